@@ -1,0 +1,60 @@
+/**
+ * Wire shapes of the Genesys GWS Customer Chat API v2 (protocols.md §1), validated with zod
+ * because a backend's reply is input like any other.
+ */
+import { z } from 'zod';
+import type { ChatEvent, Party } from '../core/chat-events';
+
+/** The statusCode/statusMessage envelope every reply carries. */
+export const EnvelopeSchema = z.object({ statusCode: z.number().int(), statusMessage: z.string().optional() }).loose();
+
+export const RequestChatReplySchema = z.object({ id: z.string().min(1), statusCode: z.literal(0) }).loose();
+
+const ParticipantSchema = z.object({
+  nickname: z.string().default(''),
+  participantId: z.union([z.string(), z.number()]).optional(),
+  type: z.string().default('External'),
+});
+
+const MessageSchema = z
+  .object({
+    index: z.number().int(),
+    type: z.string(),
+    from: ParticipantSchema.default({ nickname: '', type: 'External' }),
+    text: z.string().optional(),
+    // Sandbox extras; other GWS servers simply do not send them.
+    utcTime: z.number().optional(),
+    clientMessageId: z.string().optional(),
+  })
+  .loose();
+
+export const MessagesReplySchema = z
+  .object({ messages: z.array(MessageSchema), statusCode: z.literal(0), chatEnded: z.boolean().optional() })
+  .loose();
+
+const TYPES: Record<string, ChatEvent['type']> = {
+  Text: 'message',
+  ParticipantJoined: 'joined',
+  ParticipantRejoined: 'joined',
+  ParticipantLeft: 'left',
+  TypingStarted: 'typing-started',
+  TypingStopped: 'typing-stopped',
+  Notice: 'notice',
+};
+
+const PARTIES: Record<string, Party> = { Customer: 'visitor', Client: 'visitor', Agent: 'agent' };
+
+/** Maps one GWS message to the shared event model; unknown types are skipped, not fatal. */
+export function toChatEvent(m: z.infer<typeof MessageSchema>): ChatEvent | null {
+  const type = TYPES[m.type];
+  if (!type) return null;
+  return {
+    index: m.index,
+    type,
+    party: PARTIES[m.from.type] ?? 'system',
+    nickname: m.from.nickname,
+    ...(m.text === undefined ? {} : { text: m.text }),
+    ...(m.utcTime === undefined ? {} : { at: m.utcTime }),
+    ...(m.clientMessageId === undefined ? {} : { clientMessageId: m.clientMessageId }),
+  };
+}

@@ -1,0 +1,127 @@
+import { backoffDelay } from '../core/backoff';
+import { endSession, markFailed, markSent, mergeEvents, pendingMessages, type ChatSession } from '../core/chat-session';
+import { BackendError, type ChatBackend } from '../backends/types';
+import type { SessionStore } from './session-store';
+
+/** What the runner needs from the rest of the background. */
+export interface ChatRunnerDeps {
+  store: SessionStore;
+  /** The adapter for the configured backend (re-read each step: settings may change). */
+  backend: () => Promise<ChatBackend>;
+  now: () => number;
+  random: () => number;
+  /** Delay between polls of a healthy chat. */
+  pollIntervalMs: number;
+  /** Called when the set of running chats changes (to arm or clear the wake-up alarm). */
+  onIdleChange?: (anyRunning: boolean) => void;
+}
+
+/**
+ * Drives every live chat: one loop per chat, so there is at most one request in flight per
+ * chat. Each step does the most urgent thing (request the chat, send the oldest queued
+ * message, else poll) and persists its result before the next step.
+ */
+export class ChatRunner {
+  private readonly running = new Set<string>();
+  private readonly wakers = new Map<string, () => void>();
+
+  constructor(private readonly deps: ChatRunnerDeps) {}
+
+  /** Starts (or wakes) the loop of every chat that is not over. */
+  resumeAll(): void {
+    for (const s of this.deps.store.active()) this.ensure(s.id);
+  }
+
+  /** Starts the loop for a chat, or cuts its current wait short when it already runs. */
+  ensure(id: string): void {
+    if (this.running.has(id)) {
+      this.wakers.get(id)?.();
+      return;
+    }
+    this.running.add(id);
+    this.deps.onIdleChange?.(true);
+    void this.loop(id).finally(() => {
+      this.running.delete(id);
+      if (this.running.size === 0) this.deps.onIdleChange?.(false);
+    });
+  }
+
+  private async loop(id: string): Promise<void> {
+    const { store, now, random, pollIntervalMs } = this.deps;
+    for (;;) {
+      const s = store.get(id);
+      if (!s || s.status === 'ended') return;
+      let delay = pollIntervalMs;
+      try {
+        const moreWork = await this.step(s);
+        if (moreWork) delay = 0;
+        await store.update(id, (c) => (c.failures === 0 && !c.lastError ? c : { ...c, failures: 0, lastError: undefined }));
+      } catch (e) {
+        const error = e instanceof BackendError ? e : new BackendError(String(e), true);
+        if (error.notFound) {
+          await store.update(id, (c) => endSession(c, 'This chat no longer exists on the chat server.', now()));
+          return;
+        }
+        const failed = await store.update(id, (c) => ({ ...c, failures: c.failures + 1, needsResync: true, lastError: error.message }));
+        delay = backoffDelay(failed?.failures ?? 1, random);
+      }
+      await this.sleep(id, delay);
+    }
+  }
+
+  /** One unit of work. Returns true when more work is already waiting. */
+  private async step(s: ChatSession): Promise<boolean> {
+    const { store, now } = this.deps;
+    const backend = await this.deps.backend();
+    if (!s.chatId) {
+      try {
+        const { chatId } = await backend.requestChat({ ...s.request, queue: s.queue });
+        await store.update(s.id, (c) => ({ ...c, chatId, status: 'waiting' }));
+      } catch (e) {
+        if (e instanceof BackendError && !e.retryable) {
+          await store.update(s.id, (c) => endSession(c, `The chat could not be started: ${e.message}`, now()));
+          return false;
+        }
+        throw e;
+      }
+      return true;
+    }
+    const next = pendingMessages(s)[0];
+    if (next?.clientMessageId) {
+      try {
+        await backend.sendMessage(s.chatId, next.text, next.clientMessageId);
+        await store.update(s.id, (c) => markSent(c, next.clientMessageId!));
+      } catch (e) {
+        if (!(e instanceof BackendError) || e.retryable || e.notFound) throw e;
+        await store.update(s.id, (c) => ({ ...markFailed(c, next.clientMessageId!), lastError: e.message }));
+      }
+      return true;
+    }
+    if (s.endRequested) {
+      await backend.complete(s.chatId);
+      await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
+      return false;
+    }
+    const batch = await backend.fetchEvents(s.chatId, s.needsResync ? { fromIndex: s.lastIndex + 1 } : {});
+    await store.update(s.id, (c) => {
+      const fresh = mergeEvents(c, batch.events, now());
+      // Keep the same object when nothing changed, so an idle poll writes nothing.
+      const merged = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
+      const agentsGone = c.agents.length > 0 && merged.agents.length === 0;
+      return batch.ended || agentsGone ? endSession(merged, 'The chat has ended.', now()) : merged;
+    });
+    return false;
+  }
+
+  private sleep(id: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.set(id, done);
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { queueMessage } from '../core/chat-session';
+import type { UiToBackground } from '../protocol/ports';
+import { readSettings } from '../protocol/storage';
+import type { ChatRunner } from './chat-runner';
+import type { OfferBroker } from './offer-broker';
+import type { SessionStore } from './session-store';
+
+/** What the command handler needs. */
+export interface CommandDeps {
+  store: SessionStore;
+  runner: ChatRunner;
+  broker: OfferBroker;
+  now: () => number;
+  newId: () => string;
+}
+
+/**
+ * Carries out a validated command from a UI on behalf of `tabId`. A page UI may only act
+ * on its own tab's chat; the popup may act on any. Returns a message to show on refusal.
+ */
+export async function handleUiCommand(
+  deps: CommandDeps,
+  tabId: number,
+  msg: UiToBackground,
+  fromPopup: boolean,
+): Promise<string | void> {
+  const { store, runner, broker, now } = deps;
+  switch (msg.type) {
+    case 'offer.accept':
+      return broker.accept(tabId, msg.offerId);
+    case 'offer.decline':
+      return broker.decline(tabId, msg.offerId);
+    case 'chat.send':
+    case 'chat.end': {
+      const session = store.get(msg.chatId);
+      if (!session || (!fromPopup && session.tabId !== tabId)) return 'That chat is not open here.';
+      if (session.status === 'ended') return 'This chat has ended.';
+      if (msg.type === 'chat.send') {
+        const { backend } = await readSettings();
+        // Persisted as pending before any request is made: nothing typed is ever lost.
+        await store.update(session.id, (s) => queueMessage(s, msg.text, deps.newId(), backend.nickname, now()));
+      } else {
+        await store.update(session.id, (s) => ({ ...s, endRequested: true }));
+      }
+      runner.ensure(session.id);
+      return;
+    }
+    default:
+      return;
+  }
+}

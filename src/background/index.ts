@@ -1,0 +1,89 @@
+import { browser, type Browser } from 'wxt/browser';
+import { createBackend } from '../backends/registry';
+import { parseMessage, WatcherReportSchema } from '../protocol/messages';
+import { UI_PORT } from '../protocol/ports';
+import { readSettings, settingsItem } from '../protocol/storage';
+import { ChatRunner } from './chat-runner';
+import { handleUiCommand } from './commands';
+import { OfferBroker } from './offer-broker';
+import { SessionStore } from './session-store';
+import { syncWatcher } from './sites';
+import { buildTabView } from './tab-views';
+import { UiHub } from './ui-hub';
+
+/** Alarm that wakes a stopped worker while chats are live (30 s is the MV3 floor). */
+const RESUME_ALARM = 'beckon-resume';
+/** Poll period of a live chat while the worker runs. */
+const POLL_INTERVAL_MS = 1_000;
+
+/**
+ * Composes the background and registers every listener synchronously, as MV3 requires for
+ * a worker woken by an event. State is reloaded from storage on every start (`ready`).
+ */
+export function startBackground(): void {
+  const now = () => Date.now();
+  const newId = () => crypto.randomUUID();
+  const store = new SessionStore();
+
+  const runner = new ChatRunner({
+    store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS,
+    backend: async () => {
+      const { backend } = await readSettings();
+      return createBackend(backend.kind, backend, { fetch: (input, init) => fetch(input, init) });
+    },
+    onIdleChange: (anyRunning) => {
+      if (anyRunning) void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
+      else void browser.alarms.clear(RESUME_ALARM);
+    },
+  });
+  const ready = store.load(now()).then(() => runner.resumeAll());
+
+  const hub: UiHub = new UiHub({
+    view: async (tabId, fromPopup) => {
+      await ready;
+      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup);
+    },
+    handle: async (tabId, msg, fromPopup) => {
+      await ready;
+      return handleUiCommand({ store, runner, broker, now, newId }, tabId, msg, fromPopup);
+    },
+  });
+  const broker = new OfferBroker({ store, runner, now, newId, publish: (tabId) => hub.publish(tabId) });
+  store.onChange((s) => hub.publish(s.tabId));
+
+  browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    const tabId = sender.tab?.id;
+    if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return false;
+    const parsed = parseMessage(WatcherReportSchema, raw);
+    if (!parsed.ok) {
+      sendResponse({ wakeInMs: null, error: parsed.error });
+      return false;
+    }
+    const { url, pageName, visibleMs } = parsed.value;
+    ready
+      .then(() => broker.onPageContext(tabId, { url, pageName, visibleMs }))
+      .then(sendResponse, (e: unknown) => {
+        console.error('[beckon] page context failed', e);
+        sendResponse({ wakeInMs: null });
+      });
+    return true; // Answer asynchronously through sendResponse.
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === UI_PORT) hub.attach(port);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RESUME_ALARM) void ready.then(() => runner.resumeAll());
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void broker.forgetTab(tabId));
+
+  const resync = () => void readSettings().then(syncWatcher).catch((e) => console.error('[beckon] site sync failed', e));
+  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  settingsItem.watch(() => {
+    resync();
+    hub.publishAll();
+  });
+}

@@ -1,0 +1,50 @@
+import type { ChatSession } from '../core/chat-session';
+import { OFFLINE_AFTER_FAILURES } from '../core/backoff';
+import type { ChatView, TabView } from '../protocol/ports';
+import type { TabOffer } from '../protocol/storage';
+
+/** The chat a tab shows: its live chat, else its most recent ended one (so the end can be read). */
+export function chatForTab(sessions: readonly ChatSession[], tabId: number): ChatSession | undefined {
+  const own = sessions.filter((s) => s.tabId === tabId).sort((a, b) => b.createdAt - a.createdAt);
+  return own.find((s) => s.status !== 'ended') ?? own[0];
+}
+
+/** The newest chat that is not over, wherever it runs (the popup falls back to it). */
+export function latestActiveChat(sessions: readonly ChatSession[]): ChatSession | undefined {
+  return sessions.filter((s) => s.status !== 'ended').sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
+/** What the UIs render of a session. */
+export function toChatView(s: ChatSession): ChatView {
+  return {
+    id: s.id,
+    status: s.status,
+    queue: s.queue,
+    agents: s.agents,
+    agentTyping: s.agentTyping,
+    transcript: s.transcript,
+    offline: s.failures >= OFFLINE_AFTER_FAILURES,
+    ...(s.lastError ? { lastError: s.lastError } : {}),
+  };
+}
+
+/**
+ * Builds the view for one tab. `fallbackToLatest` lets the popup show a chat started in
+ * another tab when the current tab has none.
+ */
+export function buildTabView(
+  tabId: number,
+  offer: TabOffer | undefined,
+  sessions: readonly ChatSession[],
+  fallbackToLatest: boolean,
+): TabView {
+  const live = chatForTab(sessions, tabId) ?? (fallbackToLatest ? latestActiveChat(sessions) : undefined);
+  const openOffer = offer?.status === 'open' ? offer : undefined;
+  // A fresh offer takes the place of an old, ended chat in the page.
+  const chat = live && (live.status !== 'ended' || !openOffer) ? toChatView(live) : null;
+  return {
+    tabId,
+    offer: openOffer ? { id: openOffer.id, topic: openOffer.topic, queue: openOffer.queue, metadata: openOffer.metadata } : null,
+    chat,
+  };
+}

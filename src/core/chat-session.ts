@@ -1,0 +1,105 @@
+import type { ChatEvent, Party } from './chat-events';
+
+/** Where a chat is in its life: requested → waiting for an agent → connected → ended. */
+export type ChatStatus = 'requesting' | 'waiting' | 'connected' | 'ended';
+
+/** Delivery state of a message the visitor wrote. */
+export type Delivery = 'pending' | 'sent' | 'failed';
+
+/** One line of the transcript as the UI shows it. */
+export interface TranscriptEntry {
+  /** Stable key: `i<index>` once the backend numbered it, `c<clientMessageId>` before. */
+  key: string;
+  index?: number;
+  kind: 'message' | 'notice';
+  from: Party;
+  nickname: string;
+  text: string;
+  at: number;
+  clientMessageId?: string;
+  delivery?: Delivery;
+}
+
+/** Everything persisted about one chat: enough to resume it after the worker stops. */
+export interface ChatSession {
+  /** Local id, known before the backend assigns `chatId`. */
+  id: string;
+  chatId: string | null;
+  tabId: number;
+  queue: string;
+  status: ChatStatus;
+  agents: string[];
+  agentTyping: boolean;
+  /** Highest backend index merged so far (0 = none). */
+  lastIndex: number;
+  /** After a failure or a restart, re-read from `lastIndex + 1` instead of the server-side cursor. */
+  needsResync: boolean;
+  transcript: TranscriptEntry[];
+  createdAt: number;
+  endedAt?: number;
+  /** Consecutive failed backend calls; drives backoff and the "offline" notice. */
+  failures: number;
+  lastError?: string;
+  /** The visitor asked to end the chat; Complete is sent (and retried) before it counts as ended. */
+  endRequested?: boolean;
+  /** What RequestChat is (re)issued with until the backend assigns `chatId`. */
+  request: ChatRequest;
+}
+
+/** The visitor-side parameters of a chat request. */
+export interface ChatRequest {
+  nickname: string;
+  subject: string;
+  userData: Record<string, string>;
+}
+
+/** A session that was just accepted, before the backend knows about it. */
+export function newSession(id: string, tabId: number, queue: string, request: ChatRequest, now: number): ChatSession {
+  return {
+    id, chatId: null, tabId, queue, status: 'requesting', agents: [], agentTyping: false,
+    lastIndex: 0, needsResync: false, transcript: [], createdAt: now, failures: 0, request,
+  };
+}
+
+/** Visitor messages not yet confirmed by the backend, oldest first: the durable outbox. */
+export function pendingMessages(session: ChatSession): TranscriptEntry[] {
+  return session.transcript.filter((e) => e.delivery === 'pending');
+}
+
+/** Appends a visitor message as pending. The caller persists before sending it. */
+export function queueMessage(s: ChatSession, text: string, clientMessageId: string, nickname: string, now: number): ChatSession {
+  const entry: TranscriptEntry = {
+    key: `c${clientMessageId}`, kind: 'message', from: 'visitor', nickname, text, at: now,
+    clientMessageId, delivery: 'pending',
+  };
+  return { ...s, transcript: [...s.transcript, entry] };
+}
+
+/** Marks a queued message as accepted by the backend. */
+export function markSent(s: ChatSession, clientMessageId: string): ChatSession {
+  return {
+    ...s,
+    transcript: s.transcript.map((e) =>
+      e.clientMessageId === clientMessageId && e.delivery === 'pending' ? { ...e, delivery: 'sent' } : e,
+    ),
+  };
+}
+
+/** Marks a queued message as refused by the backend for good (it will not be retried). */
+export function markFailed(s: ChatSession, clientMessageId: string): ChatSession {
+  return {
+    ...s,
+    transcript: s.transcript.map((e) =>
+      e.clientMessageId === clientMessageId && e.delivery === 'pending' ? { ...e, delivery: 'failed' } : e,
+    ),
+  };
+}
+
+/** Ends the chat (idempotent), with a notice saying why. */
+export function endSession(s: ChatSession, notice: string, now: number): ChatSession {
+  if (s.status === 'ended') return s;
+  const entry: TranscriptEntry = { key: `end${now}`, kind: 'notice', from: 'system', nickname: '', text: notice, at: now };
+  return { ...s, status: 'ended', agentTyping: false, endedAt: now, transcript: [...s.transcript, entry] };
+}
+
+export { mergeEvents } from './transcript-merge';

@@ -1,0 +1,31 @@
+/**
+ * Out-of-the-box values shared by the extension and the Beckon Sandbox, so that a fresh
+ * install talks to a freshly started Sandbox with no configuration at all.
+ */
+
+/** Port the Sandbox listens on unless told otherwise. */
+export const DEFAULT_SANDBOX_PORT = 7400;
+
+/** Host the Sandbox binds to: loopback only, it is a demo tool. */
+export const SANDBOX_HOST = '127.0.0.1';
+
+/** Base URL of a default Sandbox. */
+export const DEFAULT_SANDBOX_URL = `http://${SANDBOX_HOST}:${DEFAULT_SANDBOX_PORT}`;
+
+/**
+ * ContactCenterId the Sandbox accepts unless started with another one. GWS expects a UUID
+ * handed out by an administrator; this one is fixed so the defaults match.
+ */
+export const DEFAULT_CONTACT_CENTER_ID = '6b1e7c0a-bec0-4d00-8000-000000007400';
+
+/** Path under the Sandbox where the demo site is served. */
+export const DEMO_SITE_PATH = '/demo/';
+
+/** Match pattern of the site enabled out of the box: the Sandbox's demo site (any port). */
+export const DEMO_SITE_MATCH = `http://${SANDBOX_HOST}/*`;
+
+/** Queue a default rule routes to. */
+export const DEFAULT_QUEUE = 'Billing';
+
+/** Seconds of visible time on page before the default rule offers a chat. */
+export const DEFAULT_SECONDS_ON_PAGE = 10;

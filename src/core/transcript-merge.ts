@@ -1,0 +1,70 @@
+import type { ChatEvent } from './chat-events';
+import type { ChatSession, TranscriptEntry } from './chat-session';
+
+/**
+ * Merges backend events into a session: each backend index is applied once, whatever
+ * order or how many times it arrives (a re-read after a restart repeats events). The
+ * visitor's own messages come back from the backend too; they are matched to the pending
+ * entry (by client id, else by text) instead of being shown twice.
+ */
+export function mergeEvents(session: ChatSession, events: readonly ChatEvent[], now: number): ChatSession {
+  const seen = new Set(session.transcript.flatMap((e) => (e.index === undefined ? [] : [e.index])));
+  const fresh = events.filter((e) => !seen.has(e.index)).sort((a, b) => a.index - b.index);
+  let s = session;
+  for (const event of fresh) {
+    s = applyEvent(s, event, now);
+    seen.add(event.index);
+  }
+  const lastIndex = Math.max(session.lastIndex, ...fresh.map((e) => e.index));
+  return s === session && lastIndex === session.lastIndex ? session : { ...s, lastIndex };
+}
+
+function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
+  const at = e.at ?? now;
+  const line = (kind: TranscriptEntry['kind'], text: string): TranscriptEntry => ({
+    key: `i${e.index}`, index: e.index, kind, from: e.party, nickname: e.nickname, text, at,
+  });
+  switch (e.type) {
+    case 'message':
+      if (e.party === 'visitor') return confirmOwnMessage(s, e, at);
+      return { ...s, agentTyping: false, transcript: [...s.transcript, line('message', e.text ?? '')] };
+    case 'joined':
+      if (e.party !== 'agent') return s;
+      return {
+        ...s,
+        status: s.status === 'ended' ? 'ended' : 'connected',
+        agents: s.agents.includes(e.nickname) ? s.agents : [...s.agents, e.nickname],
+        transcript: [...s.transcript, line('notice', `${e.nickname} joined the chat`)],
+      };
+    case 'left':
+      if (e.party === 'visitor') return s;
+      return {
+        ...s,
+        agents: s.agents.filter((a) => a !== e.nickname),
+        agentTyping: false,
+        transcript: [...s.transcript, line('notice', `${e.nickname} left the chat`)],
+      };
+    case 'typing-started':
+    case 'typing-stopped':
+      return e.party === 'visitor' ? s : { ...s, agentTyping: e.type === 'typing-started' };
+    case 'notice':
+      return { ...s, transcript: [...s.transcript, line('notice', e.text ?? '')] };
+  }
+}
+
+function confirmOwnMessage(s: ChatSession, e: ChatEvent, at: number): ChatSession {
+  const match =
+    s.transcript.find((t) => t.index === undefined && t.clientMessageId !== undefined && t.clientMessageId === e.clientMessageId) ??
+    s.transcript.find((t) => t.index === undefined && t.from === 'visitor' && t.kind === 'message' && t.text === e.text);
+  if (!match) {
+    // Sent from elsewhere (another device, or before a reinstall): show it as it came.
+    const entry: TranscriptEntry = {
+      key: `i${e.index}`, index: e.index, kind: 'message', from: 'visitor', nickname: e.nickname, text: e.text ?? '', at,
+    };
+    return { ...s, transcript: [...s.transcript, entry] };
+  }
+  return {
+    ...s,
+    transcript: s.transcript.map((t) => (t === match ? { ...t, index: e.index, delivery: 'sent' } : t)),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every storage item of the extension, declared once. Values are validated on read:
+ * a corrupted or foreign value falls back instead of crashing a context.
+ * Only the background and extension pages import this file (never content scripts).
+ */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import type { ChatSession } from '../core/chat-session';
+import { DEFAULT_SETTINGS, type Settings, settingsOrDefault } from '../core/settings';
+
+/** Settings from the options page (local: survives restarts). */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads settings, repairing anything invalid to the defaults. */
+export async function readSettings(): Promise<Settings> {
+  return settingsOrDefault(await settingsItem.getValue());
+}
+
+const EntrySchema = z.object({
+  key: z.string(),
+  index: z.number().int().optional(),
+  kind: z.enum(['message', 'notice']),
+  from: z.enum(['visitor', 'agent', 'system']),
+  nickname: z.string(),
+  text: z.string(),
+  at: z.number(),
+  clientMessageId: z.string().optional(),
+  delivery: z.enum(['pending', 'sent', 'failed']).optional(),
+});
+
+const SessionSchema = z.object({
+  id: z.string(),
+  chatId: z.string().nullable(),
+  tabId: z.number().int(),
+  queue: z.string(),
+  status: z.enum(['requesting', 'waiting', 'connected', 'ended']),
+  agents: z.array(z.string()),
+  agentTyping: z.boolean(),
+  lastIndex: z.number().int(),
+  needsResync: z.boolean(),
+  transcript: z.array(EntrySchema),
+  createdAt: z.number(),
+  endedAt: z.number().optional(),
+  failures: z.number().int(),
+  lastError: z.string().optional(),
+  endRequested: z.boolean().optional(),
+  request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
+}) satisfies z.ZodType<ChatSession>;
+
+/** Live and recent chats, with transcripts and outbox (local: a browser restart loses nothing). */
+export const sessionsItem = storage.defineItem<Record<string, unknown>>('local:sessions', { fallback: {}, version: 1 });
+
+/** Reads sessions, dropping (and reporting) any entry that fails validation. */
+export async function readSessions(): Promise<Record<string, ChatSession>> {
+  const raw = await sessionsItem.getValue();
+  const out: Record<string, ChatSession> = {};
+  for (const [id, value] of Object.entries(raw ?? {})) {
+    const parsed = SessionSchema.safeParse(value);
+    if (parsed.success) out[id] = parsed.data;
+    else console.warn(`[beckon] dropped unreadable chat session ${id}:`, parsed.error.issues[0]?.message);
+  }
+  return out;
+}
+
+/** Per-tab offer state; volatile on purpose (session area: cleared with the browser). */
+export interface TabOffer {
+  id: string;
+  url: string;
+  status: 'open' | 'declined' | 'accepted';
+  topic: string;
+  queue: string;
+  metadata: Record<string, string>;
+}
+
+/** Offer state of each tab, keyed by tab id. */
+export const offersItem = storage.defineItem<Record<string, TabOffer>>('session:offers', { fallback: {} });

@@ -1,0 +1,57 @@
+import { useStore } from '@nanostores/preact';
+import type { UiClient } from './client';
+import { ChatPanel } from './components/ChatPanel';
+import { OfferCard } from './components/OfferCard';
+
+/**
+ * The toolbar popup: the current tab's open offer (Accept / Decline) and its chat (or the
+ * newest live chat elsewhere) with a composer.
+ */
+export function PopupApp({ client, openOptions }: { client: UiClient; openOptions: () => void }) {
+  const view = useStore(client.$view);
+  const link = useStore(client.$link);
+  const notice = useStore(client.$notice);
+  return (
+    <main class="bk-popup">
+      <header class="bk-popup-header">
+        <h1>Beckon</h1>
+        <button type="button" class="bk-btn bk-link" onClick={openOptions} data-testid="popup-open-options">
+          Settings
+        </button>
+      </header>
+      {notice ? (
+        <p class="bk-banner" role="alert" data-testid="popup-notice">
+          {notice}
+        </p>
+      ) : null}
+      {!view ? (
+        <p class="bk-empty">{link === 'gone' ? 'Beckon was updated. Reopen this popup.' : 'Connecting…'}</p>
+      ) : (
+        <>
+          {view.offer ? (
+            <OfferCard
+              offer={view.offer}
+              focus
+              onAccept={() => client.send({ type: 'offer.accept', offerId: view.offer!.id })}
+              onDecline={() => client.send({ type: 'offer.decline', offerId: view.offer!.id })}
+            />
+          ) : null}
+          {view.chat ? (
+            <ChatPanel
+              chat={view.chat}
+              autoFocus={!view.offer}
+              onSend={(text) => client.send({ type: 'chat.send', chatId: view.chat!.id, text })}
+              onEnd={() => client.send({ type: 'chat.end', chatId: view.chat!.id })}
+            />
+          ) : null}
+          {!view.offer && !view.chat ? (
+            <p class="bk-empty" data-testid="popup-empty">
+              No chat offer on this tab yet. On an enabled site, an offer appears once the page has been visible for the
+              configured time.
+            </p>
+          ) : null}
+        </>
+      )}
+    </main>
+  );
+}

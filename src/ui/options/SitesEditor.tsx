@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isValidMatchPattern, sitePatternFor } from '../../core/match-pattern';
+
+/** Props of {@link SitesEditor}. */
+export interface SitesEditorProps {
+  sites: string[];
+  onChange: (sites: string[]) => Promise<void>;
+}
+
+/**
+ * The sites Beckon watches. Adding one asks the browser for its host permission right
+ * then (it must happen in the click); removing one gives the permission back.
+ */
+export function SitesEditor({ sites, onChange }: SitesEditorProps) {
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const input = draft.trim();
+    const pattern = isValidMatchPattern(input) ? input : sitePatternFor(input);
+    if (!pattern) {
+      setMessage({ error: true, text: 'Enter a site address like https://shop.example.com, or a match pattern like https://*.example.com/*' });
+      return;
+    }
+    if (sites.includes(pattern)) {
+      setMessage({ error: true, text: `${pattern} is already enabled.` });
+      return;
+    }
+    // Called synchronously inside the click: browsers only show the prompt for a user gesture.
+    browser.permissions
+      .request({ origins: [pattern] })
+      .then(async (granted) => {
+        if (!granted) {
+          setMessage({ error: true, text: `Permission for ${pattern} was not granted, so the site was not enabled.` });
+          return;
+        }
+        await onChange([...sites, pattern]);
+        setDraft('');
+        setMessage({ error: false, text: `Enabled ${pattern}. Open tabs there get offers without a reload.` });
+      })
+      .catch((err: unknown) => setMessage({ error: true, text: `Could not request permission: ${String(err)}` }));
+  };
+
+  const remove = async (pattern: string) => {
+    await onChange(sites.filter((s) => s !== pattern));
+    // Permissions granted at install (the Sandbox's own host) cannot be removed; that is fine.
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    setMessage({ error: false, text: `Disabled ${pattern}.` });
+  };
+
+  return (
+    <section aria-labelledby="sites-title">
+      <h2 id="sites-title">Enabled sites</h2>
+      <p class="hint">Beckon watches pages only on these sites. Nothing else is requested at install.</p>
+      <ul class="sites" data-testid="options-sites">
+        {sites.map((s) => (
+          <li key={s}>
+            <code>{s}</code>
+            <button type="button" class="secondary" onClick={() => void remove(s)} aria-label={`Disable ${s}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+        {sites.length === 0 ? <li class="hint">No site is enabled: no offer will be made anywhere.</li> : null}
+      </ul>
+      <form class="inline" onSubmit={add}>
+        <label for="site-input">Add a site</label>
+        <input id="site-input" placeholder="https://shop.example.com" value={draft} data-testid="options-site-input"
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)} />
+        <button type="submit" data-testid="options-site-add">Enable site</button>
+      </form>
+      {message ? (
+        <p class={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'} data-testid="options-site-message">
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
