@@ -1,4 +1,4 @@
-import type { ChatEvent, Party } from './chat-events';
+import type { Party } from './chat-events';
 
 /** Where a chat is in its life: requested → waiting for an agent → connected → ended. */
 export type ChatStatus = 'requesting' | 'waiting' | 'connected' | 'ended';

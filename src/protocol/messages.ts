@@ -11,7 +11,7 @@ const text = (max: number) => z.string().max(max);
 /** The watcher's report of page context (see protocol/watcher.ts). */
 export const WatcherReportSchema = z.object({
   type: z.literal('watcher.context'),
-  url: z.string().url().max(4096),
+  url: z.string().max(4096).regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
   pageName: text(500),
   visibleMs: z.number().finite().min(0).max(365 * 24 * 3600 * 1000),
 }) satisfies z.ZodType<WatcherReport>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
+
+describe('watcher reports', () => {
+  const good = { type: 'watcher.context', url: 'https://x.test/a', pageName: 'A', visibleMs: 10 };
+  it('accepts a well-formed report', () => expect(parseMessage(WatcherReportSchema, good)).toEqual({ ok: true, value: good }));
+  it.each([
+    [{ ...good, url: 'javascript:alert(1)x y' }],
+    [{ ...good, visibleMs: -1 }],
+    [{ ...good, visibleMs: Number.POSITIVE_INFINITY }],
+    [{ ...good, pageName: 'x'.repeat(501) }],
+    [{ ...good, type: 'other' }],
+    ['a string'],
+    [null],
+  ])('rejects %j with a reason', (bad) => {
+    const r = parseMessage(WatcherReportSchema, bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.length).toBeGreaterThan(0);
+  });
+});
+
+describe('UI commands', () => {
+  it('accepts each command', () => {
+    for (const m of [
+      { type: 'hello' },
+      { type: 'hello', tabId: 3 },
+      { type: 'offer.accept', offerId: 'o' },
+      { type: 'offer.decline', offerId: 'o' },
+      { type: 'chat.send', chatId: 'c', text: 'hi' },
+      { type: 'chat.end', chatId: 'c' },
+      { type: 'heartbeat' },
+    ]) {
+      expect(parseMessage(UiToBackgroundSchema, m).ok).toBe(true);
+    }
+  });
+
+  it('refuses empty and oversized messages with a clear reason', () => {
+    const empty = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: '   ' });
+    expect(empty).toEqual({ ok: false, error: 'text: Message is empty' });
+    const long = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: 'x'.repeat(4001) });
+    expect(long.ok === false && long.error).toMatch(/4000/);
+  });
+
+  it('refuses unknown commands and bad tab ids', () => {
+    expect(parseMessage(UiToBackgroundSchema, { type: 'chat.delete', chatId: 'c' }).ok).toBe(false);
+    expect(parseMessage(UiToBackgroundSchema, { type: 'hello', tabId: -1 }).ok).toBe(false);
+  });
+});

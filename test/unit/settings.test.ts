@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { isValidMatchPattern, matchesPattern, sitePatternFor } from '../../src/core/match-pattern';
+import { chatUserData, formatDuration } from '../../src/core/page-context';
+import { DEFAULT_SETTINGS, settingsOrDefault, SettingsSchema } from '../../src/core/settings';
+import { fromForm, toForm } from '../../src/ui/options/form';
+
+describe('settings', () => {
+  it('defaults are valid and point at the local Sandbox and its demo site', () => {
+    expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.backend.url).toBe('http://127.0.0.1:7400');
+    expect(DEFAULT_SETTINGS.enabledSites).toEqual(['http://127.0.0.1/*']);
+  });
+
+  it('falls back to defaults for unreadable stored values', () => {
+    expect(settingsOrDefault(undefined)).toBe(DEFAULT_SETTINGS);
+    expect(settingsOrDefault({ version: 1, backend: 'nope' })).toBe(DEFAULT_SETTINGS);
+  });
+
+  it('form round-trips and names each bad field', () => {
+    const form = toForm(DEFAULT_SETTINGS);
+    expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+    const bad = fromForm({ ...form, backendUrl: 'localhost', secondsOnPage: '1.5', queue: ' ' }, DEFAULT_SETTINGS);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.errors).sort()).toEqual(['backendUrl', 'queue', 'secondsOnPage']);
+    expect(bad.errors.secondsOnPage).toMatch(/whole number/);
+  });
+
+  it('rejects an empty or non-numeric seconds field', () => {
+    const r = fromForm({ ...toForm(DEFAULT_SETTINGS), secondsOnPage: '' }, DEFAULT_SETTINGS);
+    expect(r.ok === false && r.errors.secondsOnPage).toBeTruthy();
+  });
+});
+
+describe('match patterns', () => {
+  it.each([
+    ['https://shop.example.com/*', true],
+    ['https://*.example.com/*', true],
+    ['*://example.com/*', true],
+    ['http://127.0.0.1/*', true],
+    ['http://127.0.0.1:7400/*', false],
+    ['shop.example.com', false],
+    ['ftp://example.com/*', false],
+  ])('%s valid → %s', (p, ok) => expect(isValidMatchPattern(p)).toBe(ok));
+
+  it('matches URLs', () => {
+    expect(matchesPattern('http://127.0.0.1/*', 'http://127.0.0.1:7400/demo/')).toBe(true);
+    expect(matchesPattern('https://*.example.com/*', 'https://a.b.example.com/x')).toBe(true);
+    expect(matchesPattern('https://*.example.com/*', 'https://example.com.evil.test/')).toBe(false);
+    expect(matchesPattern('https://example.com/shop/*', 'https://example.com/blog/')).toBe(false);
+  });
+
+  it('derives a site pattern from a URL', () => {
+    expect(sitePatternFor('https://shop.example.com/cart?x=1')).toBe('https://shop.example.com/*');
+    expect(sitePatternFor('chrome://settings')).toBeNull();
+    expect(sitePatternFor('not a url')).toBeNull();
+  });
+});
+
+describe('page context', () => {
+  it.each([
+    [0, '0 s'],
+    [8_400, '8 s'],
+    [125_000, '2 min 5 s'],
+    [120_000, '2 min'],
+    [3_780_000, '1 h 3 min'],
+  ])('formats %i ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+
+  it('builds the user data an agent sees', () => {
+    expect(chatUserData({ url: 'http://x.test/bill', pageName: 'Bill Payment', visibleMs: 12_000 })).toEqual({
+      'Page Name': 'Bill Payment',
+      'Time spent on page': '12 s',
+      URL: 'http://x.test/bill',
+    });
+  });
+});
