@@ -28,8 +28,10 @@ export class UiHub {
 
   /** Takes a newly connected port. Ports from content scripts are bound to their own tab. */
   attach(port: Port): void {
-    const tabId = port.sender?.tab?.id;
-    const fromPopup = tabId === undefined && port.sender?.url?.startsWith(browser.runtime.getURL('/')) === true;
+    // An extension page (the popup, even when opened as a tab) picks its tab in `hello`;
+    // anything else is a page UI, bound to the tab it runs in.
+    const fromPopup = port.sender?.url?.startsWith(browser.runtime.getURL('/')) === true;
+    const tabId = fromPopup ? undefined : port.sender?.tab?.id;
     if (tabId === undefined && !fromPopup) {
       port.disconnect();
       return;
