@@ -16,7 +16,16 @@ export function mergeEvents(session: ChatSession, events: readonly ChatEvent[], 
     seen.add(event.index);
   }
   const lastIndex = Math.max(session.lastIndex, ...fresh.map((e) => e.index));
-  return s === session && lastIndex === session.lastIndex ? session : { ...s, lastIndex };
+  if (s === session && lastIndex === session.lastIndex) return session;
+  return { ...s, lastIndex, transcript: inBackendOrder(s.transcript) };
+}
+
+/**
+ * The backend's order is the truth both sides share: numbered lines sorted by index, lines
+ * not numbered yet (the visitor's pending messages, local notices) after them, as they were.
+ */
+function inBackendOrder(transcript: TranscriptEntry[]): TranscriptEntry[] {
+  return [...transcript].sort((a, b) => (a.index ?? Number.POSITIVE_INFINITY) - (b.index ?? Number.POSITIVE_INFINITY));
 }
 
 function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {

@@ -73,3 +73,18 @@ describe('outbox and end', () => {
     expect(endSession(ended, 'again', 60)).toBe(ended);
   });
 });
+
+describe('transcript order', () => {
+  it('follows the backend index, even when the visitor typed before an earlier agent line arrived', () => {
+    let s = mergeEvents(base(), [agentJoined], 1);
+    s = queueMessage(s, 'visitor first locally', 'm1', 'Visitor', 2);
+    s = mergeEvents(s, [agentSays(3, 'agent earlier on the server'), { index: 4, type: 'message', party: 'visitor', nickname: 'Visitor', text: 'visitor first locally', clientMessageId: 'm1' }], 3);
+    expect(s.transcript.map((e) => e.text)).toEqual(['Alex joined the chat', 'agent earlier on the server', 'visitor first locally']);
+  });
+
+  it('keeps pending lines after numbered ones', () => {
+    let s = queueMessage(base(), 'still pending', 'm9', 'Visitor', 1);
+    s = mergeEvents(s, [agentJoined, agentSays(3, 'hi')], 2);
+    expect(s.transcript.map((e) => e.text)).toEqual(['Alex joined the chat', 'hi', 'still pending']);
+  });
+});
