@@ -1,0 +1,137 @@
+/**
+ * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]...`
+ *
+ * Starts the Beckon Sandbox in the foreground and prints where everything is. Exit codes:
+ * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_SANDBOX_PORT } from '../src/core/defaults.ts';
+import { type AgentCredential, DEMO_AGENTS, type RunningSandbox, startSandbox, validateAgents } from './server.ts';
+
+const USAGE = `Usage: npm run sandbox -- [options]
+
+Options:
+  --port <port>                TCP port on 127.0.0.1 (default ${DEFAULT_SANDBOX_PORT}; 0 picks a free port)
+  --data <dir>                 data directory for sandbox.db (default .beckon/sandbox-data)
+  --contact-center-id <id>     ContactCenterId customers must send (default ${DEFAULT_CONTACT_CENTER_ID})
+  --agent <name>:<password>    an agent login; repeat for more (default alice:alice and bob:bob)
+  -h, --help                   show this help`;
+
+/** Parsed command line. */
+interface CliOptions {
+  port: number;
+  dataDir: string;
+  contactCenterId: string;
+  agents: AgentCredential[];
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): CliOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'contact-center-id': { type: 'string' },
+        agent: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) return 'help';
+
+  const portText = values.port ?? String(DEFAULT_SANDBOX_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not '${portText}'.`);
+
+  const contactCenterId = values['contact-center-id'] ?? DEFAULT_CONTACT_CENTER_ID;
+  if (!/^[\x21-\x7e]{1,200}$/.test(contactCenterId)) {
+    throw new UsageError('--contact-center-id must be 1-200 visible ASCII characters (it travels in an HTTP header).');
+  }
+
+  const agents = (values.agent ?? []).map((spec) => {
+    const colon = spec.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--agent must look like name:password, not '${spec}'.`);
+    return { name: spec.slice(0, colon), password: spec.slice(colon + 1) };
+  });
+  try {
+    validateAgents(agents);
+  } catch (err) {
+    throw new UsageError(`--agent: ${(err as Error).message}`);
+  }
+
+  return {
+    port,
+    dataDir: resolve(values.data ?? '.beckon/sandbox-data'),
+    contactCenterId,
+    agents: agents.length > 0 ? agents : DEMO_AGENTS.map((a) => ({ ...a })),
+  };
+}
+
+function printBanner(sb: RunningSandbox, dataDir: string): void {
+  const lines = [
+    `Beckon Sandbox listening on ${sb.url}`,
+    `  ContactCenterId: ${sb.contactCenterId}`,
+    `  Agent console:   ${sb.url}/console/`,
+    `  Demo site:       ${sb.url}/demo/`,
+    `  Agents:          ${sb.agents.map((a) => `${a.name} / ${a.password}`).join(', ')}`,
+    `  Data:            ${dataDir}`,
+    'Press Ctrl+C to stop.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  let opts: CliOptions | 'help';
+  try {
+    opts = parse(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`Error: ${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (opts === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  let sandbox: RunningSandbox;
+  try {
+    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      console.error(`Error: port ${opts.port} on 127.0.0.1 is already in use (another Sandbox?). Choose another with --port.`);
+    } else {
+      console.error(`Error: the Sandbox could not start: ${e.message}`);
+    }
+    process.exit(1);
+  }
+  printBanner(sandbox, opts.dataDir);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the Sandbox.`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Error while stopping:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,60 @@
+/**
+ * The console's client for the agent API: HTTP Basic on every call, GWS envelopes turned
+ * into exceptions carrying the statusCode and the server's sentence.
+ */
+import type { AgentState } from '../engine/types.ts';
+
+/** Agent credentials, kept in sessionStorage only (gone when the tab closes). */
+export interface Credentials {
+  name: string;
+  password: string;
+}
+
+/** A failed call: `status` is the HTTP status, `code` the GWS statusCode (-1 if none). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Authorization header value; encodes UTF-8 so non-ASCII passwords work. */
+export function basicAuth({ name, password }: Credentials): string {
+  const bytes = new TextEncoder().encode(`${name}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/** Calls the agent API; resolves with the reply body when statusCode is 0. */
+export async function call<T = Record<string, unknown>>(
+  creds: Credentials,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: { Authorization: basicAuth(creds), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string };
+  if (json.statusCode !== 0) {
+    throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
+  }
+  return json as T;
+}
+
+/** GET /api/v2/me: verifies credentials and returns the agent's state. */
+export const getMe = (creds: Credentials) => call<{ user: { name: string; state: AgentState } }>(creds, 'GET', '/api/v2/me');
+
+/** POST /api/v2/me with Ready or NotReady. */
+export const setAgentState = (creds: Credentials, state: AgentState) => call(creds, 'POST', '/api/v2/me', { operationName: state });
+
+/** POST /api/v2/me/interactions/{id} with an operation body. */
+export const act = (creds: Credentials, id: string, body: Record<string, unknown>) =>
+  call(creds, 'POST', `/api/v2/me/interactions/${encodeURIComponent(id)}`, body);
+
+/** A random id for SendMessage, so a retried send is not shown twice. */
+export const newClientMessageId = (): string => crypto.randomUUID();

@@ -1,0 +1,78 @@
+/**
+ * The signed-in view: top bar, chat list and the selected chat. Owns the notification
+ * connection and the desk state that its events build.
+ */
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import type { AgentState } from '../../engine/types.ts';
+import { type Credentials, setAgentState } from '../api.ts';
+import { connectNotifications } from '../notifications.ts';
+import type { SseEvent } from '../sse-parser.ts';
+import { applyEvent, type DeskState, emptyDesk } from '../state.ts';
+import { ChatList } from './ChatList.tsx';
+import { ChatPane } from './ChatPane.tsx';
+import { TopBar } from './TopBar.tsx';
+
+type Action = { type: 'reset' } | { type: 'event'; event: SseEvent };
+
+const reducer = (state: DeskState, action: Action): DeskState =>
+  action.type === 'reset' ? emptyDesk : applyEvent(state, action.event);
+
+/** Props of Desk. */
+export interface DeskProps {
+  creds: Credentials;
+  onSignOut(reason?: string): void;
+}
+
+/** The agent's working view. */
+export function Desk({ creds, onSignOut }: DeskProps) {
+  const [desk, dispatch] = useReducer(reducer, emptyDesk);
+  const [status, setStatus] = useState<'connecting' | 'live' | 'offline'>('connecting');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [seen, setSeen] = useState<Record<string, number>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      connectNotifications(creds, {
+        onOpen: () => dispatch({ type: 'reset' }),
+        onEvent: (event) => dispatch({ type: 'event', event }),
+        onStatus: setStatus,
+        onUnauthorized: () => onSignOut('Your sign-in is no longer valid. Please sign in again.'),
+      }),
+    [creds],
+  );
+
+  const current = selected ? desk.interactions[selected] : undefined;
+  const lastIndex = current?.messages.at(-1)?.index ?? 0;
+  // What is on screen counts as read.
+  useEffect(() => {
+    if (current && (seen[current.id] ?? 0) < lastIndex) setSeen({ ...seen, [current.id]: lastIndex });
+  }, [current?.id, lastIndex]);
+
+  const toggleReady = async (next: AgentState) => {
+    setError(null);
+    try {
+      await setAgentState(creds, next);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <div class="desk">
+      <TopBar name={creds.name} agentState={desk.agentState} status={status} onToggle={toggleReady} onSignOut={() => onSignOut()} />
+      {error && <p class="error banner" role="alert">{error}</p>}
+      <div class="workspace">
+        <ChatList interactions={Object.values(desk.interactions)} selected={selected} seen={seen} onSelect={setSelected}
+          agentState={desk.agentState} />
+        {current ? (
+          <ChatPane key={current.id} interaction={current} creds={creds} />
+        ) : (
+          <section class="pane empty" aria-label="Chat">
+            <p>{desk.agentState === 'Ready' ? 'Select a chat on the left.' : 'Go Ready to receive chats.'}</p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The console's state and how notification events change it. Pure functions, so the
+ * merge rules (messages de-duplicated by index, removals, resets) are easy to reason about.
+ */
+import type { AgentState, ChatMessage, Interaction } from '../engine/types.ts';
+import type { SseEvent } from './sse-parser.ts';
+
+/** Everything the desk view renders from. */
+export interface DeskState {
+  agentState: AgentState;
+  interactions: Record<string, Interaction>;
+}
+
+/** State before the first snapshot arrives. */
+export const emptyDesk: DeskState = { agentState: 'NotReady', interactions: {} };
+
+/** Merges messages by index (a re-sent message replaces, never duplicates) in index order. */
+export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const byIndex = new Map(current.map((m) => [m.index, m]));
+  for (const m of incoming) byIndex.set(m.index, m);
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
+/** The data fields the notification events carry (see engine/agent-feed.ts). */
+interface Payload {
+  user?: { state?: string };
+  interaction?: Interaction;
+  interactionId?: string;
+  messages?: ChatMessage[];
+}
+
+/** Applies one SSE event. Unknown events and malformed data leave the state unchanged. */
+export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskState {
+  let payload: Payload;
+  try {
+    payload = JSON.parse(data) as Payload;
+  } catch {
+    return state;
+  }
+  switch (event) {
+    case 'AgentStateChanged':
+      return { ...state, agentState: payload.user?.state === 'Ready' ? 'Ready' : 'NotReady' };
+    case 'InteractionAdded':
+    case 'InteractionUpdated': {
+      const i = payload.interaction;
+      if (!i) return state;
+      const old = state.interactions[i.id];
+      const messages = old ? mergeMessages(old.messages, i.messages) : i.messages;
+      return { ...state, interactions: { ...state.interactions, [i.id]: { ...i, messages } } };
+    }
+    case 'MessageLogUpdated': {
+      const old = state.interactions[payload.interactionId ?? ''];
+      if (!old) return state;
+      const messages = mergeMessages(old.messages, payload.messages ?? []);
+      return { ...state, interactions: { ...state.interactions, [old.id]: { ...old, messages } } };
+    }
+    case 'InteractionRemoved': {
+      const { [payload.interactionId ?? '']: _gone, ...rest } = state.interactions;
+      return { ...state, interactions: rest };
+    }
+    default:
+      return state;
+  }
+}
+
+/** True when the participant's latest Text/typing message is TypingStarted. */
+export function isTyping(messages: ChatMessage[], participantType: 'Customer' | 'Agent'): boolean {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.from.type !== participantType) continue;
+    if (m.type === 'TypingStarted') return true;
+    if (m.type === 'TypingStopped' || m.type === 'Text' || m.type === 'ParticipantLeft') return false;
+  }
+  return false;
+}
+
+/** Customer Text messages after `seenIndex`: the unread badge of a chat not on screen. */
+export function unreadCount(i: Interaction, seenIndex: number): number {
+  return i.messages.filter((m) => m.index > seenIndex && m.type === 'Text' && m.from.type === 'Customer').length;
+}

@@ -1,0 +1,33 @@
+/**
+ * The in-process notification bus between the engine and live subscribers (the agent
+ * console's SSE streams). Events say *what* changed; subscribers re-read the store to
+ * build their own view, so an event never carries data a subscriber may not see.
+ */
+import { EventEmitter } from 'node:events';
+import type { ChatMessage } from './types.ts';
+
+/** Emitted after a transaction that touched one chat commits. */
+export interface ChatChanged {
+  chatId: string;
+  /** Messages appended by that transaction, in index order (may be empty). */
+  messages: ChatMessage[];
+}
+
+/** Emitted after an agent's Ready/NotReady state was set. */
+export interface AgentChanged {
+  name: string;
+}
+
+interface EventMap {
+  chat: [ChatChanged];
+  agent: [AgentChanged];
+}
+
+/** A typed EventEmitter; one instance per running Sandbox. */
+export class EngineEvents extends EventEmitter<EventMap> {
+  constructor() {
+    super();
+    // One listener per open console stream; a demo team can exceed Node's default of 10.
+    this.setMaxListeners(0);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * `startSandbox()`: the programmatic entry point used by the CLI, tests, the e2e harness and
+ * `npm start`. It opens the SQLite store, builds the agent console, wires the routes on a
+ * Fastify server bound to loopback, and returns the URL plus a `close()` that ends open
+ * notification streams, stops the server and closes the database.
+ */
+import Fastify from 'fastify';
+import { DEFAULT_CONTACT_CENTER_ID, SANDBOX_HOST } from '../src/core/defaults.ts';
+import { buildConsole } from './console/build.ts';
+import { AgentDesk } from './engine/agent-desk.ts';
+import { ChatEngine } from './engine/chat-engine.ts';
+import { Code, GwsError } from './engine/errors.ts';
+import { BODY_LIMIT, fail, toGwsError } from './http/envelope.ts';
+import { OriginPolicy } from './http/origin.ts';
+import { registerAgentRoutes } from './routes/agent.ts';
+import type { AgentCredential } from './routes/agent-guard.ts';
+import { registerConsoleRoutes } from './routes/console.ts';
+import { registerCustomerRoutes } from './routes/customer.ts';
+import { registerDemoSite } from './routes/demo-site.ts';
+import { registerHome } from './routes/home.ts';
+import type { StreamRegistry } from './routes/notifications.ts';
+import { openDb } from './store/db.ts';
+import { createRepo } from './store/repo.ts';
+
+export type { AgentCredential };
+
+/** Agents created when none are configured. */
+export const DEMO_AGENTS: readonly AgentCredential[] = [
+  { name: 'alice', password: 'alice' },
+  { name: 'bob', password: 'bob' },
+];
+
+/** Options of startSandbox. */
+export interface SandboxOptions {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind; loopback unless you really mean otherwise. */
+  host?: string;
+  /** Directory holding sandbox.db (created if missing). */
+  dataDir: string;
+  /** The ContactCenterId customers must send; defaults to DEFAULT_CONTACT_CENTER_ID. */
+  contactCenterId?: string;
+  /** Agent logins; defaults to DEMO_AGENTS. */
+  agents?: AgentCredential[];
+  /** Silence internal-error logging (tests). */
+  quiet?: boolean;
+  /** Period of the SSE `: keepalive` comment, in ms (default 15000; tests shorten it). */
+  keepaliveMs?: number;
+}
+
+/** A running Sandbox. */
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  contactCenterId: string;
+  agents: AgentCredential[];
+  /** Live counters, for tests and the e2e harness. */
+  stats(): { openNotificationStreams: number };
+  /** Ends notification streams, stops listening and closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Throws a readable Error if the agent list cannot work with HTTP Basic authentication. */
+export function validateAgents(agents: readonly AgentCredential[]): void {
+  const seen = new Set<string>();
+  for (const { name, password } of agents) {
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
+      throw new Error(`Agent name '${name}' must be 1-64 letters, digits, '.', '_' or '-'.`);
+    }
+    if (password.length === 0) throw new Error(`Agent '${name}' needs a non-empty password.`);
+    if (seen.has(name)) throw new Error(`Agent '${name}' is configured twice.`);
+    seen.add(name);
+  }
+}
+
+/** Starts a Sandbox and resolves once it is listening. */
+export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
+  const host = opts.host ?? SANDBOX_HOST;
+  const contactCenterId = opts.contactCenterId ?? DEFAULT_CONTACT_CENTER_ID;
+  const agents = [...(opts.agents ?? DEMO_AGENTS)].map((a) => ({ ...a }));
+  validateAgents(agents);
+  if (agents.length === 0) throw new Error('At least one agent is needed.');
+
+  const assets = await buildConsole();
+  const db = openDb(opts.dataDir);
+  const engine = new ChatEngine(createRepo(db));
+  const desk = new AgentDesk(engine);
+  const policy = new OriginPolicy();
+  const streams: StreamRegistry = { open: new Set(), keepaliveMs: opts.keepaliveMs ?? 15_000 };
+
+  // forceCloseConnections: close() must not wait for keep-alive sockets of a browser tab.
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+  // The APIs speak JSON only; Fastify's default text/plain parser would let other bodies in.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler((err, _request, reply) => {
+    const gws = toGwsError(err);
+    if (gws.code === Code.Internal && !opts.quiet) console.error('[sandbox] internal error:', err);
+    return fail(reply, gws);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    fail(reply, new GwsError(Code.NotFound, `No such route: ${request.method} ${request.url.split('?')[0]}`)),
+  );
+  // End SSE streams first: an open stream would otherwise hold the server open.
+  app.addHook('preClose', async () => {
+    for (const end of [...streams.open]) end();
+  });
+
+  registerCustomerRoutes(app, { engine, policy, contactCenterId });
+  registerAgentRoutes(app, { desk, policy, agents, streams });
+  registerConsoleRoutes(app, assets);
+  await registerDemoSite(app);
+  registerHome(app, { contactCenterId });
+
+  let port: number;
+  try {
+    await app.listen({ port: opts.port, host });
+    port = (app.server.address() as { port: number }).port;
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    db.close();
+    throw err;
+  }
+  policy.bind(host, port);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    contactCenterId,
+    agents,
+    stats: () => ({ openNotificationStreams: streams.open.size }),
+    close: () =>
+      (closing ??= app.close().finally(() => {
+        db.close();
+      })),
+  };
+}
