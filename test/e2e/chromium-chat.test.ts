@@ -26,7 +26,7 @@ describe('proactive chat in Chromium', () => {
     waitFor(async () => (await agentTexts()).includes(text), { timeoutMs: 15_000, what: `the agent to see "${text}"` });
   const tabIdOf = async (url: string) => {
     const worker = await ext.serviceWorker();
-    return worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+    return worker.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number, url);
   };
 
   beforeAll(async () => {
