@@ -29,7 +29,7 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'beckon@beckon.dev',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         // Page context and chat messages leave the browser for the configured backend.
         data_collection_permissions: { required: ['websiteActivity', 'websiteContent'] },
       },

@@ -14,7 +14,7 @@ export async function bundleWatcher(): Promise<string> {
     bundle: true,
     minify: true,
     format: 'iife',
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome120', 'firefox140'],
     write: false,
     legalComments: 'none',
   });
