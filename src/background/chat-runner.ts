@@ -24,6 +24,7 @@ export interface ChatRunnerDeps {
 export class ChatRunner {
   private readonly running = new Set<string>();
   private readonly wakers = new Map<string, () => void>();
+  private stopped = false;
 
   constructor(private readonly deps: ChatRunnerDeps) {}
 
@@ -34,6 +35,7 @@ export class ChatRunner {
 
   /** Starts the loop for a chat, or cuts its current wait short when it already runs. */
   ensure(id: string): void {
+    if (this.stopped) return;
     if (this.running.has(id)) {
       this.wakers.get(id)?.();
       return;
@@ -46,9 +48,15 @@ export class ChatRunner {
     });
   }
 
+  /** Ends every loop after its current step (a worker about to go away, or a test). */
+  stop(): void {
+    this.stopped = true;
+    for (const wake of [...this.wakers.values()]) wake();
+  }
+
   private async loop(id: string): Promise<void> {
     const { store, now, random, pollIntervalMs } = this.deps;
-    for (;;) {
+    while (!this.stopped) {
       const s = store.get(id);
       if (!s || s.status === 'ended') return;
       let delay = pollIntervalMs;
