@@ -42,6 +42,12 @@ describe('proactive chat in Chromium', () => {
     await sandbox?.close();
   });
 
+  it('asks for nothing at install beyond the Sandbox host; other sites are optional', () => {
+    expect(ext.manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(ext.manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(ext.manifest.content_scripts ?? []).toEqual([]); // the watcher is registered per enabled site
+  });
+
   it('offers a chat only after the configured time on page, and Decline dismisses it', async () => {
     const loans = await ext.context.newPage();
     await loans.goto(`${sandbox.url}/demo/loans.html`);
