@@ -1,0 +1,45 @@
+import type { Condition } from './rule-schema';
+import { matchesPattern } from './patterns';
+import { CLOCK_SIGNALS, SIGNAL_LABELS, type RuleContext } from './signals';
+
+/** The outcome of one condition: whether it holds, a sentence saying why, and when it could. */
+export interface ConditionResult {
+  pass: boolean;
+  detail: string;
+  /** For a failing clock condition: milliseconds until it holds if nothing else changes. */
+  waitMs?: number;
+}
+
+/** Evaluates one condition against the page context. */
+export function evaluateCondition(c: Condition, ctx: RuleContext): ConditionResult {
+  switch (c.kind) {
+    case 'pageName': {
+      const pass = matchesPattern(c.pattern, ctx.pageName);
+      return { pass, detail: `page name "${ctx.pageName}" ${pass ? 'matches' : 'does not match'} ${c.pattern}` };
+    }
+    case 'referrer': {
+      const pass = ctx.referrer !== '' && matchesPattern(c.pattern, ctx.referrer);
+      return { pass, detail: `referrer "${ctx.referrer || '(none)'}" ${pass ? 'matches' : 'does not match'} ${c.pattern}` };
+    }
+    case 'query': {
+      let value: string | null = null;
+      try {
+        value = new URL(ctx.url).searchParams.get(c.param);
+      } catch {
+        value = null;
+      }
+      const pass = value !== null && (c.equals === undefined || value === c.equals);
+      const want = c.equals === undefined ? `query parameter ${c.param} present` : `${c.param}=${c.equals}`;
+      return { pass, detail: `${want}: ${value === null ? 'absent' : `is "${value}"`}` };
+    }
+    case 'exitIntent':
+      return { pass: ctx.exitIntent, detail: ctx.exitIntent ? 'exit intent seen' : 'no exit intent yet' };
+    case 'signal': {
+      const current = ctx[c.signal];
+      const pass = current >= c.min;
+      const detail = `${SIGNAL_LABELS[c.signal]}: ${Math.floor(current)} of ${c.min}`;
+      if (pass || !CLOCK_SIGNALS.has(c.signal)) return { pass, detail };
+      return { pass, detail, waitMs: Math.ceil((c.min - current) * 1000) };
+    }
+  }
+}
