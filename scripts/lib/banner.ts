@@ -1,0 +1,50 @@
+/** The "what runs where" block `npm start` prints once everything is up. Pure. */
+import { DEFAULT_PORT } from './args.ts';
+
+export interface BannerInfo {
+  sandboxUrl: string;
+  port: number;
+  contactCenterId: string;
+  agents: readonly { name: string; password: string }[];
+  dataDir: string;
+  consoleUrl: string;
+  siteUrl: string;
+  /** True when the second tab is the Sandbox demo site rather than --site. */
+  demo: boolean;
+  browserPath: string;
+  headless: boolean;
+  profileDir: string;
+  extensionDir: string;
+  extensionId?: string;
+}
+
+/** Lines of the banner, without trailing newlines. */
+export function bannerLines(info: BannerInfo): string[] {
+  const row = (label: string, value: string) => `  ${label.padEnd(17)}${value}`;
+  const lines = [
+    '',
+    'Beckon is running.',
+    '',
+    row('Sandbox', `${info.sandboxUrl}   (data: ${info.dataDir})`),
+    row('ContactCenterId', info.contactCenterId),
+    row('Agent logins', info.agents.map((a) => `${a.name} / ${a.password}`).join(', ')),
+    row('Agent console', info.consoleUrl),
+    row(info.demo ? 'Demo site' : 'Site', info.siteUrl),
+    '',
+    row('Chromium', `${info.browserPath}${info.headless ? ' (headless)' : ''}`),
+    row('Profile', info.profileDir),
+    row('Extension', `${info.extensionDir}${info.extensionId ? `   (id ${info.extensionId})` : ''}`),
+  ];
+  if (info.port !== DEFAULT_PORT) {
+    lines.push(
+      '',
+      `  Note: the extension's default settings expect the Sandbox on port ${DEFAULT_PORT};`,
+      `  set its Sandbox URL to ${info.sandboxUrl} on the options page.`,
+    );
+  }
+  if (!info.demo) {
+    lines.push('', `  Note: Beckon asks for access to ${new URL(info.siteUrl).origin} at runtime (optional host permission).`);
+  }
+  lines.push('', 'Stop everything with Ctrl-C (or close the browser window).', '');
+  return lines;
+}
