@@ -22,8 +22,8 @@ export default defineConfig({
   manifest: {
     name: 'Beckon',
     description: 'Proactive chat and CRM sync on any website, for pilot demos.',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs'],
-    host_permissions: ['http://127.0.0.1/*'],
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications'],
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beckon' },
     browser_specific_settings: {

@@ -8,6 +8,11 @@ import type { ChatEvent, Party } from '../core/chat-events';
 /** The statusCode/statusMessage envelope every reply carries. */
 export const EnvelopeSchema = z.object({ statusCode: z.number().int(), statusMessage: z.string().optional() }).loose();
 
+/** Sandbox extra: `GET /api/v2/queues/{name}/availability`. */
+export const AvailabilityReplySchema = z
+  .object({ queue: z.object({ name: z.string(), readyAgents: z.number().int().min(0) }), statusCode: z.literal(0) })
+  .loose();
+
 export const RequestChatReplySchema = z.object({ id: z.string().min(1), statusCode: z.literal(0) }).loose();
 
 const ParticipantSchema = z.object({

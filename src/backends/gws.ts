@@ -1,5 +1,5 @@
 import { BackendError, type BackendConfig, type BackendDeps, type ChatBackend, type StartChat } from './types';
-import { EnvelopeSchema, MessagesReplySchema, RequestChatReplySchema, toChatEvent } from './gws-wire';
+import { AvailabilityReplySchema, EnvelopeSchema, MessagesReplySchema, RequestChatReplySchema, toChatEvent } from './gws-wire';
 import type { z } from 'zod';
 
 /** GWS statusCodes after which the same request may succeed later (internal error, incomplete). */
@@ -74,5 +74,13 @@ export function createGwsBackend(config: BackendConfig, deps: BackendDeps): Chat
     sendTyping: (chatId, typing) =>
       operation(chatId, typing ? 'SendStartTypingNotification' : 'SendStopTypingNotification'),
     complete: (chatId) => operation(chatId, 'Complete'),
+    async queueAvailability(queue) {
+      try {
+        const reply = await call('GET', `/api/v2/queues/${encodeURIComponent(queue)}/availability`, AvailabilityReplySchema);
+        return reply.queue.readyAgents;
+      } catch {
+        return 'unknown'; // a server without the Sandbox extension, or one that is down
+      }
+    },
   };
 }

@@ -38,6 +38,11 @@ export interface ChatBackend {
   sendTyping(chatId: string, typing: boolean): Promise<void>;
   /** The visitor leaves; the chat ends. */
   complete(chatId: string): Promise<void>;
+  /**
+   * Agents ready on a queue, or `unknown` when the backend cannot tell (an optional
+   * capability: the Sandbox reports it, a stock GWS server does not). Never throws.
+   */
+  queueAvailability(queue: string): Promise<number | 'unknown'>;
 }
 
 /**

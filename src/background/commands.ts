@@ -4,12 +4,15 @@ import { readSettings } from '../protocol/storage';
 import type { ChatRunner } from './chat-runner';
 import type { OfferBroker } from './offer-broker';
 import type { SessionStore } from './session-store';
+import { sendToWatcher } from './sites';
+import type { VisitorStore } from './visitor-store';
 
 /** What the command handler needs. */
 export interface CommandDeps {
   store: SessionStore;
   runner: ChatRunner;
   broker: OfferBroker;
+  visitors: VisitorStore;
   now: () => number;
   newId: () => string;
 }
@@ -45,6 +48,20 @@ export async function handleUiCommand(
       runner.ensure(session.id);
       return;
     }
+    case 'debug.fastForward':
+    case 'debug.exitIntent':
+    case 'debug.resetVisitor':
+      if (!fromPopup) return 'Only the popup can use the rule debugger.';
+      if (msg.type === 'debug.resetVisitor') {
+        await deps.visitors.reset();
+        await broker.forgetTab(tabId);
+      }
+      // The watcher applies the change and reports at once, so the debugger updates.
+      return sendToWatcher(tabId, {
+        type: 'watcher.debug',
+        ...(msg.type === 'debug.fastForward' ? { fastForwardMs: msg.seconds * 1000 } : {}),
+        ...(msg.type === 'debug.exitIntent' ? { exitIntent: true } : {}),
+      });
     default:
       return;
   }

@@ -2,14 +2,16 @@ import { browser, type Browser } from 'wxt/browser';
 import { createBackend } from '../backends/registry';
 import { parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
-import { readSettings, settingsItem } from '../protocol/storage';
+import { debugItem, readSettings, settingsItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
 import { OfferBroker } from './offer-broker';
+import { openPopupOnNotificationClick } from './offer-presenter';
 import { SessionStore } from './session-store';
 import { syncWatcher } from './sites';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
+import { VisitorStore } from './visitor-store';
 
 /** Alarm that wakes a stopped worker while chats are live (30 s is the MV3 floor). */
 const RESUME_ALARM = 'beckon-resume';
@@ -25,12 +27,13 @@ export function startBackground(): void {
   const newId = () => crypto.randomUUID();
   const store = new SessionStore();
 
+  const visitors = new VisitorStore(now);
+  const backend = async () => {
+    const { backend: config } = await readSettings();
+    return createBackend(config.kind, config, { fetch: (input, init) => fetch(input, init) });
+  };
   const runner = new ChatRunner({
-    store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS,
-    backend: async () => {
-      const { backend } = await readSettings();
-      return createBackend(backend.kind, backend, { fetch: (input, init) => fetch(input, init) });
-    },
+    store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS, backend,
     onIdleChange: (anyRunning) => {
       if (anyRunning) void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(RESUME_ALARM);
@@ -41,14 +44,15 @@ export function startBackground(): void {
   const hub: UiHub = new UiHub({
     view: async (tabId, fromPopup) => {
       await ready;
-      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup);
+      const debug = fromPopup ? (await debugItem.getValue())[tabId] : undefined;
+      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup, debug);
     },
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, now, newId }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, now, newId }, tabId, msg, fromPopup);
     },
   });
-  const broker = new OfferBroker({ store, runner, now, newId, publish: (tabId) => hub.publish(tabId) });
+  const broker = new OfferBroker({ store, runner, visitors, backend, now, newId, publish: (tabId) => hub.publish(tabId) });
   store.onChange((s) => hub.publish(s.tabId));
 
   browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
@@ -59,9 +63,8 @@ export function startBackground(): void {
       sendResponse({ wakeInMs: null, error: parsed.error });
       return false;
     }
-    const { url, pageName, visibleMs } = parsed.value;
     ready
-      .then(() => broker.onPageContext(tabId, { url, pageName, visibleMs }))
+      .then(() => broker.onPageContext(tabId, parsed.value))
       .then(sendResponse, (e: unknown) => {
         console.error('[beckon] page context failed', e);
         sendResponse({ wakeInMs: null });
@@ -76,6 +79,7 @@ export function startBackground(): void {
     if (alarm.name === RESUME_ALARM) void ready.then(() => runner.resumeAll());
   });
   browser.tabs.onRemoved.addListener((tabId) => void broker.forgetTab(tabId));
+  openPopupOnNotificationClick();
 
   const resync = () => void readSettings().then(syncWatcher).catch((e) => console.error('[beckon] site sync failed', e));
   browser.runtime.onInstalled.addListener(resync);

@@ -1,103 +1,149 @@
-import { browser } from 'wxt/browser';
+import type { ChatBackend } from '../backends/types';
 import { newSession } from '../core/chat-session';
-import { chatUserData, type PageContext } from '../core/page-context';
-import { evaluateRule } from '../core/rules';
-import type { WatcherReply } from '../protocol/watcher';
+import { decide, type EngineDecision } from '../core/rules/engine';
+import { fillMetadata } from '../core/rules/metadata';
+import type { Rule } from '../core/rules/rule-schema';
 import { offersItem, readSettings, type TabOffer } from '../protocol/storage';
+import type { WatcherReply, WatcherReport } from '../protocol/watcher';
+import { AvailabilityCache } from './availability-cache';
 import type { ChatRunner } from './chat-runner';
+import { saveDebug, SuppressionLog } from './offer-debug';
+import { hostOf, ruleContext } from './offer-context';
+import { injectPageUi, presentOffer, withdrawOffer } from './offer-presenter';
 import type { SessionStore } from './session-store';
-
-/** Path of the lazily injected offer and chat UI bundle (built from entrypoints/page-ui.ts). */
-export const PAGE_UI_FILE = '/page-ui.js';
+import { localDay, type VisitorStore } from './visitor-store';
 
 /** What the broker needs from the rest of the background. */
 export interface OfferBrokerDeps {
   store: SessionStore;
   runner: ChatRunner;
+  visitors: VisitorStore;
+  backend: () => Promise<ChatBackend>;
   publish: (tabId: number) => void;
   now: () => number;
   newId: () => string;
 }
 
 /**
- * Decides when to offer a chat (`pega.chat.proactiveChat.offer`), and carries out the
- * visitor's `accept()` and `decline()`. Offer state is kept per tab in session storage.
+ * Decides when to offer a chat (`pega.chat.proactiveChat.offer`) by running the rules
+ * engine over each watcher report, and carries out the visitor's `accept()` and `decline()`.
+ * Offer state is per tab; capping state is global (VisitorStore).
  */
 export class OfferBroker {
   // Offer state is read-modify-written; one operation at a time keeps tabs from clobbering each other.
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly availability = new AvailabilityCache();
+  private readonly suppressions = new SuppressionLog();
 
   constructor(private readonly deps: OfferBrokerDeps) {}
 
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   /** Handles a watcher report from a tab and says when the watcher should report again. */
-  onPageContext(tabId: number, ctx: PageContext): Promise<WatcherReply> {
-    return this.serial(() => this.decide(tabId, ctx));
+  onPageContext(tabId: number, report: WatcherReport): Promise<WatcherReply> {
+    return this.serial(() => this.evaluate(tabId, report));
   }
 
-  private async decide(tabId: number, ctx: PageContext): Promise<WatcherReply> {
-    const { store } = this.deps;
-    const offers = await offersItem.getValue();
-    let current = offers[tabId];
-    if (current && current.url !== ctx.url && current.status !== 'open') {
-      // A new page: a decline or an accepted offer applied to the page it was made on.
-      current = undefined;
-      await this.saveOffer(tabId, undefined);
-    }
-    const liveChat = store.all().some((s) => s.tabId === tabId && s.status !== 'ended');
-    if (liveChat || current?.status === 'open') {
-      // After a reload the chat window (or the open offer) comes back.
-      await this.injectUi(tabId);
-      return { wakeInMs: null };
-    }
-    if (current) return { wakeInMs: null };
+  private async evaluate(tabId: number, report: WatcherReport): Promise<WatcherReply> {
+    const { store, visitors, now } = this.deps;
     const settings = await readSettings();
-    const decision = evaluateRule(settings.rule, ctx);
-    if (decision.kind === 'no-match') return { wakeInMs: null };
-    if (decision.kind === 'wait') return { wakeInMs: decision.remainingMs };
+    const reply = (wakeInMs: number | null): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector });
+    const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
+    let current = await this.offerFor(tabId);
+    if (current && current.url !== report.url) {
+      await this.saveOffer(tabId, undefined); // the offer belonged to the page the visitor left
+      current = undefined;
+    }
+    if (current?.status === 'open' && current.expiresAt !== undefined && now() >= current.expiresAt) {
+      await this.finish(tabId, current, 'timed-out');
+      current = await this.offerFor(tabId);
+    }
+    if (store.all().some((s) => s.tabId === tabId && s.status !== 'ended')) {
+      await injectPageUi(tabId); // after a reload or navigation the chat window comes back
+      return reply(null);
+    }
+    if (current?.status === 'open') {
+      if (current.ui === 'default') await injectPageUi(tabId);
+      return reply(current.expiresAt === undefined ? null : Math.max(0, current.expiresAt - now()));
+    }
+
+    const ctx = ruleContext(report, settings, visitor);
+    const backend = await this.deps.backend();
+    const availability = await this.availability.lookup(settings.rules, ctx, backend, now());
+    const input = { rules: settings.rules, ctx, capping: { settings: settings.capping, state: visitor.capping }, hours: settings.businessHours, availability, now: now(), today: localDay(now()) };
+    const { decision, reports } = decide(input);
+    // One offer per page: after a decline, a time-out or a chat, this page is done.
+    const final: EngineDecision = current ? { kind: 'none' } : decision;
+    await saveDebug(tabId, ctx, reports, final, current ? `already ${current.status} on this page` : undefined, now());
+    await this.suppressions.record(tabId, ctx.url, settings.rules, reports, visitors);
+    this.deps.publish(tabId);
+    if (final.kind === 'wait') return reply(final.wakeInMs);
+    if (final.kind === 'none') return reply(null);
+    return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url));
+  }
+
+  private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string): Promise<number | null> {
+    const { visitors, now } = this.deps;
     const offer: TabOffer = {
-      id: this.deps.newId(), url: ctx.url, status: 'open', topic: settings.rule.topic,
-      queue: settings.rule.queue, metadata: chatUserData(ctx),
+      id: this.deps.newId(), ruleId: rule.id, url, status: 'open', topic: rule.offerText, queue: rule.queue, metadata, ui: rule.ui,
+      ...(rule.autoDismissSeconds > 0 ? { expiresAt: now() + rule.autoDismissSeconds * 1000 } : {}),
     };
+    await visitors.offered(rule.id);
     await this.saveOffer(tabId, offer);
-    await this.injectUi(tabId);
-    return { wakeInMs: null };
+    await visitors.record({ ruleId: rule.id, ruleName: rule.name, url: metadata.URL ?? url, outcome: 'offered' });
+    await presentOffer(tabId, offer);
+    if (offer.expiresAt === undefined) return null;
+    setTimeout(() => void this.expire(tabId, offer.id), rule.autoDismissSeconds * 1000);
+    return rule.autoDismissSeconds * 1000; // the watcher's next report also expires it, should this worker stop
   }
 
   /** The visitor accepted: start a chat on the offer's queue with the page context as user data. */
   accept(tabId: number, offerId: string): Promise<void> {
-    return this.serial(() => this.startChat(tabId, offerId));
+    return this.serial(async () => {
+      const offer = await this.openOffer(tabId, offerId);
+      if (!offer) return;
+      const settings = await readSettings();
+      const session = newSession(this.deps.newId(), tabId, offer.queue, {
+        nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
+      }, this.deps.now());
+      await this.finish(tabId, offer, 'accepted');
+      await this.deps.store.add(session);
+      this.deps.runner.ensure(session.id);
+    });
   }
 
-  private async startChat(tabId: number, offerId: string): Promise<void> {
-    const offer = (await offersItem.getValue())[tabId];
-    if (!offer || offer.id !== offerId || offer.status !== 'open') return;
-    const settings = await readSettings();
-    const session = newSession(this.deps.newId(), tabId, offer.queue, {
-      nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
-    }, this.deps.now());
-    await this.saveOffer(tabId, { ...offer, status: 'accepted' });
-    await this.deps.store.add(session);
-    this.deps.runner.ensure(session.id);
-  }
-
-  /** The visitor declined: dismiss the offer; it is not made again on this page. */
+  /** The visitor declined: dismiss the offer and start the decline cooldown. */
   decline(tabId: number, offerId: string): Promise<void> {
     return this.serial(async () => {
-      const offer = (await offersItem.getValue())[tabId];
-      if (!offer || offer.id !== offerId || offer.status !== 'open') return;
-      await this.saveOffer(tabId, { ...offer, status: 'declined' });
+      const offer = await this.openOffer(tabId, offerId);
+      if (offer) await this.finish(tabId, offer, 'declined');
     });
+  }
+
+  /** Withdraws an unanswered offer after its rule's timeout. */
+  expire(tabId: number, offerId: string): Promise<void> {
+    return this.serial(async () => {
+      const offer = await this.openOffer(tabId, offerId);
+      if (offer && offer.expiresAt !== undefined && this.deps.now() >= offer.expiresAt - 50) await this.finish(tabId, offer, 'timed-out');
+    });
+  }
+
+  private async finish(tabId: number, offer: TabOffer, outcome: 'accepted' | 'declined' | 'timed-out'): Promise<void> {
+    const { visitors } = this.deps;
+    if (outcome === 'accepted') await visitors.chatted();
+    else await visitors.declined(); // a time-out ends the offer like a decline: no new one right away
+    await this.saveOffer(tabId, { ...offer, status: outcome });
+    const rule = (await readSettings()).rules.find((r) => r.id === offer.ruleId);
+    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offer.ruleId, url: offer.metadata.URL ?? offer.url, outcome });
+    await withdrawOffer(tabId);
   }
 
   /** The offer of a tab, if any. */
   async offerFor(tabId: number): Promise<TabOffer | undefined> {
     return (await offersItem.getValue())[tabId];
+  }
+
+  private async openOffer(tabId: number, offerId: string): Promise<TabOffer | undefined> {
+    const offer = await this.offerFor(tabId);
+    return offer && offer.id === offerId && offer.status === 'open' ? offer : undefined;
   }
 
   /** Forgets a closed tab. */
@@ -113,12 +159,9 @@ export class OfferBroker {
     this.deps.publish(tabId);
   }
 
-  private async injectUi(tabId: number): Promise<void> {
-    try {
-      await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_UI_FILE] });
-    } catch (e) {
-      // The tab may have navigated away or closed; the next watcher report retries.
-      console.warn(`[beckon] could not show the chat UI in tab ${tabId}:`, e);
-    }
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings';
+import type { WatcherCommand } from '../protocol/watcher';
 
 /** Id of the dynamically registered watcher content script. */
 const WATCHER_ID = 'beckon-watcher';
@@ -37,4 +38,13 @@ export async function syncWatcher(settings: Settings): Promise<void> {
         : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [WATCHER_FILE as never] }).catch(() => undefined),
     ),
   );
+}
+
+/** Sends a command to the watcher in a tab; returns a message to show when there is none. */
+export async function sendToWatcher(tabId: number, command: WatcherCommand): Promise<string | void> {
+  try {
+    await browser.tabs.sendMessage(tabId, command);
+  } catch {
+    return 'Beckon is not watching this tab: enable the site in Settings, or reload the page.';
+  }
 }

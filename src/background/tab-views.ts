@@ -1,7 +1,7 @@
 import type { ChatSession } from '../core/chat-session';
 import { OFFLINE_AFTER_FAILURES } from '../core/backoff';
 import type { ChatView, TabView } from '../protocol/ports';
-import type { TabOffer } from '../protocol/storage';
+import type { TabDebug, TabOffer } from '../protocol/storage';
 
 /** The chat a tab shows: its live chat, else its most recent ended one (so the end can be read). */
 export function chatForTab(sessions: readonly ChatSession[], tabId: number): ChatSession | undefined {
@@ -37,6 +37,7 @@ export function buildTabView(
   offer: TabOffer | undefined,
   sessions: readonly ChatSession[],
   fallbackToLatest: boolean,
+  debug?: TabDebug,
 ): TabView {
   const live = chatForTab(sessions, tabId) ?? (fallbackToLatest ? latestActiveChat(sessions) : undefined);
   const openOffer = offer?.status === 'open' ? offer : undefined;
@@ -44,7 +45,13 @@ export function buildTabView(
   const chat = live && (live.status !== 'ended' || !openOffer) ? toChatView(live) : null;
   return {
     tabId,
-    offer: openOffer ? { id: openOffer.id, topic: openOffer.topic, queue: openOffer.queue, metadata: openOffer.metadata } : null,
+    offer: openOffer
+      ? {
+          id: openOffer.id, topic: openOffer.topic, queue: openOffer.queue, metadata: openOffer.metadata, ui: openOffer.ui,
+          ...(openOffer.expiresAt === undefined ? {} : { expiresAt: openOffer.expiresAt }),
+        }
+      : null,
     chat,
+    ...(debug ? { debug } : {}),
   };
 }

@@ -1,69 +1,147 @@
 /**
  * The watcher: reports page context to the background and sleeps. It holds at most one
- * timer, armed for the next moment that can change a decision (the background says when),
- * and nothing runs while the page is hidden. No Preact, no zod: it loads on every page of
- * an enabled site and must cost almost nothing.
+ * timer, armed for the next moment that can change a decision (the background says when);
+ * input listeners only note a time or a number; nothing runs while the page is hidden. No
+ * Preact, no zod: it loads on every page of an enabled site and must cost almost nothing.
  */
-import { setVisible, startVisibleClock, visibleMs, type VisibleClock } from '../core/visible-time';
-import type { WatcherReply, WatcherReport } from '../protocol/watcher';
+import type { WatcherCommand, WatcherReply, WatcherReport } from '../protocol/watcher';
+import { readClocks, startClocks, updateClocks, type PageClocks } from './watcher-clock';
 
 /** What the watcher needs from its page and the extension. */
 export interface WatcherEnv {
-  doc: Document;
+  win: Window;
   now: () => number;
   send: (report: WatcherReport) => Promise<WatcherReply | undefined>;
   setTimer: (fn: () => void, ms: number) => number;
   clearTimer: (id: number) => void;
+  /** Subscribes to commands from the background; returns the unsubscribe function. */
+  onCommand: (listener: (c: WatcherCommand) => void) => () => void;
 }
+
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'wheel', 'touchstart'] as const;
 
 /** Starts watching; returns a function that stops it and removes every listener. */
 export function startWatcher(env: WatcherEnv): () => void {
-  const { doc, now } = env;
-  const isVisible = () => doc.visibilityState === 'visible';
-  let clock: VisibleClock = startVisibleClock(now(), isVisible());
+  const { win, now } = env;
+  const doc = win.document;
+  const visible = () => doc.visibilityState === 'visible';
+  const focused = () => doc.hasFocus();
+  let clocks: PageClocks = startClocks(now(), visible(), focused());
+  let url = win.location.href;
+  let lastInput = now();
+  let maxScrollY = 0;
+  let exitIntent = false;
+  let navigated = true;
+  let depthBucket = 0;
+  let selector = '';
   let timer: number | undefined;
   let stopped = false;
+  const off: (() => void)[] = [];
 
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
+    target.addEventListener(type, fn, { passive: true, capture: true });
+    off.push(() => target.removeEventListener(type, fn, { capture: true }));
+  };
   const disarm = () => {
     if (timer !== undefined) env.clearTimer(timer);
     timer = undefined;
   };
+  const scrollDepth = () => {
+    const height = doc.documentElement.scrollHeight;
+    return height > 0 ? Math.min(100, Math.round(((maxScrollY + win.innerHeight) / height) * 100)) : 100;
+  };
+  const meta = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[property="${name}"]`)?.content.trim() ?? '';
+  const selected = () => {
+    try {
+      return selector ? (doc.querySelector(selector)?.textContent ?? '').trim().slice(0, 300) : '';
+    } catch {
+      return ''; // an invalid selector names nothing
+    }
+  };
 
-  const report = async () => {
+  const report = async (): Promise<void> => {
     disarm();
-    if (stopped || !isVisible()) return;
+    if (stopped || !visible()) return;
+    if (win.location.href !== url) resetPage(); // a pushState the page made since the last look
+    const t = now();
+    const message: WatcherReport = {
+      type: 'watcher.context', url, title: doc.title.trim(), ogTitle: meta('og:title'), selectorText: selected(), selector,
+      referrer: doc.referrer, ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: scrollDepth(), exitIntent, navigated,
+    };
+    navigated = false;
     let reply: WatcherReply | undefined;
     try {
-      reply = await env.send({
-        type: 'watcher.context',
-        url: doc.location.href,
-        pageName: doc.title.trim() || doc.location.hostname,
-        visibleMs: Math.round(visibleMs(clock, now())),
-      });
+      reply = await env.send(message);
     } catch {
       stop(); // The extension was reloaded or removed: this copy is orphaned.
       return;
     }
-    const wake = reply?.wakeInMs;
-    if (!stopped && isVisible() && typeof wake === 'number' && wake >= 0) {
-      // A little slack so the next report lands just past the threshold, not just before it.
-      timer = env.setTimer(() => void report(), Math.ceil(wake) + 50);
+    if (stopped) return;
+    if (reply?.selector !== undefined && reply.selector !== selector) {
+      selector = reply.selector; // the first report learns the page-name selector; say it again with its text
+      return report();
     }
+    const wake = reply?.wakeInMs;
+    if (visible() && typeof wake === 'number' && wake >= 0) timer = env.setTimer(() => void report(), Math.ceil(wake) + 50);
   };
 
+  function resetPage() {
+    url = win.location.href;
+    clocks = startClocks(now(), visible(), focused());
+    maxScrollY = 0;
+    depthBucket = 0;
+    exitIntent = false;
+    navigated = true;
+  }
+  const onNavigate = () => {
+    if (win.location.href === url) return;
+    resetPage();
+    void report();
+  };
   const onVisibility = () => {
-    clock = setVisible(clock, isVisible(), now());
-    if (isVisible()) void report();
+    clocks = updateClocks(clocks, now(), visible(), focused());
+    if (visible()) void report();
     else disarm();
   };
 
   function stop() {
     stopped = true;
     disarm();
-    doc.removeEventListener('visibilitychange', onVisibility);
+    off.forEach((f) => f());
   }
 
-  doc.addEventListener('visibilitychange', onVisibility);
+  listen(doc, 'visibilitychange', onVisibility);
+  listen(win, 'focus', onVisibility);
+  listen(win, 'blur', onVisibility);
+  for (const type of INPUT_EVENTS) listen(win, type, () => (lastInput = now()));
+  listen(win, 'scroll', () => {
+    maxScrollY = Math.max(maxScrollY, win.scrollY);
+    const bucket = Math.floor(scrollDepth() / 25);
+    if (bucket > depthBucket) {
+      depthBucket = bucket; // report each quarter of the page once, so depth rules need no timer
+      void report();
+    }
+  });
+  listen(doc, 'mouseout', (e) => {
+    const m = e as MouseEvent;
+    if (!exitIntent && m.relatedTarget === null && m.clientY <= 0) {
+      exitIntent = true;
+      void report();
+    }
+  });
+  listen(win, 'popstate', onNavigate);
+  listen(win, 'hashchange', onNavigate);
+  // The Navigation API sees the page's own pushState/replaceState, which an isolated world cannot.
+  const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
+  if (navigation) listen(navigation, 'navigatesuccess', onNavigate);
+  off.push(
+    env.onCommand((c) => {
+      if (c.type === 'watcher.stop') return stop();
+      if (c.fastForwardMs) clocks = { ...clocks, bonusMs: clocks.bonusMs + c.fastForwardMs };
+      if (c.exitIntent) exitIntent = true;
+      void report();
+    }),
+  );
   void report();
   return stop;
 }

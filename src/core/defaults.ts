@@ -21,8 +21,12 @@ export const DEFAULT_CONTACT_CENTER_ID = '6b1e7c0a-bec0-4d00-8000-000000007400';
 /** Path under the Sandbox where the demo site is served. */
 export const DEMO_SITE_PATH = '/demo/';
 
-/** Match pattern of the site enabled out of the box: the Sandbox's demo site (any port). */
-export const DEMO_SITE_MATCH = `http://${SANDBOX_HOST}/*`;
+/**
+ * Sites enabled out of the box: the Sandbox's demo site, on any port, under both loopback
+ * names (two names make two sites, which shows that capping spans sites). These are the
+ * only host permissions requested at install.
+ */
+export const DEMO_SITE_MATCHES = [`http://${SANDBOX_HOST}/*`, 'http://localhost/*'] as const;
 
 /** Queue a default rule routes to. */
 export const DEFAULT_QUEUE = 'Billing';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import {
-  DEFAULT_CONTACT_CENTER_ID,
-  DEFAULT_QUEUE,
-  DEFAULT_SANDBOX_URL,
-  DEFAULT_SECONDS_ON_PAGE,
-  DEMO_SITE_MATCH,
-} from './defaults';
+import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_QUEUE, DEFAULT_SANDBOX_URL, DEFAULT_SECONDS_ON_PAGE, DEMO_SITE_MATCHES } from './defaults';
 import { isValidMatchPattern } from './match-pattern';
+import { migrateSettings } from './settings-migration';
+import { BusinessHoursSchema, DEFAULT_BUSINESS_HOURS } from './rules/business-hours';
+import { CappingSettingsSchema, DEFAULT_CAPPING } from './rules/capping';
+import { patternError } from './rules/patterns';
+import { DEFAULT_METADATA, RuleSchema, type Rule } from './rules/rule-schema';
 
 /** Chat backend connection: the GWS Customer Chat API v2 dialect (the Sandbox speaks it). */
 export const BackendSettingsSchema = z.object({
@@ -21,60 +20,80 @@ export const BackendSettingsSchema = z.object({
 });
 export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
 
-/** One proactive rule: where, when, and which queue to route to. */
-export const RuleSchema = z.object({
-  id: z.string().min(1),
-  urlPattern: z.string().trim().min(1, 'URL pattern is required').max(2000),
-  secondsOnPage: z
-    .number({ error: 'Seconds on page must be a number' })
-    .int('Seconds on page must be a whole number')
-    .min(0, 'Seconds on page cannot be negative')
-    .max(86_400, 'Seconds on page must be at most 86400 (a day)'),
-  queue: z.string().trim().min(1, 'Queue is required').max(200),
-  topic: z.string().trim().min(1, 'Offer topic is required').max(200),
+/** Where the page name comes from, tried in this order; the document title is the last resort. */
+export const PageNameSourcesSchema = z.object({
+  /** URL glob or /regex/ → a name, first match wins. */
+  urlMap: z
+    .array(z.object({
+      pattern: z.string().trim().min(1, 'Pattern is required').refine((p) => patternError(p) === null, 'Invalid pattern'),
+      name: z.string().trim().min(1, 'Name is required').max(200),
+    }))
+    .max(200),
+  /** A CSS selector whose text names the page (e.g. `h1`); empty to skip. */
+  selector: z.string().trim().max(500),
+  useOgTitle: z.boolean(),
 });
-export type Rule = z.infer<typeof RuleSchema>;
+export type PageNameSources = z.infer<typeof PageNameSourcesSchema>;
 
-/** Everything the options page configures. Versioned so later releases can migrate it. */
+/** Everything the options page configures. Versioned: `migrateSettings` upgrades older shapes. */
 export const SettingsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   backend: BackendSettingsSchema,
-  rule: RuleSchema,
+  /** In priority order: the first rule that can offer does. */
+  rules: z
+    .array(RuleSchema)
+    .max(100, 'At most 100 rules')
+    .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique'),
+  capping: CappingSettingsSchema,
+  businessHours: BusinessHoursSchema,
+  pageName: PageNameSourcesSchema,
+  /** Remove email addresses and long digit runs from page names and URLs before they leave the browser. */
+  privacyGuard: z.boolean(),
   enabledSites: z
     .array(z.string().refine(isValidMatchPattern, 'Site must be a match pattern like https://shop.example.com/*'))
     .max(200),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** Settings of a fresh install: the local Sandbox, its demo site, one rule. */
-export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
-  backend: {
-    kind: 'gws',
-    url: DEFAULT_SANDBOX_URL,
-    contactCenterId: DEFAULT_CONTACT_CENTER_ID,
-    nickname: 'Visitor',
-  },
-  rule: {
-    id: 'default',
-    urlPattern: '**',
-    secondsOnPage: DEFAULT_SECONDS_ON_PAGE,
-    queue: DEFAULT_QUEUE,
-    topic: 'Questions about your bill? Chat with us.',
-  },
-  enabledSites: [DEMO_SITE_MATCH],
+/** The rule of a fresh install: offer billing help after 10 visible seconds on any enabled page. */
+export const DEFAULT_RULE: Rule = {
+  id: 'default',
+  name: 'Billing help',
+  enabled: true,
+  include: ['**'],
+  exclude: [],
+  match: 'all',
+  conditions: [{ kind: 'signal', signal: 'visibleSeconds', min: DEFAULT_SECONDS_ON_PAGE }],
+  queue: DEFAULT_QUEUE,
+  offerText: 'Questions about your bill? Chat with us.',
+  metadata: DEFAULT_METADATA,
+  ui: 'default',
+  autoDismissSeconds: 0,
+  unknownAvailability: 'allow',
 };
 
-/** Human-readable list of what is wrong, each naming the field (e.g. `rule.queue: Queue is required`). */
+/** Settings of a fresh install: the local Sandbox, its demo site, one rule. */
+export const DEFAULT_SETTINGS: Settings = {
+  version: 2,
+  backend: { kind: 'gws', url: DEFAULT_SANDBOX_URL, contactCenterId: DEFAULT_CONTACT_CENTER_ID, nickname: 'Visitor' },
+  rules: [DEFAULT_RULE],
+  capping: DEFAULT_CAPPING,
+  businessHours: DEFAULT_BUSINESS_HOURS,
+  pageName: { urlMap: [], selector: '', useOgTitle: true },
+  privacyGuard: true,
+  enabledSites: [...DEMO_SITE_MATCHES],
+};
+
+/** Human-readable list of what is wrong, each naming the field (e.g. `rules.0.queue: Queue is required`). */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
 /**
- * Reads stored settings leniently: anything invalid or missing falls back to the defaults,
- * so a corrupted storage entry never leaves the extension unusable.
+ * Reads stored settings leniently: older versions are migrated, and anything invalid falls
+ * back to the defaults, so a corrupted entry never leaves the extension unusable.
  */
 export function settingsOrDefault(raw: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(raw);
+  const parsed = SettingsSchema.safeParse(migrateSettings(raw));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }

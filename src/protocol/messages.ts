@@ -8,12 +8,24 @@ import type { WatcherReport } from './watcher';
 
 const text = (max: number) => z.string().max(max);
 
+const ms = z.number().finite().min(0).max(365 * 24 * 3600 * 1000);
+
 /** The watcher's report of page context (see protocol/watcher.ts). */
 export const WatcherReportSchema = z.object({
   type: z.literal('watcher.context'),
   url: z.string().max(4096).regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
-  pageName: text(500),
-  visibleMs: z.number().finite().min(0).max(365 * 24 * 3600 * 1000),
+  title: text(1000),
+  ogTitle: text(1000),
+  selectorText: text(1000),
+  selector: text(500),
+  referrer: text(4096),
+  activeMs: ms,
+  visibleMs: ms,
+  wallMs: ms,
+  idleMs: ms,
+  scrollDepth: z.number().min(0).max(100),
+  exitIntent: z.boolean(),
+  navigated: z.boolean(),
 }) satisfies z.ZodType<WatcherReport>;
 
 /** Messages a UI sends over its port. */
@@ -28,6 +40,9 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('chat.end'), chatId: text(100) }),
   z.object({ type: z.literal('heartbeat') }),
+  z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),
+  z.object({ type: z.literal('debug.exitIntent') }),
+  z.object({ type: z.literal('debug.resetVisitor') }),
 ]) satisfies z.ZodType<UiToBackground>;
 
 /** Parses an untrusted value; on failure returns a one-line reason instead of throwing. */

@@ -13,6 +13,25 @@ export interface OfferView {
   topic: string;
   queue: string;
   metadata: Record<string, string>;
+  /** `default`: shown in the page; `custom`: only in the popup (and a notification). */
+  ui: 'default' | 'custom';
+  /** When the offer withdraws itself (epoch ms), if it does. */
+  expiresAt?: number;
+}
+
+/** The rule debugger's view of a tab (popup only). */
+export interface DebugView {
+  at: number;
+  url: string;
+  pageName: string;
+  signals: Record<string, number | boolean | string>;
+  reports: {
+    ruleId: string;
+    name: string;
+    match: { status: 'disabled' | 'no-match' | 'waiting' | 'ready'; failing?: string[]; waitMs?: number };
+    suppressed?: string;
+  }[];
+  decision: string;
 }
 
 /** A chat as the UIs show it. */
@@ -33,6 +52,8 @@ export interface TabView {
   tabId: number;
   offer: OfferView | null;
   chat: ChatView | null;
+  /** The last rule evaluation on this tab (popup only). */
+  debug?: DebugView;
 }
 
 /** UI → background over the port. Validated in the background (protocol/messages.ts). */
@@ -42,7 +63,10 @@ export type UiToBackground =
   | { type: 'offer.decline'; offerId: string }
   | { type: 'chat.send'; chatId: string; text: string }
   | { type: 'chat.end'; chatId: string }
-  | { type: 'heartbeat' };
+  | { type: 'heartbeat' }
+  | { type: 'debug.fastForward'; seconds: number }
+  | { type: 'debug.exitIntent' }
+  | { type: 'debug.resetVisitor' };
 
 /** Background → UI over the port. */
 export type BackgroundToUi = { type: 'view'; view: TabView } | { type: 'error'; message: string };

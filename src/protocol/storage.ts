@@ -6,6 +6,8 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { ChatSession } from '../core/chat-session';
+import type { RuleReport } from '../core/rules/engine';
+import { newVisitor, type VisitorState } from '../core/rules/visitor';
 import { DEFAULT_SETTINGS, type Settings, settingsOrDefault } from '../core/settings';
 
 /** Settings from the options page (local: survives restarts). */
@@ -68,12 +70,49 @@ export async function readSessions(): Promise<Record<string, ChatSession>> {
 /** Per-tab offer state; volatile on purpose (session area: cleared with the browser). */
 export interface TabOffer {
   id: string;
+  ruleId: string;
   url: string;
-  status: 'open' | 'declined' | 'accepted';
+  status: 'open' | 'declined' | 'accepted' | 'timed-out';
   topic: string;
   queue: string;
   metadata: Record<string, string>;
+  /** `default`: the in-page card; `custom`: badge, popup and a notification. */
+  ui: 'default' | 'custom';
+  /** When an unanswered offer is withdrawn (epoch ms), if it ever is. */
+  expiresAt?: number;
 }
 
 /** Offer state of each tab, keyed by tab id. */
 export const offersItem = storage.defineItem<Record<string, TabOffer>>('session:offers', { fallback: {} });
+
+/** The visitor's capping state, visits and page views: global across tabs and sites. */
+export const visitorItem = storage.defineItem<VisitorState>('local:visitor', {
+  init: () => newVisitor(Date.now(), new Date().toISOString().slice(0, 10)),
+  version: 1,
+});
+
+/** One recorded offer outcome. */
+export interface OutcomeRecord {
+  at: number;
+  ruleId: string;
+  ruleName: string;
+  url: string;
+  outcome: 'offered' | 'accepted' | 'declined' | 'timed-out' | 'suppressed';
+  reason?: string;
+}
+
+/** Every offer outcome, newest last (bounded). */
+export const outcomesItem = storage.defineItem<OutcomeRecord[]>('local:outcomes', { fallback: [], version: 1 });
+
+/** What the rule debugger shows for a tab: the last evaluation. */
+export interface TabDebug {
+  at: number;
+  url: string;
+  pageName: string;
+  signals: Record<string, number | boolean | string>;
+  reports: RuleReport[];
+  decision: string;
+}
+
+/** The last rule evaluation of each tab (session area). */
+export const debugItem = storage.defineItem<Record<string, TabDebug>>('session:debug', { fallback: {} });

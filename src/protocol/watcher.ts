@@ -3,15 +3,37 @@
  * tiny, so it sends plain objects and the background validates them (messages.ts).
  */
 
-/** Sent by the watcher on load, on becoming visible, and when its timer fires. */
+/** Sent by the watcher on load, on navigation, on a change that matters, and when its timer fires. */
 export interface WatcherReport {
   type: 'watcher.context';
   url: string;
-  pageName: string;
+  title: string;
+  /** `og:title` meta content, '' if none. */
+  ogTitle: string;
+  /** Text of the configured page-name selector ('' if none or no match), read with `selector`. */
+  selectorText: string;
+  selector: string;
+  referrer: string;
+  /** Time on page three ways: visible and focused, visible, and since load (ms). */
+  activeMs: number;
   visibleMs: number;
+  wallMs: number;
+  /** Since the last pointer, key, scroll or touch input (ms). */
+  idleMs: number;
+  /** Deepest scroll reached, percent of the page. */
+  scrollDepth: number;
+  exitIntent: boolean;
+  /** True on the first report of a page or single-page-app route. */
+  navigated: boolean;
 }
 
-/** The background's answer: report again after this much more visible time (null: no need). */
+/** The background's answer: report again after this much time (null: no need), and the page-name selector to read. */
 export interface WatcherReply {
   wakeInMs: number | null;
+  selector?: string;
 }
+
+/** Background → watcher, from the rule debugger or when a site is disabled. */
+export type WatcherCommand =
+  | { type: 'watcher.debug'; fastForwardMs?: number; exitIntent?: boolean }
+  | { type: 'watcher.stop' };

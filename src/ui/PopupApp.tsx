@@ -2,6 +2,7 @@ import { useStore } from '@nanostores/preact';
 import type { UiClient } from './client';
 import { ChatPanel } from './components/ChatPanel';
 import { OfferCard } from './components/OfferCard';
+import { RuleDebugger } from './components/RuleDebugger';
 
 /**
  * The toolbar popup: the current tab's open offer (Accept / Decline) and its chat (or the
@@ -46,10 +47,11 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
           ) : null}
           {!view.offer && !view.chat ? (
             <p class="bk-empty" data-testid="popup-empty">
-              No chat offer on this tab yet. On an enabled site, an offer appears once the page has been visible for the
-              configured time.
+              No chat offer on this tab yet. On an enabled site, an offer appears when a rule matches; the rule debugger
+              below says what each rule is waiting for.
             </p>
           ) : null}
+          <RuleDebugger debug={view.debug} send={client.send} />
         </>
       )}
     </main>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClient, type AgentClient, type AgentInteraction } from './support/agent.ts';
 import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
-import { configureExtension, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
+import { configureExtension, resetVisitorState, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
 
 const SECONDS_ON_PAGE = 2;
@@ -24,6 +24,13 @@ describe('proactive chat in Chromium', () => {
     (await agent.interactions()).find((i) => i.id === chat.id)!.messages.filter((m) => m.type === 'Text').map((m) => m.text);
   const waitForAgentText = (text: string) =>
     waitFor(async () => (await agentTexts()).includes(text), { timeoutMs: 15_000, what: `the agent to see "${text}"` });
+  /** Capping allows one offer per visit by default; each scenario starts as a new visitor. */
+  const newVisitor = async () => {
+    const popup = await ext.openPopup();
+    await resetVisitorState(popup);
+    await popup.waitForTimeout(300);
+    await popup.close();
+  };
   const tabIdOf = async (url: string) => {
     const worker = await ext.serviceWorker();
     return worker.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number, url);
@@ -33,6 +40,7 @@ describe('proactive chat in Chromium', () => {
     sandbox = await startTestSandbox();
     ext = await launchChromium();
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
+    await agent.ready(); // offers wait for a ready agent on the rule's queue
     const options = await ext.openOptions();
     await configureExtension(options, sandbox.url, SECONDS_ON_PAGE);
     await options.close();
@@ -43,7 +51,7 @@ describe('proactive chat in Chromium', () => {
   });
 
   it('asks for nothing at install beyond the Sandbox host; other sites are optional', () => {
-    expect(ext.manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(ext.manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(ext.manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(ext.manifest.content_scripts ?? []).toEqual([]); // the watcher is registered per enabled site
   });
@@ -64,12 +72,12 @@ describe('proactive chat in Chromium', () => {
   });
 
   it('Accept starts a chat on the rule queue with the page context as user data', async () => {
+    await newVisitor();
     page = await ext.context.newPage();
     await page.goto(`${sandbox.url}/demo/bill-payment.html`);
     await page.getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
     await expect(page.getByTestId('beckon-chat-status').textContent()).resolves.toMatch(/Starting|Waiting/);
 
-    await agent.ready();
     chat = await agent.waitForInteraction((i) => i.state === 'Offered');
     expect(chat.queue).toBe('Billing');
     expect(chat.userData).toMatchObject({
@@ -90,6 +98,7 @@ describe('proactive chat in Chromium', () => {
   });
 
   it('the popup shows the tab offer and the chat, and its composer reaches page and agent', async () => {
+    await newVisitor();
     const other = await ext.context.newPage();
     await other.goto(`${sandbox.url}/demo/`);
     await other.getByTestId('beckon-offer').waitFor({ timeout: 15_000 });

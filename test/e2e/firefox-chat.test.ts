@@ -33,6 +33,7 @@ describe('proactive chat in Firefox', () => {
     sandbox = await startTestSandbox();
     ext = await launchFirefox();
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
+    await agent.ready(); // offers wait for a ready agent on the rule's queue
     // Firefox MV3 leaves host permissions to the user; grant the Sandbox's as a user would.
     await ext.grantHostPermissions(['http://127.0.0.1/*']);
     const options = await ext.openOptions({ selector: '[data-testid="options-save"]' });
@@ -56,7 +57,6 @@ describe('proactive chat in Firefox', () => {
     await (await waitForInPage(page, 'beckon-offer-accept')).click();
     await waitForInPage(page, 'beckon-chat');
 
-    await agent.ready();
     chat = await agent.waitForInteraction((i) => i.state === 'Offered', { timeoutMs: 15_000 });
     expect(chat.queue).toBe('Billing');
     expect(chat.userData['Page Name']).toBe('Bill Payment — Beckon Bank');

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseMessage, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
 
 describe('watcher reports', () => {
-  const good = { type: 'watcher.context', url: 'https://x.test/a', pageName: 'A', visibleMs: 10 };
+  const good = {
+    type: 'watcher.context', url: 'https://x.test/a', title: 'A', ogTitle: '', selectorText: '', selector: '', referrer: '',
+    activeMs: 5, visibleMs: 10, wallMs: 12, idleMs: 1, scrollDepth: 40, exitIntent: false, navigated: true,
+  };
   it('accepts a well-formed report', () => expect(parseMessage(WatcherReportSchema, good)).toEqual({ ok: true, value: good }));
   it.each([
     [{ ...good, url: 'javascript:alert(1)x y' }],
     [{ ...good, visibleMs: -1 }],
     [{ ...good, visibleMs: Number.POSITIVE_INFINITY }],
-    [{ ...good, pageName: 'x'.repeat(501) }],
+    [{ ...good, title: 'x'.repeat(1001) }],
+    [{ ...good, scrollDepth: 101 }],
+    [{ ...good, exitIntent: 'yes' }],
+    [{ ...good, navigated: undefined }],
     [{ ...good, type: 'other' }],
     ['a string'],
     [null],
@@ -29,6 +35,9 @@ describe('UI commands', () => {
       { type: 'chat.send', chatId: 'c', text: 'hi' },
       { type: 'chat.end', chatId: 'c' },
       { type: 'heartbeat' },
+      { type: 'debug.fastForward', seconds: 30 },
+      { type: 'debug.exitIntent' },
+      { type: 'debug.resetVisitor' },
     ]) {
       expect(parseMessage(UiToBackgroundSchema, m).ok).toBe(true);
     }
@@ -44,5 +53,6 @@ describe('UI commands', () => {
   it('refuses unknown commands and bad tab ids', () => {
     expect(parseMessage(UiToBackgroundSchema, { type: 'chat.delete', chatId: 'c' }).ok).toBe(false);
     expect(parseMessage(UiToBackgroundSchema, { type: 'hello', tabId: -1 }).ok).toBe(false);
+    expect(parseMessage(UiToBackgroundSchema, { type: 'debug.fastForward', seconds: -5 }).ok).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { evaluateCondition } from '../../src/core/rules/conditions';
 import { AVAILABILITY_RECHECK_MS, decide, type EngineInput } from '../../src/core/rules/engine';
 import { evaluateRule } from '../../src/core/rules/evaluate-rule';
 import { fillMetadata } from '../../src/core/rules/metadata';
+import { matchesPattern } from '../../src/core/rules/patterns';
 import { DEFAULT_METADATA, RuleSchema, type Rule } from '../../src/core/rules/rule-schema';
 import type { RuleContext } from '../../src/core/rules/signals';
 
@@ -139,5 +140,21 @@ describe('rule schema and metadata', () => {
     expect(issues).toEqual(expect.arrayContaining([
       'include: At least one URL pattern is required', 'queue: Queue is required', expect.stringMatching(/^conditions\.0\.pattern: Invalid regular expression/),
     ]));
+  });
+});
+
+describe('URL patterns', () => {
+  it.each([
+    ['**', 'https://shop.example.com/a/b?c=1', true],
+    ['**/demo/**', 'http://127.0.0.1:7400/demo/bill-payment.html', true],
+    ['**/demo/**', 'http://127.0.0.1:7400/other/page.html', false],
+    ['https://*.example.com/**', 'https://shop.example.com/cart', true],
+    ['https://*.example.com/**', 'https://example.org/cart', false],
+    ['https://shop.example.com/*', 'https://shop.example.com/cart/items', false],
+    ['https://shop.example.com/**', 'https://SHOP.example.com/Cart', true],
+    ['/\\/cart\\?step=[23]$/', 'https://shop.example.com/cart?step=2', true],
+    ['/\\/cart\\?step=[23]$/', 'https://shop.example.com/cart?step=1', false],
+  ])('%s against %s → %s', (pattern, url, expected) => {
+    expect(matchesPattern(pattern, url)).toBe(expected);
   });
 });

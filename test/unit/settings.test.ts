@@ -8,7 +8,25 @@ describe('settings', () => {
   it('defaults are valid and point at the local Sandbox and its demo site', () => {
     expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.backend.url).toBe('http://127.0.0.1:7400');
-    expect(DEFAULT_SETTINGS.enabledSites).toEqual(['http://127.0.0.1/*']);
+    expect(DEFAULT_SETTINGS.enabledSites).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  });
+
+  it('migrates version 1 settings (one rule) to version 2 (a list of rules)', () => {
+    const v1 = {
+      version: 1,
+      backend: DEFAULT_SETTINGS.backend,
+      rule: { id: 'default', urlPattern: '**/demo/**', secondsOnPage: 7, queue: 'Loans', topic: 'Loans?' },
+      enabledSites: ['https://shop.example.com/*'],
+    };
+    const s = settingsOrDefault(v1);
+    expect(s).not.toBe(DEFAULT_SETTINGS);
+    expect(s.rules).toHaveLength(1);
+    expect(s.rules[0]).toMatchObject({
+      include: ['**/demo/**'], queue: 'Loans', offerText: 'Loans?',
+      conditions: [{ kind: 'signal', signal: 'visibleSeconds', min: 7 }],
+    });
+    expect(s.enabledSites).toEqual(['https://shop.example.com/*']);
+    expect(s.capping).toEqual(DEFAULT_SETTINGS.capping);
   });
 
   it('falls back to defaults for unreadable stored values', () => {
@@ -19,11 +37,11 @@ describe('settings', () => {
   it('form round-trips and names each bad field', () => {
     const form = toForm(DEFAULT_SETTINGS);
     expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
-    const bad = fromForm({ ...form, backendUrl: 'localhost', secondsOnPage: '1.5', queue: ' ' }, DEFAULT_SETTINGS);
+    const bad = fromForm({ ...form, backendUrl: 'localhost', secondsOnPage: '-1', queue: ' ' }, DEFAULT_SETTINGS);
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(Object.keys(bad.errors).sort()).toEqual(['backendUrl', 'queue', 'secondsOnPage']);
-    expect(bad.errors.secondsOnPage).toMatch(/whole number/);
+    expect(bad.errors.secondsOnPage).toMatch(/cannot be negative/);
   });
 
   it('rejects an empty or non-numeric seconds field', () => {

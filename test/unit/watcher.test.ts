@@ -1,64 +1,80 @@
-import { describe, expect, it, vi } from 'vitest';
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWatcher } from '../../src/content/watcher';
-import type { WatcherReply, WatcherReport } from '../../src/protocol/watcher';
+import type { WatcherCommand, WatcherReply, WatcherReport } from '../../src/protocol/watcher';
 
-/** A stand-in for the few Document members the watcher reads; enough for this one module. */
-function fakeDocument(visible = true) {
-  const listeners = new Set<() => void>();
-  const doc = {
-    visibilityState: visible ? 'visible' : 'hidden',
-    title: ' Bill Payment — Beckon Bank ',
-    location: { href: 'http://127.0.0.1:7400/demo/bill-payment.html', hostname: '127.0.0.1' },
-    addEventListener: (_: string, fn: () => void) => listeners.add(fn),
-    removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
-  };
-  const setVisible = (v: boolean) => {
-    doc.visibilityState = v ? 'visible' : 'hidden';
-    listeners.forEach((l) => l());
-  };
-  return { doc: doc as unknown as Document, setVisible, listeners };
-}
-
-function harness(replies: (r: WatcherReport) => WatcherReply, visible = true) {
-  vi.useFakeTimers();
-  const page = fakeDocument(visible);
+/** The watcher in a real (happy-dom) document, with the extension side recorded. */
+function harness(replies: (r: WatcherReport) => WatcherReply = () => ({ wakeInMs: null })) {
   const reports: WatcherReport[] = [];
   const timers = new Set<number>();
+  let command: ((c: WatcherCommand) => void) | undefined;
   const stop = startWatcher({
-    doc: page.doc,
+    win: window,
     now: () => Date.now(),
     send: async (r) => {
       reports.push(r);
       return replies(r);
     },
     setTimer: (fn, ms) => {
-      const id = setTimeout(() => {
-        timers.delete(id as unknown as number);
+      const id = window.setTimeout(() => {
+        timers.delete(id);
         fn();
-      }, ms) as unknown as number;
+      }, ms);
       timers.add(id);
       return id;
     },
     clearTimer: (id) => {
-      clearTimeout(id);
+      window.clearTimeout(id);
       timers.delete(id);
     },
+    onCommand: (l) => {
+      command = l;
+      return () => (command = undefined);
+    },
   });
-  return { ...page, reports, timers, stop };
+  return { reports, timers, stop, command: (c: WatcherCommand) => command?.(c) };
 }
 
+let visibility: DocumentVisibilityState = 'visible';
+const setVisibility = (v: DocumentVisibilityState) => {
+  visibility = v;
+  document.dispatchEvent(new Event('visibilitychange'));
+};
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  visibility = 'visible';
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+  document.head.innerHTML = '<meta property="og:title" content="Pay a bill">';
+  document.title = ' Bill Payment — Beckon Bank ';
+  document.body.innerHTML = '<h1>Pay your bill</h1>';
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
 describe('watcher', () => {
-  it('reports on load with the trimmed title as page name', async () => {
-    const h = harness(() => ({ wakeInMs: null }));
+  it('reports on load: names, clocks, navigation flag', async () => {
+    const h = harness();
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.reports).toEqual([
-      { type: 'watcher.context', url: 'http://127.0.0.1:7400/demo/bill-payment.html', pageName: 'Bill Payment — Beckon Bank', visibleMs: 0 },
-    ]);
+    expect(h.reports[0]).toMatchObject({
+      type: 'watcher.context', title: 'Bill Payment — Beckon Bank', ogTitle: 'Pay a bill', selectorText: '', navigated: true,
+      visibleMs: 0, activeMs: 0, wallMs: 0, exitIntent: false,
+    });
     expect(h.timers.size).toBe(0);
     h.stop();
   });
 
-  it('sets one timer for the threshold and reports again when it fires', async () => {
+  it('learns the page-name selector from the reply and reports its text', async () => {
+    const h = harness(() => ({ wakeInMs: null, selector: 'h1' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.map((r) => [r.selector, r.selectorText, r.navigated])).toEqual([['', '', true], ['h1', 'Pay your bill', false]]);
+    h.stop();
+  });
+
+  it('holds one timer for the threshold and reports again when it fires', async () => {
     const h = harness((r) => ({ wakeInMs: r.visibleMs < 10_000 ? 10_000 - r.visibleMs : null }));
     await vi.advanceTimersByTimeAsync(0);
     expect(h.timers.size).toBe(1);
@@ -68,37 +84,85 @@ describe('watcher', () => {
     h.stop();
   });
 
-  it('stops counting and holds no timer while hidden', async () => {
+  it('counts visible time only while visible, and holds no timer while hidden', async () => {
     const h = harness((r) => ({ wakeInMs: Math.max(0, 10_000 - r.visibleMs) }));
     await vi.advanceTimersByTimeAsync(4000);
-    h.setVisible(false);
+    setVisibility('hidden');
     expect(h.timers.size).toBe(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(h.reports).toHaveLength(1);
-    h.setVisible(true);
+    setVisibility('visible');
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.reports.at(-1)?.visibleMs).toBe(4000);
+    expect(h.reports.at(-1)).toMatchObject({ visibleMs: 4000, wallMs: 64_000 });
     h.stop();
   });
 
-  it('does nothing until a background tab is first shown', async () => {
-    const h = harness(() => ({ wakeInMs: null }), false);
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(h.reports).toHaveLength(0);
-    h.setVisible(true);
+  it('active time stops while the window is not focused', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(3000);
+    vi.mocked(document.hasFocus).mockReturnValue(false);
+    window.dispatchEvent(new Event('blur'));
+    await vi.advanceTimersByTimeAsync(5000);
+    h.command({ type: 'watcher.debug' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.reports[0]?.visibleMs).toBe(0);
+    expect(h.reports.at(-1)).toMatchObject({ activeMs: 3000, visibleMs: 8000 });
     h.stop();
+  });
+
+  it('resets the clocks on a single-page-app route change', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(7000);
+    history.pushState({}, '', '/loans');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.at(-1)).toMatchObject({ navigated: true, visibleMs: 0 });
+    expect(h.reports.at(-1)!.url).toMatch(/\/loans$/);
+    h.stop();
+  });
+
+  it('reports exit intent once, when the pointer leaves through the top', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(0);
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 300, relatedTarget: null }));
+    expect(h.reports).toHaveLength(1);
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null }));
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -5, relatedTarget: null }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.map((r) => r.exitIntent)).toEqual([false, true]);
+    h.stop();
+  });
+
+  it('tracks idle time from the last input', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(5000);
+    window.dispatchEvent(new Event('keydown'));
+    await vi.advanceTimersByTimeAsync(2000);
+    h.command({ type: 'watcher.debug' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.at(-1)!.idleMs).toBe(2000);
+    h.stop();
+  });
+
+  it('the debugger fast-forwards time and simulates exit intent; stop removes everything', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(0);
+    h.command({ type: 'watcher.debug', fastForwardMs: 30_000, exitIntent: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.at(-1)).toMatchObject({ visibleMs: 30_000, activeMs: 30_000, exitIntent: true });
+    h.command({ type: 'watcher.stop' });
+    setVisibility('hidden');
+    setVisibility('visible');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports).toHaveLength(2);
   });
 
   it('stops for good when the extension is gone', async () => {
-    vi.useFakeTimers();
-    const page = fakeDocument();
+    const listeners = vi.spyOn(document, 'removeEventListener');
     startWatcher({
-      doc: page.doc, now: () => Date.now(), setTimer: () => 1, clearTimer: () => undefined,
+      win: window, now: () => Date.now(), setTimer: () => 1, clearTimer: () => undefined, onCommand: () => () => undefined,
       send: () => Promise.reject(new Error('Extension context invalidated.')),
     });
     await vi.advanceTimersByTimeAsync(0);
-    expect(page.listeners.size).toBe(0);
+    expect(listeners).toHaveBeenCalledWith('visibilitychange', expect.any(Function), { capture: true });
   });
 });

@@ -29,3 +29,12 @@ export async function sendAsVisitor(page: Page, text: string): Promise<void> {
 export async function waitForVisitorMessage(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
   await waitFor(async () => (await visitorMessages(page)).includes(text), { timeoutMs, what: `the visitor to see "${text}"` });
 }
+
+/**
+ * Forgets the visitor's capping state (offers made, declines, chats) through the popup's
+ * rule debugger, as a demo presenter would between two runs.
+ */
+export async function resetVisitorState(popup: Page): Promise<void> {
+  await popup.getByTestId('debug-panel').locator('summary').click();
+  await popup.getByTestId('debug-reset').click();
+}

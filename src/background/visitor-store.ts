@@ -1,0 +1,66 @@
+import { recordChat, recordDecline, recordOffer } from '../core/rules/capping';
+import { newVisitor, recordPageView, type VisitorState } from '../core/rules/visitor';
+import type { CappingSettings } from '../core/rules/capping';
+import { outcomesItem, visitorItem, type OutcomeRecord } from '../protocol/storage';
+
+/** Outcomes kept; older ones are dropped. */
+const MAX_OUTCOMES = 500;
+
+/** Today's local date as `YYYY-MM-DD` (the daily cap counts local days). */
+export function localDay(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The visitor's state (capping, visits, page views) and the outcome log, in extension
+ * storage. Updates run one at a time so concurrent tabs cannot lose each other's changes.
+ */
+export class VisitorStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly now: () => number) {}
+
+  read(): Promise<VisitorState> {
+    return this.serial(async () => (await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now())));
+  }
+
+  pageView(host: string, capping: CappingSettings): Promise<VisitorState> {
+    return this.update((v) => recordPageView(v, host, capping, this.now()));
+  }
+  offered(ruleId: string): Promise<VisitorState> {
+    return this.update((v) => ({ ...v, capping: recordOffer(v.capping, ruleId, this.now(), localDay(this.now())) }));
+  }
+  declined(): Promise<VisitorState> {
+    return this.update((v) => ({ ...v, capping: recordDecline(v.capping, this.now()) }));
+  }
+  chatted(): Promise<VisitorState> {
+    return this.update((v) => ({ ...v, capping: recordChat(v.capping, this.now()) }));
+  }
+  /** Forgets everything about the visitor (the debugger's "reset visitor state"). */
+  reset(): Promise<VisitorState> {
+    return this.update(() => newVisitor(this.now(), localDay(this.now())));
+  }
+
+  /** Appends an outcome to the log. */
+  record(outcome: Omit<OutcomeRecord, 'at'>): Promise<void> {
+    return this.serial(async () => {
+      const log = (await outcomesItem.getValue()) ?? [];
+      await outcomesItem.setValue([...log, { at: this.now(), ...outcome }].slice(-MAX_OUTCOMES));
+    });
+  }
+
+  private update(fn: (v: VisitorState) => VisitorState): Promise<VisitorState> {
+    return this.serial(async () => {
+      const next = fn((await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now())));
+      await visitorItem.setValue(next);
+      return next;
+    });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * What replacing the saved settings with imported ones would change, in words, so the user
+ * can confirm knowingly ("Queue of rule “Loans”: Billing → Loans").
+ */
+import type { Rule } from '../../core/rules/rule-schema';
+import type { Settings } from '../../core/settings';
+import { BACKEND_LABELS, CAPPING_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS } from './labels';
+
+/** At most this many lines are listed; the rest are counted. */
+export const MAX_CHANGE_LINES = 40;
+
+const show = (v: unknown): string => {
+  const text = typeof v === 'string' ? `“${v}”` : typeof v === 'boolean' ? (v ? 'on' : 'off') : JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `label: before → after` for each key of two flat objects that differs. */
+function fieldChanges<T extends object>(section: string, labels: Record<string, string>, a: T, b: T): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof T & string)[];
+  return keys.filter((k) => !same(a[k], b[k])).map((k) => `${section} › ${labels[k] ?? k}: ${show(a[k])} → ${show(b[k])}`);
+}
+
+function ruleChanges(before: Rule[], after: Rule[]): string[] {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const ids = new Set(after.map((r) => r.id));
+  const lines: string[] = [];
+  for (const r of after) {
+    const prev = old.get(r.id);
+    if (!prev) lines.push(`Rule “${r.name}” added`);
+    else if (!same(prev, r)) {
+      const fields = (Object.keys(r) as (keyof Rule)[]).filter((k) => !same(prev[k], r[k])).map((k) => RULE_LABELS[k] ?? k);
+      lines.push(`Rule “${r.name}” changed: ${fields.join(', ')}`);
+    }
+  }
+  for (const r of before) if (!ids.has(r.id)) lines.push(`Rule “${r.name}” removed`);
+  const kept = (list: Rule[], keep: (id: string) => boolean) => list.map((r) => r.id).filter(keep);
+  if (!same(kept(before, (id) => ids.has(id)), kept(after, (id) => old.has(id)))) lines.push('Rule order changed');
+  return lines;
+}
+
+function listChanges(what: string, before: string[], after: string[]): string[] {
+  const added = after.filter((s) => !before.includes(s));
+  const removed = before.filter((s) => !after.includes(s));
+  return [...(added.length ? [`${what} added: ${added.join(', ')}`] : []), ...(removed.length ? [`${what} removed: ${removed.join(', ')}`] : [])];
+}
+
+/** Every difference between two valid settings, in page order; empty when they are the same. */
+export function describeChanges(before: Settings, after: Settings): string[] {
+  const h0 = before.businessHours;
+  const h1 = after.businessHours;
+  const lines = [
+    ...fieldChanges('Chat backend', BACKEND_LABELS, before.backend, after.backend),
+    ...ruleChanges(before.rules, after.rules),
+    ...fieldChanges('Frequency capping', CAPPING_LABELS, before.capping, after.capping),
+    ...fieldChanges('Business hours', HOURS_LABELS, { enabled: h0.enabled, timeZone: h0.timeZone }, { enabled: h1.enabled, timeZone: h1.timeZone }),
+    ...(same(h0.days, h1.days) ? [] : ['Business hours › opening hours changed']),
+    ...listChanges('Holidays', h0.holidays, h1.holidays),
+    ...(same(before.pageName.urlMap, after.pageName.urlMap) ? [] : [`Page name › URL-to-name map: ${before.pageName.urlMap.length} → ${after.pageName.urlMap.length} entries`]),
+    ...fieldChanges('Page name', PAGE_NAME_LABELS, { selector: before.pageName.selector, useOgTitle: before.pageName.useOgTitle }, { selector: after.pageName.selector, useOgTitle: after.pageName.useOgTitle }),
+    ...(before.privacyGuard === after.privacyGuard ? [] : [`Privacy guard: ${show(before.privacyGuard)} → ${show(after.privacyGuard)}`]),
+    ...listChanges('Enabled sites', before.enabledSites, after.enabledSites),
+  ];
+  return lines.length > MAX_CHANGE_LINES ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `…and ${lines.length - MAX_CHANGE_LINES + 1} more changes`] : lines;
+}

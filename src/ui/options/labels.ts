@@ -1,0 +1,79 @@
+/**
+ * The visible label of every options field, in one place: the fields render them and the
+ * error summary repeats them, so what the summary names is what the page shows.
+ */
+import type { CappingSettings } from '../../core/rules/capping';
+import type { Condition } from '../../core/rules/rule-schema';
+
+export const BACKEND_LABELS = { url: 'Server URL', contactCenterId: 'ContactCenterId', nickname: 'Visitor nickname' } as const;
+
+export const RULE_LABELS: Record<string, string> = {
+  id: 'Rule id',
+  name: 'Rule name',
+  enabled: 'Enabled',
+  include: 'Include URLs',
+  exclude: 'Exclude URLs',
+  match: 'Conditions must match',
+  conditions: 'Conditions',
+  queue: 'Queue',
+  offerText: 'Offer text',
+  metadata: 'Metadata sent to the agent',
+  ui: 'How the offer is shown',
+  autoDismissSeconds: 'Auto-dismiss after (seconds)',
+  unknownAvailability: 'When queue availability is unknown',
+};
+
+export const CONDITION_KIND_LABELS: Record<Condition['kind'], string> = {
+  pageName: 'Page name matches',
+  referrer: 'Referrer matches',
+  query: 'Query parameter',
+  signal: 'Signal threshold',
+  exitIntent: 'Exit intent',
+};
+
+export const CONDITION_LABELS: Record<string, string> = {
+  pattern: 'Pattern',
+  param: 'Parameter name',
+  test: 'Test',
+  equals: 'Value',
+  signal: 'Signal',
+  min: 'At least',
+};
+
+export const METADATA_LABELS: Record<string, string> = { key: 'Name', value: 'Value' };
+
+export const CAPPING_LABELS: Record<keyof CappingSettings, string> = {
+  oncePerRulePerVisit: 'Each rule offers at most once per visit',
+  declineCooldownMinutes: 'Cooldown after a decline (minutes)',
+  afterChatMinutes: 'Quiet period after a chat (minutes)',
+  minGapSeconds: 'Minimum gap between offers (seconds)',
+  dailyCap: 'Daily cap (offers per day, 0 for no limit)',
+  visitTimeoutMinutes: 'A visit ends after (minutes without a page view)',
+};
+
+/** Monday first, as most business-hours tables read. */
+export const DAY_LABELS = {
+  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+} as const;
+
+export const HOURS_LABELS: Record<string, string> = {
+  enabled: 'Offer only during business hours',
+  timeZone: 'Time zone',
+  holidays: 'Holidays (closed all day)',
+  isOpen: 'Open',
+  open: 'Opens',
+  close: 'Closes',
+};
+
+export const PAGE_NAME_LABELS: Record<string, string> = {
+  urlMap: 'URL-to-name map',
+  pattern: 'URL pattern',
+  name: 'Page name',
+  selector: 'CSS selector',
+  useOgTitle: 'Use the og:title meta tag',
+};
+
+export const PRIVACY_LABEL = 'Privacy guard: remove email addresses and long numbers from page names and URLs';
+
+/** The placeholders a metadata value may use (filled by `fillMetadata` in the core). */
+export const METADATA_PLACEHOLDERS = ['{pageName}', '{timeOnPage}', '{activeTime}', '{url}', '{referrer}', '{pagesViewed}', '{visits}'] as const;

@@ -1,0 +1,33 @@
+/** Presenting the outcome log (`outcomesItem`, stored oldest first) newest first. */
+import type { OutcomeRecord } from '../../protocol/storage';
+
+/** At most this many rows are rendered; the log itself is bounded by the background. */
+export const MAX_OUTCOME_ROWS = 200;
+
+/** How each outcome reads in the log. */
+export const OUTCOME_LABELS: Record<OutcomeRecord['outcome'], string> = {
+  offered: 'Offered',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  'timed-out': 'Timed out',
+  suppressed: 'Suppressed',
+};
+
+/**
+ * The newest `limit` records, newest first. Sorted by time rather than just reversed:
+ * records written by two contexts in quick succession may land out of order.
+ */
+export function newestFirst(records: readonly OutcomeRecord[], limit = MAX_OUTCOME_ROWS): OutcomeRecord[] {
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.at - a.r.at || b.i - a.i)
+    .slice(0, limit)
+    .map(({ r }) => r);
+}
+
+/** Local date and time to the second, e.g. `2025-03-14 09:26:53`: sortable and unambiguous. */
+export function formatAt(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
