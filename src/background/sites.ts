@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { matchesPattern } from '../core/match-pattern';
 import type { Settings } from '../core/settings';
 import type { WatcherCommand } from '../protocol/watcher';
 
@@ -26,6 +27,12 @@ export async function syncWatcher(settings: Settings): Promise<void> {
   const matches = await grantedSites(settings);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [WATCHER_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [WATCHER_ID] });
+  // A site that was disabled: its open tabs stop watching now, not at their next load.
+  const dropped = (existing[0]?.matches ?? []).filter((m) => !matches.includes(m));
+  if (dropped.length > 0) {
+    const tabs = (await browser.tabs.query({ url: dropped })).filter((t) => !matches.some((m) => t.url && matchesPattern(m, t.url)));
+    await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : sendToWatcher(t.id, { type: 'watcher.stop' }))));
+  }
   if (matches.length === 0) return;
   await browser.scripting.registerContentScripts([
     { id: WATCHER_ID, matches, js: [WATCHER_FILE], runAt: 'document_idle', persistAcrossSessions: false },
