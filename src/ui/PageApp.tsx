@@ -14,7 +14,8 @@ export function PageApp({ client }: { client: UiClient }) {
   const [minimised, setMinimised] = useState(false);
   const [closedChat, setClosedChat] = useState<string | null>(null);
   if (!view) return null;
-  if (view.offer) {
+  // A custom-UI offer lives in the popup and a notification, never in the page.
+  if (view.offer && view.offer.ui === 'default') {
     const offerId = view.offer.id;
     return (
       <div class="bk-dock">
