@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isValidMatchPattern, matchesPattern, sitePatternFor } from '../../src/core/match-pattern';
 import { chatUserData, formatDuration } from '../../src/core/page-context';
 import { DEFAULT_SETTINGS, settingsOrDefault, SettingsSchema } from '../../src/core/settings';
-import { fromForm, toForm } from '../../src/ui/options/form';
 
 describe('settings', () => {
   it('defaults are valid and point at the local Sandbox and its demo site', () => {
@@ -32,21 +31,6 @@ describe('settings', () => {
   it('falls back to defaults for unreadable stored values', () => {
     expect(settingsOrDefault(undefined)).toBe(DEFAULT_SETTINGS);
     expect(settingsOrDefault({ version: 1, backend: 'nope' })).toBe(DEFAULT_SETTINGS);
-  });
-
-  it('form round-trips and names each bad field', () => {
-    const form = toForm(DEFAULT_SETTINGS);
-    expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
-    const bad = fromForm({ ...form, backendUrl: 'localhost', secondsOnPage: '-1', queue: ' ' }, DEFAULT_SETTINGS);
-    expect(bad.ok).toBe(false);
-    if (bad.ok) return;
-    expect(Object.keys(bad.errors).sort()).toEqual(['backendUrl', 'queue', 'secondsOnPage']);
-    expect(bad.errors.secondsOnPage).toMatch(/cannot be negative/);
-  });
-
-  it('rejects an empty or non-numeric seconds field', () => {
-    const r = fromForm({ ...toForm(DEFAULT_SETTINGS), secondsOnPage: '' }, DEFAULT_SETTINGS);
-    expect(r.ok === false && r.errors.secondsOnPage).toBeTruthy();
   });
 });
 
