@@ -11,22 +11,30 @@ const RETRYABLE_CODES = new Set([4, 9]);
  */
 export function createGwsBackend(config: BackendConfig, deps: BackendDeps): ChatBackend {
   const base = config.url.replace(/\/+$/, '');
+  /** Long-poll limit the server advertised (Sandbox extra header); 0 until it does. */
+  let longPollMaxMs = 0;
 
-  async function call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: object): Promise<T> {
-    const timeout = AbortSignal.timeout(deps.timeoutMs ?? 15_000);
+  async function call<T>(
+    method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: object, opts: { extraMs?: number; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout((deps.timeoutMs ?? 15_000) + (opts.extraMs ?? 0));
+    const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
     let response: Response;
     try {
       response = await deps.fetch(`${base}${path}`, {
         method,
         headers: { ContactCenterId: config.contactCenterId, ...(body ? { 'Content-Type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
-        signal: timeout,
+        signal,
         credentials: 'omit',
       });
     } catch (e) {
+      if (opts.signal?.aborted) throw new BackendError('Request cancelled', true, undefined, false, true);
       const why = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : 'could not connect';
       throw new BackendError(`Chat server at ${base} ${why}`, true);
     }
+    const advertised = Number(response.headers.get('X-Beckon-LongPoll'));
+    longPollMaxMs = Number.isFinite(advertised) && advertised > 0 ? advertised : 0;
     let json: unknown;
     try {
       json = await response.json();
@@ -63,9 +71,16 @@ export function createGwsBackend(config: BackendConfig, deps: BackendDeps): Chat
       });
       return { chatId: reply.id };
     },
+    longPollMs: () => longPollMaxMs,
     async fetchEvents(chatId, opts = {}) {
-      const query = opts.fromIndex === undefined ? '' : `?index=${opts.fromIndex}`;
-      const reply = await call('GET', `${chatPath(chatId)}/messages${query}`, MessagesReplySchema);
+      const wait = longPollMaxMs > 0 ? Math.min(opts.waitMs ?? 0, longPollMaxMs) : 0;
+      const params = new URLSearchParams();
+      if (opts.fromIndex !== undefined) params.set('index', String(opts.fromIndex));
+      if (wait > 0) params.set('wait', String(wait));
+      const query = params.size > 0 ? `?${params}` : '';
+      const reply = await call('GET', `${chatPath(chatId)}/messages${query}`, MessagesReplySchema, undefined, {
+        extraMs: wait, ...(opts.signal ? { signal: opts.signal } : {}),
+      });
       const events = reply.messages.map(toChatEvent).filter((e) => e !== null);
       const visitorLeft = events.some((e) => e.type === 'left' && e.party === 'visitor');
       return { events, ended: reply.chatEnded === true || visitorLeft };

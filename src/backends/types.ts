@@ -24,6 +24,16 @@ export interface StartChat extends ChatRequest {
   queue: string;
 }
 
+/** How to fetch events. */
+export interface FetchOptions {
+  /** Re-read every event from this index on (catch-up) instead of only new ones. */
+  fromIndex?: number;
+  /** Hold the request up to this long until there is news, where the server supports it. */
+  waitMs?: number;
+  /** Cancels the request (e.g. a long-poll cut short because the visitor typed). */
+  signal?: AbortSignal;
+}
+
 /** One contact-center chat API, from the visitor's side. */
 export interface ChatBackend {
   readonly kind: string;
@@ -32,7 +42,12 @@ export interface ChatBackend {
    * New events since the last call (server-side cursor), or, with `fromIndex`, every event
    * from that index on: the way to catch up after a lost reply or a restart.
    */
-  fetchEvents(chatId: string, opts?: { fromIndex?: number }): Promise<EventBatch>;
+  fetchEvents(chatId: string, opts?: FetchOptions): Promise<EventBatch>;
+  /**
+   * The longest a fetch may be held open waiting for news (long-poll), as the server last
+   * advertised; 0 when it does not (then `waitMs` is ignored and callers poll).
+   */
+  longPollMs(): number;
   /** Sends a message; `clientMessageId` lets a backend that supports it drop a retried duplicate. */
   sendMessage(chatId: string, text: string, clientMessageId: string): Promise<void>;
   sendTyping(chatId: string, typing: boolean): Promise<void>;
@@ -57,6 +72,8 @@ export class BackendError extends Error {
     readonly code?: number,
     /** True when the backend says the chat does not exist (any more). */
     readonly notFound = false,
+    /** True when the caller cancelled the request: not a failure at all. */
+    readonly cancelled = false,
   ) {
     super(message);
     this.name = 'BackendError';

@@ -10,8 +10,10 @@ export interface ChatRunnerDeps {
   backend: () => Promise<ChatBackend>;
   now: () => number;
   random: () => number;
-  /** Delay between polls of a healthy chat. */
+  /** Delay between polls of a healthy chat (when the backend cannot long-poll). */
   pollIntervalMs: number;
+  /** How long a long-poll may wait for news, where the backend supports it. */
+  longPollMs?: number;
   /** Called when the set of running chats changes (to arm or clear the wake-up alarm). */
   onIdleChange?: (anyRunning: boolean) => void;
 }
@@ -24,6 +26,8 @@ export interface ChatRunnerDeps {
 export class ChatRunner {
   private readonly running = new Set<string>();
   private readonly wakers = new Map<string, () => void>();
+  /** The long-poll each chat has open, cancelled when there is something to send. */
+  private readonly polls = new Map<string, AbortController>();
   private stopped = false;
 
   constructor(private readonly deps: ChatRunnerDeps) {}
@@ -38,6 +42,7 @@ export class ChatRunner {
     if (this.stopped) return;
     if (this.running.has(id)) {
       this.wakers.get(id)?.();
+      this.polls.get(id)?.abort(); // a held long-poll must not delay what was just queued
       return;
     }
     this.running.add(id);
@@ -52,6 +57,7 @@ export class ChatRunner {
   stop(): void {
     this.stopped = true;
     for (const wake of [...this.wakers.values()]) wake();
+    for (const poll of this.polls.values()) poll.abort();
   }
 
   private async loop(id: string): Promise<void> {
@@ -61,11 +67,11 @@ export class ChatRunner {
       if (!s || s.status === 'ended') return;
       let delay = pollIntervalMs;
       try {
-        const moreWork = await this.step(s);
-        if (moreWork) delay = 0;
+        delay = await this.step(s);
         await store.update(id, (c) => (c.failures === 0 && !c.lastError ? c : { ...c, failures: 0, lastError: undefined }));
       } catch (e) {
         const error = e instanceof BackendError ? e : new BackendError(String(e), true);
+        if (error.cancelled) continue; // a long-poll cut short on purpose: go straight on
         if (error.notFound) {
           await store.update(id, (c) => endSession(c, 'This chat no longer exists on the chat server.', now()));
           return;
@@ -77,8 +83,8 @@ export class ChatRunner {
     }
   }
 
-  /** One unit of work. Returns true when more work is already waiting. */
-  private async step(s: ChatSession): Promise<boolean> {
+  /** One unit of work. Returns how long to wait before the next (0: more work is waiting). */
+  private async step(s: ChatSession): Promise<number> {
     const { store, now } = this.deps;
     const backend = await this.deps.backend();
     if (!s.chatId) {
@@ -88,11 +94,11 @@ export class ChatRunner {
       } catch (e) {
         if (e instanceof BackendError && !e.retryable) {
           await store.update(s.id, (c) => endSession(c, `The chat could not be started: ${e.message}`, now()));
-          return false;
+          return 0;
         }
         throw e;
       }
-      return true;
+      return 0;
     }
     const next = pendingMessages(s)[0];
     if (next?.clientMessageId) {
@@ -103,14 +109,14 @@ export class ChatRunner {
         if (!(e instanceof BackendError) || e.retryable || e.notFound) throw e;
         await store.update(s.id, (c) => ({ ...markFailed(c, next.clientMessageId!), lastError: e.message }));
       }
-      return true;
+      return 0;
     }
     if (s.endRequested) {
       await backend.complete(s.chatId);
       await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
-      return false;
+      return 0;
     }
-    const batch = await backend.fetchEvents(s.chatId, s.needsResync ? { fromIndex: s.lastIndex + 1 } : {});
+    const batch = await this.poll(s, backend);
     await store.update(s.id, (c) => {
       const fresh = mergeEvents(c, batch.events, now());
       // Keep the same object when nothing changed, so an idle poll writes nothing.
@@ -118,7 +124,28 @@ export class ChatRunner {
       const agentsGone = c.agents.length > 0 && merged.agents.length === 0;
       return batch.ended || agentsGone ? endSession(merged, 'The chat has ended.', now()) : merged;
     });
-    return false;
+    return batch.longPolled ? 0 : this.deps.pollIntervalMs;
+  }
+
+  /**
+   * Reads new events: a catch-up read by index after a failure or restart, a long-poll when
+   * the backend offers one (news arrives the moment it exists), else a plain poll.
+   */
+  private async poll(s: ChatSession, backend: ChatBackend) {
+    const waitMs = !s.needsResync && backend.longPollMs() > 0 ? (this.deps.longPollMs ?? 20_000) : 0;
+    if (waitMs === 0) {
+      return { ...(await backend.fetchEvents(s.chatId!, s.needsResync ? { fromIndex: s.lastIndex + 1 } : {})), longPolled: false };
+    }
+    const controller = new AbortController();
+    this.polls.set(s.id, controller);
+    const started = this.deps.now();
+    try {
+      const batch = await backend.fetchEvents(s.chatId!, { waitMs, signal: controller.signal });
+      // A server that answered at once with nothing did not really hold the request: do not spin.
+      return { ...batch, longPolled: batch.events.length > 0 || this.deps.now() - started >= 500 };
+    } finally {
+      this.polls.delete(s.id);
+    }
   }
 
   private sleep(id: string, ms: number): Promise<void> {
