@@ -38,7 +38,7 @@ describe('proactive chat in Firefox', () => {
     await ext.grantHostPermissions(['http://127.0.0.1/*']);
     const options = await ext.openOptions({ selector: '[data-testid="options-save"]' });
     await options.locator('[data-testid="options-backendUrl"]').fill(sandbox.url);
-    await options.locator('[data-testid="options-secondsOnPage"]').fill('2');
+    await options.locator('[data-testid="options-rule-0-condition-0-min"]').fill('2');
     await options.locator('[data-testid="options-save"]').click();
     await options.waitForFunction(() => document.querySelector('[data-testid="options-status"]')?.textContent === 'Saved.');
     await options.close();

@@ -15,7 +15,7 @@ export function BackendSection({ value, onChange }: BackendSectionProps) {
     <section class="card" id="backend" aria-labelledby="backend-title">
       <h2 id="backend-title">Chat backend</h2>
       <p class="section-intro">A Beckon Sandbox or a Genesys GWS server (Customer Chat API v2).</p>
-      <div class="grid">
+      <div class="grid backend-grid">
         <Field field="backend.url" label={BACKEND_LABELS.url} type="url" value={value.url} onInput={set('url')} testId="options-backendUrl"
           class="wide" hint="The Beckon Sandbox runs at http://127.0.0.1:7400 by default. Saving asks for permission to reach this host." />
         <Field field="backend.contactCenterId" label={BACKEND_LABELS.contactCenterId} value={value.contactCenterId}

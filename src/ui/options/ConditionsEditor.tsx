@@ -4,6 +4,7 @@ import { NUMERIC_SIGNALS, SIGNAL_LABELS, type NumericSignal } from '../../core/r
 import { RadioGroup, Select } from './Controls';
 import type { ConditionDraft, RuleDraft } from './draft';
 import { Field } from './Field';
+import { domId } from './field-errors';
 import { CONDITION_KIND_LABELS, CONDITION_LABELS, RULE_LABELS } from './labels';
 import { newConditionDraft, removeAt, replaceAt } from './rule-drafts';
 
@@ -62,7 +63,8 @@ export function ConditionsEditor({ index, match, conditions, onMatch, onChange }
   const [kind, setKind] = useState<Condition['kind']>('signal');
   const base = `rules.${index}.conditions`;
   return (
-    <div class="conditions">
+    // The id lets the error summary reach list-level problems (e.g. too many conditions).
+    <div class="conditions" id={domId(base)}>
       <RadioGroup field={`rules.${index}.match`} legend={RULE_LABELS.match!} value={match} onChange={onMatch} inline choices={[
         { value: 'all', label: 'All of them', testId: `options-rule-${index}-match-all` },
         { value: 'any', label: 'Any of them', testId: `options-rule-${index}-match-any` },

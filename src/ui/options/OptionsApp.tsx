@@ -1,89 +1,90 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { readSettings, settingsItem } from '../../protocol/storage';
-import { Field } from './Field';
-import { fromForm, originPattern, toForm, type FormErrors, type SettingsForm } from './form';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BackendSection } from './BackendSection';
+import { BusinessHoursSection } from './BusinessHoursSection';
+import { CappingSection } from './CappingSection';
+import { Checkbox } from './Controls';
+import { ErrorSummary } from './ErrorSummary';
+import { ErrorsContext } from './Field';
+import { errorsByField } from './field-errors';
+import { ImportExport } from './ImportExport';
+import { PRIVACY_LABEL } from './labels';
+import { OutcomeLog } from './OutcomeLog';
+import { PageNameSection } from './PageNameSection';
+import { RulesEditor } from './RulesEditor';
 import { SitesEditor } from './SitesEditor';
+import { useOptionsState } from './useOptionsState';
 
-/** The options page: backend, the proactive rule, and enabled sites. */
+const SECTIONS = [
+  ['backend', 'Chat backend'], ['rules', 'Rules'], ['capping', 'Frequency capping'], ['business-hours', 'Business hours'],
+  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'], ['outcomes', 'Outcome log'],
+] as const;
+
+/**
+ * The options page: backend, rules, capping, business hours, page-name sources and the
+ * privacy guard in one form saved together; enabled sites (saved as they change, with
+ * their permissions), import and export, and the outcome log alongside.
+ */
 export function OptionsApp() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [form, setForm] = useState<SettingsForm | null>(null);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [status, setStatus] = useState('');
-
+  const state = useOptionsState();
+  const { saved, draft, errors, status, dirty, edit } = state;
+  const byField = useMemo(() => errorsByField(errors), [errors]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // Bumped by each refused save: focus then moves to the summary, which has just rendered.
+  const [refusals, setRefusals] = useState(0);
   useEffect(() => {
-    void readSettings().then((s) => {
-      setSettings(s);
-      setForm(toForm(s));
-    });
-  }, []);
-  if (!settings || !form) return <p>Loading settings…</p>;
+    if (refusals > 0) summaryRef.current?.focus();
+  }, [refusals]);
+  useEffect(() => {
+    // Leaving with unsaved edits asks first (the browser shows its own wording).
+    const warn = (e: BeforeUnloadEvent) => dirty && e.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
-  const set = (key: keyof SettingsForm) => (value: string) => {
-    setForm({ ...form, [key]: value });
-    setStatus('');
-  };
-  const store = async (next: Settings) => {
-    await settingsItem.setValue(next);
-    setSettings(next);
-  };
-  const save = (e: Event) => {
+  if (!saved || !draft) return <p class="loading">Loading settings…</p>;
+  const submit = (e: Event) => {
     e.preventDefault();
-    const result = fromForm(form, settings);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus('Not saved: fix the fields marked below.');
-      return;
-    }
-    setErrors({});
-    const origin = originPattern(result.settings.backend.url);
-    // The backend is reached from the background, which needs the host's permission.
-    browser.permissions
-      .request({ origins: origin ? [origin] : [] })
-      .then(async (granted) => {
-        if (!granted) {
-          setErrors({ backendUrl: `Beckon needs permission to reach ${origin} to talk to this server.` });
-          setStatus('Not saved.');
-          return;
-        }
-        await store(result.settings);
-        setStatus('Saved.');
-      })
-      .catch((err: unknown) => setStatus(`Not saved: ${String(err)}`));
+    if (!state.save()) setRefusals((n) => n + 1);
   };
-  const f = (id: keyof SettingsForm, label: string, extra: { hint?: string; type?: 'text' | 'url' | 'number' } = {}) => (
-    <Field id={id} label={label} value={form[id]} onInput={set(id)} error={errors[id]} {...extra} />
-  );
 
   return (
-    <main>
-      <h1>Beckon settings</h1>
-      <form onSubmit={save} noValidate>
-        <fieldset>
-          <legend>Chat backend (GWS Customer Chat API v2)</legend>
-          {f('backendUrl', 'Server URL', { type: 'url', hint: 'The Beckon Sandbox runs at http://127.0.0.1:7400 by default.' })}
-          {f('contactCenterId', 'ContactCenterId', { hint: 'Sent in the ContactCenterId header of every request.' })}
-          {f('nickname', 'Visitor nickname')}
-        </fieldset>
-        <fieldset>
-          <legend>Proactive rule</legend>
-          {f('urlPattern', 'URL pattern', { hint: 'Glob on the full URL: * stays within a path segment, ** crosses them.' })}
-          {f('secondsOnPage', 'Seconds on page', { type: 'number', hint: 'Counted only while the page is visible.' })}
-          {f('queue', 'Queue')}
-          {f('topic', 'Offer text')}
-          <p class="hint">The page name sent to the agent is the document title.</p>
-        </fieldset>
-        <div class="row">
-          <button type="submit" data-testid="options-save">Save</button>
-          <button type="button" class="secondary" onClick={() => { setForm(toForm(DEFAULT_SETTINGS)); setErrors({}); setStatus('Defaults restored: press Save to keep them.'); }}>
-            Restore defaults
-          </button>
-          <span role="status" data-testid="options-status">{status}</span>
-        </div>
-      </form>
-      <SitesEditor sites={settings.enabledSites} onChange={(sites) => store({ ...settings, enabledSites: sites })} />
-    </main>
+    <div class="page">
+      <header class="topbar">
+        <span class="brand" aria-hidden="true">B</span>
+        <h1>Beckon settings</h1>
+      </header>
+      <div class="layout">
+        <nav class="toc" aria-label="Sections">
+          <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
+        </nav>
+        <main>
+          <ErrorSummary errors={errors} draft={draft} summaryRef={summaryRef} />
+          <ErrorsContext.Provider value={byField}>
+            <form onSubmit={submit} noValidate aria-label="Settings">
+              <BackendSection value={draft.backend} onChange={(backend) => edit((d) => ({ ...d, backend }))} />
+              <RulesEditor rules={draft.rules} errors={errors} onChange={(rules) => edit((d) => ({ ...d, rules }))} />
+              <CappingSection value={draft.capping} onChange={(capping) => edit((d) => ({ ...d, capping }))} />
+              <BusinessHoursSection value={draft.businessHours} onChange={(businessHours) => edit((d) => ({ ...d, businessHours }))} />
+              <PageNameSection value={draft.pageName} onChange={(pageName) => edit((d) => ({ ...d, pageName }))} />
+              <section class="card" id="privacy" aria-labelledby="privacy-title">
+                <h2 id="privacy-title">Privacy</h2>
+                <Checkbox field="privacyGuard" label={PRIVACY_LABEL} checked={draft.privacyGuard} testId="options-privacyGuard"
+                  onChange={(privacyGuard) => edit((d) => ({ ...d, privacyGuard }))}
+                  hint="Applied as soon as a page is reported: rules, the agent and the CRM only ever see the cleaned page name, URL and referrer. On by default." />
+              </section>
+              <div class="savebar">
+                <button type="submit" data-testid="options-save">Save</button>
+                <button type="button" class="secondary" onClick={state.restoreDefaults} data-testid="options-restore-defaults">Restore defaults</button>
+                <span role="status" class={`status ${status?.kind ?? ''}`} data-testid="options-status">{status?.text ?? ''}</span>
+                {dirty && !status ? <span class="dirty">Unsaved changes</span> : null}
+              </div>
+            </form>
+          </ErrorsContext.Provider>
+          <SitesEditor sites={saved.enabledSites} onChange={state.storeSites} />
+          <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
+          <OutcomeLog />
+        </main>
+      </div>
+    </div>
   );
 }

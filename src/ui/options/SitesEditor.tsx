@@ -51,9 +51,9 @@ export function SitesEditor({ sites, onChange }: SitesEditorProps) {
   };
 
   return (
-    <section aria-labelledby="sites-title">
+    <section class="card" id="sites" aria-labelledby="sites-title">
       <h2 id="sites-title">Enabled sites</h2>
-      <p class="hint">Beckon watches pages only on these sites. Nothing else is requested at install.</p>
+      <p class="section-intro">Beckon watches pages only on these sites. Nothing else is requested at install. Changes here are saved at once.</p>
       <ul class="sites" data-testid="options-sites">
         {sites.map((s) => (
           <li key={s}>

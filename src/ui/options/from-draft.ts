@@ -87,7 +87,9 @@ export function candidateOf(draft: Draft, enabledSites: string[]): unknown {
 /** Validates the draft into settings, or lists every problem at the field it concerns. */
 export function fromDraft(draft: Draft, enabledSites: string[]): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
   const { settings, issues } = checkSettings(candidateOf(draft, enabledSites));
-  const errors = [...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)];
+  const all = [...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)];
+  // One message per field: a second one (e.g. two refines of the URL) adds nothing the user can act on.
+  const errors = all.filter((e, k) => all.findIndex((o) => o.field === e.field) === k);
   if (settings && errors.length === 0) return { ok: true, settings };
   return { ok: false, errors: sortByPage(errors) };
 }

@@ -35,6 +35,7 @@ export function friendlyMessage(issue: ZodIssue): string {
   if (!BUILT_IN.test(m)) return m.replace(/^(Invalid regular expression: )+/, 'Invalid regular expression: ');
   switch (issue.code) {
     case 'invalid_type':
+      if (/received undefined$/.test(m)) return 'Missing';
       if (issue.expected === 'number') return 'Must be a number';
       if (issue.expected === 'int') return 'Must be a whole number';
       return m.replace(/^Invalid input: e/, 'E');

@@ -17,13 +17,14 @@ export function originPattern(url: string): string | null {
 
 /**
  * Permissions to ask for before `next` replaces `current` (its backend and every site it
- * newly enables), and those to give back afterwards (sites it no longer enables).
+ * newly enables), and those to give back afterwards (sites it no longer enables, except
+ * the backend's own host, which the background still needs).
  */
 export function permissionPlan(current: Settings, next: Settings): { request: string[]; remove: string[] } {
   const backend = originPattern(next.backend.url);
   const added = next.enabledSites.filter((s) => !current.enabledSites.includes(s));
   return {
     request: [...new Set([...(backend ? [backend] : []), ...added])],
-    remove: current.enabledSites.filter((s) => !next.enabledSites.includes(s)),
+    remove: current.enabledSites.filter((s) => !next.enabledSites.includes(s) && s !== backend),
   };
 }

@@ -8,7 +8,7 @@ import { waitFor } from './wait.ts';
 /** Points the extension at a test Sandbox and shortens the rule's time on page, through the options page. */
 export async function configureExtension(options: Page, sandboxUrl: string, secondsOnPage: number): Promise<void> {
   await options.getByTestId('options-backendUrl').fill(sandboxUrl);
-  await options.getByTestId('options-secondsOnPage').fill(String(secondsOnPage));
+  await options.getByTestId('options-rule-0-condition-0-min').fill(String(secondsOnPage));
   await options.getByTestId('options-save').click();
   await options.getByTestId('options-status').getByText('Saved.').waitFor({ timeout: 5_000 });
 }

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { readSettings, settingsItem } from '../../protocol/storage';
+import { toDraft, type Draft } from './draft';
+import type { FieldError } from './field-errors';
+import { fromDraft } from './from-draft';
+import { originPattern, permissionPlan } from './permissions';
+
+/** The line next to the Save button. */
+export interface Status {
+  kind: 'ok' | 'error' | 'info';
+  text: string;
+}
+
+/**
+ * The options page's state: the saved settings, the form's draft, and the errors to show.
+ * Errors appear once a save has been refused, then follow every edit, so a fixed field
+ * clears at once. Nothing is written while the draft is invalid.
+ */
+export function useOptionsState() {
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [refused, setRefused] = useState(false);
+  // Problems found outside validation (a refused permission), shown like field errors.
+  const [outside, setOutside] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  useEffect(() => {
+    void readSettings().then((s) => {
+      setSaved(s);
+      setDraft(toDraft(s));
+    });
+  }, []);
+
+  const validation = useMemo(() => (refused && draft && saved ? fromDraft(draft, saved.enabledSites) : null), [refused, draft, saved]);
+  const errors = [...(validation && !validation.ok ? validation.errors : []), ...outside];
+  const dirty = useMemo(() => Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(toDraft(saved))), [draft, saved]);
+
+  const replaceAll = (next: Settings, text: string) => {
+    setSaved(next);
+    setDraft(toDraft(next));
+    setRefused(false);
+    setOutside([]);
+    setStatus({ kind: 'ok', text });
+  };
+
+  return {
+    saved, draft, errors, status, dirty,
+    /** Applies an edit to the draft. */
+    edit(fn: (d: Draft) => Draft) {
+      setDraft((d) => (d ? fn(d) : d));
+      setOutside([]);
+      setStatus(null);
+    },
+    /** Validates and saves; false when refused (the caller then focuses the error summary). */
+    save(): boolean {
+      if (!draft || !saved) return false;
+      const result = fromDraft(draft, saved.enabledSites);
+      if (!result.ok) {
+        setRefused(true);
+        const n = result.errors.length;
+        setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? '1 problem' : `${n} problems`} to fix (listed at the top).` });
+        return false;
+      }
+      const origin = originPattern(result.settings.backend.url);
+      // The backend is reached from the background, which needs the host's permission.
+      // Requested before any await: browsers prompt only inside the click's user gesture.
+      browser.permissions
+        .request({ origins: origin ? [origin] : [] })
+        .then(async (granted) => {
+          if (!granted) {
+            setOutside([{ field: 'backend.url', message: `Beckon needs permission to reach ${origin} to talk to this server.` }]);
+            setStatus({ kind: 'error', text: 'Not saved.' });
+            return;
+          }
+          await settingsItem.setValue(result.settings);
+          replaceAll(result.settings, 'Saved.');
+        })
+        .catch((err: unknown) => setStatus({ kind: 'error', text: `Not saved: ${String(err)}` }));
+      return true;
+    },
+    /** Puts the defaults in the form (enabled sites stay: they are managed, and saved, on their own). */
+    restoreDefaults() {
+      setDraft(toDraft(DEFAULT_SETTINGS));
+      setStatus({ kind: 'info', text: 'Defaults restored in the form: press Save to keep them.' });
+    },
+    /** Saves the enabled sites at once (their permissions were just granted or given back). */
+    async storeSites(enabledSites: string[]) {
+      if (!saved) return;
+      const next = { ...saved, enabledSites };
+      await settingsItem.setValue(next);
+      setSaved(next);
+    },
+    /** Replaces everything with validated imported settings; an error text when it could not. */
+    applyImport(next: Settings): Promise<string | null> {
+      if (!saved) return Promise.resolve('the settings are still loading');
+      const plan = permissionPlan(saved, next);
+      return browser.permissions
+        .request({ origins: plan.request })
+        .then(async (granted) => {
+          if (!granted) return `permission for ${plan.request.join(', ')} was not granted, so nothing was saved.`;
+          await settingsItem.setValue(next);
+          // Sites no longer enabled give their permission back (install-time ones cannot: fine).
+          await Promise.all(plan.remove.map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)));
+          replaceAll(next, 'Imported and saved.');
+          return null;
+        })
+        .catch((err: unknown) => String(err));
+    },
+  };
+}
