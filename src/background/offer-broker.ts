@@ -73,7 +73,8 @@ export class OfferBroker {
     // One offer per page: after a decline, a time-out or a chat, this page is done.
     const final: EngineDecision = current ? { kind: 'none' } : decision;
     await saveDebug(tabId, ctx, reports, final, current ? `already ${current.status} on this page` : undefined, now());
-    await this.suppressions.record(tabId, ctx.url, settings.rules, reports, visitors);
+    // A page that already had its offer would not get another anyway: nothing was suppressed.
+    if (!current) await this.suppressions.record(tabId, ctx.url, settings.rules, reports, visitors);
     this.deps.publish(tabId);
     if (final.kind === 'wait') return reply(final.wakeInMs);
     if (final.kind === 'none') return reply(null);
