@@ -26,6 +26,8 @@ export interface ChatRunnerDeps {
 export class ChatRunner {
   private readonly running = new Set<string>();
   private readonly wakers = new Map<string, () => void>();
+  /** Typing state the visitor's composer asked for, and what the backend was last told. */
+  private readonly typing = new Map<string, { wanted: boolean; sent: boolean }>();
   /** The long-poll each chat has open, cancelled when there is something to send. */
   private readonly polls = new Map<string, AbortController>();
   private stopped = false;
@@ -51,6 +53,14 @@ export class ChatRunner {
       this.running.delete(id);
       if (this.running.size === 0) this.deps.onIdleChange?.(false);
     });
+  }
+
+  /** Records whether the visitor is typing; the chat's loop tells the backend (ephemeral: not persisted). */
+  setTyping(id: string, typing: boolean): void {
+    const t = this.typing.get(id) ?? { wanted: false, sent: false };
+    if (t.wanted === typing) return;
+    this.typing.set(id, { ...t, wanted: typing });
+    this.ensure(id);
   }
 
   /** Ends every loop after its current step (a worker about to go away, or a test). */
@@ -109,6 +119,13 @@ export class ChatRunner {
         if (!(e instanceof BackendError) || e.retryable || e.notFound) throw e;
         await store.update(s.id, (c) => ({ ...markFailed(c, next.clientMessageId!), lastError: e.message }));
       }
+      return 0;
+    }
+    const typing = this.typing.get(s.id);
+    if (typing && typing.wanted !== typing.sent) {
+      const wanted = typing.wanted;
+      await backend.sendTyping(s.chatId, wanted).catch(() => undefined); // best effort: never blocks the chat
+      this.typing.set(s.id, { wanted: this.typing.get(s.id)?.wanted ?? wanted, sent: wanted });
       return 0;
     }
     if (s.endRequested) {

@@ -1,4 +1,4 @@
-import { queueMessage } from '../core/chat-session';
+import { queueMessage, retryMessage } from '../core/chat-session';
 import type { UiToBackground } from '../protocol/ports';
 import { readSettings } from '../protocol/storage';
 import type { ChatRunner } from './chat-runner';
@@ -33,12 +33,24 @@ export async function handleUiCommand(
       return broker.accept(tabId, msg.offerId);
     case 'offer.decline':
       return broker.decline(tabId, msg.offerId);
+    case 'chat.read': {
+      const session = store.get(msg.chatId);
+      if (!session || (!fromPopup && session.tabId !== tabId)) return;
+      await store.update(session.id, (s) => (msg.index > (s.readIndex ?? 0) ? { ...s, readIndex: Math.min(msg.index, s.lastIndex) } : s));
+      return;
+    }
+    case 'chat.typing':
+      if (store.get(msg.chatId)?.status !== 'ended') runner.setTyping(msg.chatId, msg.typing);
+      return;
+    case 'chat.retry':
     case 'chat.send':
     case 'chat.end': {
       const session = store.get(msg.chatId);
       if (!session || (!fromPopup && session.tabId !== tabId)) return 'That chat is not open here.';
       if (session.status === 'ended') return 'This chat has ended.';
-      if (msg.type === 'chat.send') {
+      if (msg.type === 'chat.retry') {
+        await store.update(session.id, (s) => retryMessage(s, msg.clientMessageId));
+      } else if (msg.type === 'chat.send') {
         const { backend } = await readSettings();
         // Persisted as pending before any request is made: nothing typed is ever lost.
         await store.update(session.id, (s) => queueMessage(s, msg.text, deps.newId(), backend.nickname, now()));

@@ -11,6 +11,7 @@ import { SessionStore } from './session-store';
 import { syncWatcher } from './sites';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
+import { updateUnreadBadge } from './unread-badge';
 import { VisitorStore } from './visitor-store';
 
 /** Alarm that wakes a stopped worker while chats are live (30 s is the MV3 floor). */
@@ -53,7 +54,10 @@ export function startBackground(): void {
     },
   });
   const broker = new OfferBroker({ store, runner, visitors, backend, now, newId, publish: (tabId) => hub.publish(tabId) });
-  store.onChange((s) => hub.publish(s.tabId));
+  store.onChange((s) => {
+    hub.publish(s.tabId);
+    void updateUnreadBadge(store.all());
+  });
 
   browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     const tabId = sender.tab?.id;

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../core/chat-session';
+import { unreadCount, type ChatSession } from '../core/chat-session';
 import { OFFLINE_AFTER_FAILURES } from '../core/backoff';
 import type { ChatView, TabView } from '../protocol/ports';
 import type { TabDebug, TabOffer } from '../protocol/storage';
@@ -24,6 +24,8 @@ export function toChatView(s: ChatSession): ChatView {
     agentTyping: s.agentTyping,
     transcript: s.transcript,
     offline: s.failures >= OFFLINE_AFTER_FAILURES,
+    unread: unreadCount(s),
+    startedAt: s.createdAt,
     ...(s.lastError ? { lastError: s.lastError } : {}),
   };
 }

@@ -40,6 +40,8 @@ export interface ChatSession {
   /** Consecutive failed backend calls; drives backoff and the "offline" notice. */
   failures: number;
   lastError?: string;
+  /** Highest backend index the visitor has seen in an open chat window (for the unread count). */
+  readIndex?: number;
   /** The visitor asked to end the chat; Complete is sent (and retried) before it counts as ended. */
   endRequested?: boolean;
   /** What RequestChat is (re)issued with until the backend assigns `chatId`. */
@@ -93,6 +95,22 @@ export function markFailed(s: ChatSession, clientMessageId: string): ChatSession
       e.clientMessageId === clientMessageId && e.delivery === 'pending' ? { ...e, delivery: 'failed' } : e,
     ),
   };
+}
+
+/** Puts a message that failed for good back in the outbox, to be sent again. */
+export function retryMessage(s: ChatSession, clientMessageId: string): ChatSession {
+  return {
+    ...s,
+    transcript: s.transcript.map((e) =>
+      e.clientMessageId === clientMessageId && e.delivery === 'failed' ? { ...e, delivery: 'pending' } : e,
+    ),
+  };
+}
+
+/** Agent messages the visitor has not seen yet. */
+export function unreadCount(s: ChatSession): number {
+  const read = s.readIndex ?? 0;
+  return s.transcript.filter((e) => e.kind === 'message' && e.from === 'agent' && (e.index ?? 0) > read).length;
 }
 
 /** Ends the chat (idempotent), with a notice saying why. */

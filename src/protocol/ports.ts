@@ -44,6 +44,9 @@ export interface ChatView {
   transcript: TranscriptEntry[];
   /** True after repeated failures to reach the backend; cleared when it answers again. */
   offline: boolean;
+  /** Agent messages not yet seen in any open chat window. */
+  unread: number;
+  startedAt: number;
   lastError?: string;
 }
 
@@ -63,6 +66,9 @@ export type UiToBackground =
   | { type: 'offer.decline'; offerId: string }
   | { type: 'chat.send'; chatId: string; text: string }
   | { type: 'chat.end'; chatId: string }
+  | { type: 'chat.retry'; chatId: string; clientMessageId: string }
+  | { type: 'chat.typing'; chatId: string; typing: boolean }
+  | { type: 'chat.read'; chatId: string; index: number }
   | { type: 'heartbeat' }
   | { type: 'debug.fastForward'; seconds: number }
   | { type: 'debug.exitIntent' }

@@ -49,6 +49,7 @@ const SessionSchema = z.object({
   failures: z.number().int(),
   lastError: z.string().optional(),
   endRequested: z.boolean().optional(),
+  readIndex: z.number().int().optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
 }) satisfies z.ZodType<ChatSession>;
 

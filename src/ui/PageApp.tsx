@@ -56,11 +56,7 @@ export function PageApp({ client }: { client: UiClient }) {
           {notice}
         </p>
       ) : null}
-      <ChatPanel
-        chat={chat}
-        onSend={(text) => client.send({ type: 'chat.send', chatId: chat.id, text })}
-        onEnd={() => client.send({ type: 'chat.end', chatId: chat.id })}
-      />
+      <ChatPanel chat={chat} send={client.send} />
     </div>
   );
 }

@@ -38,12 +38,7 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
             />
           ) : null}
           {view.chat ? (
-            <ChatPanel
-              chat={view.chat}
-              autoFocus={!view.offer}
-              onSend={(text) => client.send({ type: 'chat.send', chatId: view.chat!.id, text })}
-              onEnd={() => client.send({ type: 'chat.end', chatId: view.chat!.id })}
-            />
+            <ChatPanel chat={view.chat} autoFocus={!view.offer} send={client.send} />
           ) : null}
           {!view.offer && !view.chat ? (
             <p class="bk-empty" data-testid="popup-empty">

@@ -1,6 +1,8 @@
-import type { ChatView } from '../../protocol/ports';
+import { useEffect } from 'preact/hooks';
+import type { ChatView, UiToBackground } from '../../protocol/ports';
 import { Composer } from './Composer';
 import { Transcript } from './Transcript';
+import { TranscriptDownload } from './TranscriptDownload';
 
 /** One line saying where the chat stands. */
 export function statusLine(chat: ChatView): string {
@@ -19,14 +21,29 @@ export function statusLine(chat: ChatView): string {
 /** Props of {@link ChatPanel}. */
 export interface ChatPanelProps {
   chat: ChatView;
-  onSend: (text: string) => void;
-  onEnd: () => void;
+  /** Sends a command about this chat to the background. */
+  send: (msg: UiToBackground) => void;
   autoFocus?: boolean;
 }
 
+/** Tells the background what the visitor has seen, whenever the chat is on screen. */
+function useReadReceipts(chat: ChatView, send: (msg: UiToBackground) => void): void {
+  const last = chat.transcript.reduce((max, e) => Math.max(max, e.index ?? 0), 0);
+  useEffect(() => {
+    const mark = () => {
+      if (document.visibilityState === 'visible' && last > 0 && chat.unread > 0) send({ type: 'chat.read', chatId: chat.id, index: last });
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [chat.id, last, chat.unread > 0]);
+}
+
 /** A chat: status, transcript, connection trouble, composer and End chat. Shared by page and popup. */
-export function ChatPanel({ chat, onSend, onEnd, autoFocus = false }: ChatPanelProps) {
+export function ChatPanel({ chat, send, autoFocus = false }: ChatPanelProps) {
   const ended = chat.status === 'ended';
+  const chatId = chat.id;
+  useReadReceipts(chat, send);
   return (
     <section class="bk-chat" aria-label="Chat" data-testid="beckon-chat" data-status={chat.status}>
       <header class="bk-chat-header">
@@ -34,7 +51,7 @@ export function ChatPanel({ chat, onSend, onEnd, autoFocus = false }: ChatPanelP
           {statusLine(chat)}
         </p>
         {!ended ? (
-          <button type="button" class="bk-btn bk-link" onClick={onEnd} data-testid="beckon-end">
+          <button type="button" class="bk-btn bk-link" onClick={() => send({ type: 'chat.end', chatId })} data-testid="beckon-end">
             End chat
           </button>
         ) : null}
@@ -44,8 +61,18 @@ export function ChatPanel({ chat, onSend, onEnd, autoFocus = false }: ChatPanelP
           Cannot reach the chat server. Your messages are kept and will be sent when it is back.
         </p>
       ) : null}
-      <Transcript entries={chat.transcript} agentTyping={chat.agentTyping} />
-      <Composer disabled={ended} onSend={onSend} autoFocus={autoFocus} />
+      <Transcript
+        entries={chat.transcript}
+        agentTyping={chat.agentTyping}
+        onRetry={(clientMessageId) => send({ type: 'chat.retry', chatId, clientMessageId })}
+      />
+      <Composer
+        disabled={ended}
+        autoFocus={autoFocus}
+        onSend={(text) => send({ type: 'chat.send', chatId, text })}
+        onTyping={(typing) => send({ type: 'chat.typing', chatId, typing })}
+      />
+      {chat.transcript.length > 0 ? <TranscriptDownload entries={chat.transcript} queue={chat.queue} startedAt={chat.startedAt} /> : null}
     </section>
   );
 }

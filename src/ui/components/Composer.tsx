@@ -1,21 +1,35 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
   disabled: boolean;
   onSend: (text: string) => void;
+  /** Told when the visitor starts and stops typing (only on changes, so it is throttled by nature). */
+  onTyping?: (typing: boolean) => void;
   autoFocus?: boolean;
 }
 
+/** Typing counts as stopped after this long without a keystroke. */
+const TYPING_IDLE_MS = 5_000;
+
 /** The message box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ disabled, onSend, autoFocus = false }: ComposerProps) {
+export function Composer({ disabled, onSend, onTyping, autoFocus = false }: ComposerProps) {
   const [text, setText] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
+  const typing = useRef<{ on: boolean; idle?: ReturnType<typeof setTimeout> }>({ on: false });
+  const setTyping = (on: boolean) => {
+    clearTimeout(typing.current.idle);
+    if (on) typing.current.idle = setTimeout(() => setTyping(false), TYPING_IDLE_MS);
+    if (typing.current.on !== on) onTyping?.(on);
+    typing.current.on = on;
+  };
+  useEffect(() => () => clearTimeout(typing.current.idle), []);
   const submit = () => {
     const trimmed = text.trim();
     if (!trimmed || disabled) return;
     onSend(trimmed);
     setText('');
+    setTyping(false);
     field.current?.focus();
   };
   return (
@@ -39,7 +53,11 @@ export function Composer({ disabled, onSend, autoFocus = false }: ComposerProps)
         disabled={disabled}
         autoFocus={autoFocus}
         data-testid="beckon-composer"
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => {
+          const value = (e.currentTarget as HTMLTextAreaElement).value;
+          setText(value);
+          setTyping(value.trim() !== '');
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();

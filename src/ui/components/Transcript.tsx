@@ -12,7 +12,7 @@ function timeOf(at: number): string {
  * The transcript. Text is rendered as text (never HTML); new lines are announced to screen
  * readers through the polite live region; the list follows the newest line.
  */
-export function Transcript({ entries, agentTyping }: { entries: TranscriptEntry[]; agentTyping: boolean }) {
+export function Transcript({ entries, agentTyping, onRetry }: { entries: TranscriptEntry[]; agentTyping: boolean; onRetry?: (clientMessageId: string) => void }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [entries.length, agentTyping]);
   return (
@@ -30,6 +30,11 @@ export function Transcript({ entries, agentTyping }: { entries: TranscriptEntry[
                 <span class={`bk-delivery bk-${e.delivery}`} data-testid="beckon-delivery">
                   {' '}
                   · {DELIVERY_LABEL[e.delivery]}
+                  {e.delivery === 'failed' && onRetry && e.clientMessageId ? (
+                    <button type="button" class="bk-btn bk-link bk-retry" data-testid="beckon-retry" onClick={() => onRetry(e.clientMessageId!)}>
+                      Retry
+                    </button>
+                  ) : null}
                 </span>
               ) : null}
             </span>

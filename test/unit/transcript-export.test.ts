@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptEntry } from '../../src/core/chat-session';
+import { exportTranscript } from '../../src/core/transcript-export';
+
+const at = Date.UTC(2026, 10, 21, 14, 5, 9);
+const entries: TranscriptEntry[] = [
+  { key: 'i2', index: 2, kind: 'notice', from: 'agent', nickname: 'Alex', text: 'Alex joined the chat', at },
+  { key: 'i3', index: 3, kind: 'message', from: 'agent', nickname: 'Alex', text: 'Hi <b>there</b> & welcome', at },
+  { key: 'cm1', kind: 'message', from: 'visitor', nickname: 'Visitor', text: 'Line one\nline two', at, delivery: 'failed' },
+];
+const meta = { queue: 'Billing', startedAt: at };
+
+describe('transcript download', () => {
+  it('as text, one line per entry, undelivered lines marked', () => {
+    const t = exportTranscript(entries, meta, 'text');
+    expect(t).toMatchObject({ filename: 'beckon-chat-2026-11-21-14-05.txt', mime: 'text/plain' });
+    expect(t.contents.split('\n').slice(0, 3)).toEqual([
+      'Chat on queue Billing',
+      '[2026-11-21 14:05:09 UTC] Alex joined the chat',
+      '[2026-11-21 14:05:09 UTC] Alex: Hi <b>there</b> & welcome',
+    ]);
+    expect(t.contents).toContain('Visitor: Line one\nline two (not delivered)');
+  });
+
+  it('as HTML, with every piece of chat text escaped', () => {
+    const h = exportTranscript(entries, meta, 'html');
+    expect(h.mime).toBe('text/html');
+    expect(h.contents).toContain('Hi &lt;b&gt;there&lt;/b&gt; &amp; welcome');
+    expect(h.contents).not.toContain('<b>there</b>');
+  });
+
+  it('as JSON that parses back to the same messages', () => {
+    const j = JSON.parse(exportTranscript(entries, meta, 'json').contents);
+    expect(j.queue).toBe('Billing');
+    expect(j.messages.map((m: { text: string }) => m.text)).toEqual(entries.map((e) => e.text));
+    expect(j.messages[2]).toMatchObject({ from: 'visitor', delivery: 'failed' });
+  });
+});
