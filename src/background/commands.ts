@@ -1,4 +1,4 @@
-import { queueMessage, retryMessage } from '../core/chat-session';
+import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
 import type { UiToBackground } from '../protocol/ports';
 import { readSettings } from '../protocol/storage';
 import type { ChatRunner } from './chat-runner';
@@ -15,6 +15,8 @@ export interface CommandDeps {
   visitors: VisitorStore;
   now: () => number;
   newId: () => string;
+  /** The site (host) a tab is on now. */
+  siteOf: (tabId: number) => Promise<string | undefined>;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function handleUiCommand(
       return broker.decline(tabId, msg.offerId);
     case 'chat.read': {
       const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && session.tabId !== tabId)) return;
+      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return;
       await store.update(session.id, (s) => (msg.index > (s.readIndex ?? 0) ? { ...s, readIndex: Math.min(msg.index, s.lastIndex) } : s));
       return;
     }
@@ -46,7 +48,7 @@ export async function handleUiCommand(
     case 'chat.send':
     case 'chat.end': {
       const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && session.tabId !== tabId)) return 'That chat is not open here.';
+      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return 'That chat is not open here.';
       if (session.status === 'ended') return 'This chat has ended.';
       if (msg.type === 'chat.retry') {
         await store.update(session.id, (s) => retryMessage(s, msg.clientMessageId));

@@ -6,6 +6,7 @@ import { debugItem, readSettings, settingsItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
 import { OfferBroker } from './offer-broker';
+import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick } from './offer-presenter';
 import { SessionStore } from './session-store';
 import { syncWatcher } from './sites';
@@ -27,6 +28,10 @@ export function startBackground(): void {
   const now = () => Date.now();
   const newId = () => crypto.randomUUID();
   const store = new SessionStore();
+  const siteOf = async (tabId: number) => {
+    const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
+    return url ? hostOf(url) : undefined;
+  };
 
   const visitors = new VisitorStore(now);
   const backend = async () => {
@@ -46,16 +51,17 @@ export function startBackground(): void {
     view: async (tabId, fromPopup) => {
       await ready;
       const debug = fromPopup ? (await debugItem.getValue())[tabId] : undefined;
-      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup, debug);
+      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup, debug, await siteOf(tabId));
     },
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, visitors, now, newId }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, now, newId, siteOf }, tabId, msg, fromPopup);
     },
   });
   const broker = new OfferBroker({ store, runner, visitors, backend, now, newId, publish: (tabId) => hub.publish(tabId) });
-  store.onChange((s) => {
-    hub.publish(s.tabId);
+  store.onChange(() => {
+    // A chat shows in its own tab and in every tab on its site: refresh them all.
+    hub.publishAll();
     void updateUnreadBadge(store.all());
   });
 

@@ -1,5 +1,5 @@
 import type { ChatBackend } from '../backends/types';
-import { newSession } from '../core/chat-session';
+import { chatShownIn, newSession } from '../core/chat-session';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
@@ -56,7 +56,7 @@ export class OfferBroker {
       await this.finish(tabId, current, 'timed-out');
       current = await this.offerFor(tabId);
     }
-    if (store.all().some((s) => s.tabId === tabId && s.status !== 'ended')) {
+    if (store.all().some((s) => s.status !== 'ended' && chatShownIn(s, tabId, hostOf(report.url)))) {
       await injectPageUi(tabId); // after a reload or navigation the chat window comes back
       return reply(null);
     }
@@ -104,7 +104,7 @@ export class OfferBroker {
       const settings = await readSettings();
       const session = newSession(this.deps.newId(), tabId, offer.queue, {
         nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
-      }, this.deps.now());
+      }, this.deps.now(), hostOf(offer.url));
       await this.finish(tabId, offer, 'accepted');
       await this.deps.store.add(session);
       this.deps.runner.ensure(session.id);

@@ -1,12 +1,17 @@
-import { unreadCount, type ChatSession } from '../core/chat-session';
+import { chatShownIn, unreadCount, type ChatSession } from '../core/chat-session';
 import { OFFLINE_AFTER_FAILURES } from '../core/backoff';
 import type { ChatView, TabView } from '../protocol/ports';
 import type { TabDebug, TabOffer } from '../protocol/storage';
 
-/** The chat a tab shows: its live chat, else its most recent ended one (so the end can be read). */
-export function chatForTab(sessions: readonly ChatSession[], tabId: number): ChatSession | undefined {
-  const own = sessions.filter((s) => s.tabId === tabId).sort((a, b) => b.createdAt - a.createdAt);
-  return own.find((s) => s.status !== 'ended') ?? own[0];
+/**
+ * The chat a tab shows: a live chat of this tab or of the site it is on (the tab's own
+ * first), else its most recent ended one (so the end can be read).
+ */
+export function chatForTab(sessions: readonly ChatSession[], tabId: number, site?: string): ChatSession | undefined {
+  const own = sessions
+    .filter((s) => chatShownIn(s, tabId, site))
+    .sort((a, b) => Number(b.tabId === tabId) - Number(a.tabId === tabId) || b.createdAt - a.createdAt);
+  return own.find((s) => s.status !== 'ended') ?? own.find((s) => s.tabId === tabId);
 }
 
 /** The newest chat that is not over, wherever it runs (the popup falls back to it). */
@@ -40,8 +45,9 @@ export function buildTabView(
   sessions: readonly ChatSession[],
   fallbackToLatest: boolean,
   debug?: TabDebug,
+  site?: string,
 ): TabView {
-  const live = chatForTab(sessions, tabId) ?? (fallbackToLatest ? latestActiveChat(sessions) : undefined);
+  const live = chatForTab(sessions, tabId, site) ?? (fallbackToLatest ? latestActiveChat(sessions) : undefined);
   const openOffer = offer?.status === 'open' ? offer : undefined;
   // A fresh offer takes the place of an old, ended chat in the page.
   const chat = live && (live.status !== 'ended' || !openOffer) ? toChatView(live) : null;

@@ -40,6 +40,8 @@ export interface ChatSession {
   /** Consecutive failed backend calls; drives backoff and the "offline" notice. */
   failures: number;
   lastError?: string;
+  /** The site (host) the chat started on: it shows in every tab on that site. */
+  site?: string;
   /** Highest backend index the visitor has seen in an open chat window (for the unread count). */
   readIndex?: number;
   /** The visitor asked to end the chat; Complete is sent (and retried) before it counts as ended. */
@@ -56,11 +58,19 @@ export interface ChatRequest {
 }
 
 /** A session that was just accepted, before the backend knows about it. */
-export function newSession(id: string, tabId: number, queue: string, request: ChatRequest, now: number): ChatSession {
+export function newSession(id: string, tabId: number, queue: string, request: ChatRequest, now: number, site?: string): ChatSession {
   return {
     id, chatId: null, tabId, queue, status: 'requesting', agents: [], agentTyping: false,
-    lastIndex: 0, needsResync: false, transcript: [], createdAt: now, failures: 0, request,
+    lastIndex: 0, needsResync: false, transcript: [], createdAt: now, failures: 0, request, ...(site ? { site } : {}),
   };
+}
+
+/**
+ * Where a chat shows: in the tab it started in (it follows that tab to other pages and
+ * sites), and in every tab on the site it started on.
+ */
+export function chatShownIn(s: ChatSession, tabId: number, site: string | undefined): boolean {
+  return s.tabId === tabId || (site !== undefined && s.site === site);
 }
 
 /** Visitor messages not yet confirmed by the backend, oldest first: the durable outbox. */

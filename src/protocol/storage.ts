@@ -50,6 +50,7 @@ const SessionSchema = z.object({
   lastError: z.string().optional(),
   endRequested: z.boolean().optional(),
   readIndex: z.number().int().optional(),
+  site: z.string().optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
 }) satisfies z.ZodType<ChatSession>;
 

@@ -100,7 +100,8 @@ describe('proactive chat in Chromium', () => {
   it('the popup shows the tab offer and the chat, and its composer reaches page and agent', async () => {
     await newVisitor();
     const other = await ext.context.newPage();
-    await other.goto(`${sandbox.url}/demo/`);
+    // Another site (localhost, not 127.0.0.1): the live chat shows on its own site, not here.
+    await other.goto(`http://localhost:${sandbox.port}/demo/`);
     await other.getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
     const popupForOther = await ext.openPage(`popup.html?tab=${await tabIdOf(other.url())}`);
     await popupForOther.getByTestId('beckon-offer').waitFor();
@@ -138,6 +139,33 @@ describe('proactive chat in Chromium', () => {
     expect(seenByVisitor).toEqual(seenByAgent);
     expect(new Set(seenByAgent).size).toBe(seenByAgent.length);
     expect(seenByAgent).toHaveLength(4 + 3 * 2);
+  });
+
+  it('the chat follows the visitor: reload, another site in the same tab, a second tab on its site', async () => {
+    const before = await visitorMessages(page);
+    await page.reload();
+    await waitFor(async () => (await visitorMessages(page)).length === before.length, { what: 'the transcript after a reload' });
+    expect(await visitorMessages(page)).toEqual(before);
+
+    // localhost is another site to the browser; the chat comes along in this tab.
+    await page.goto(`http://localhost:${sandbox.port}/demo/loans.html`);
+    await waitForVisitorMessage(page, before.at(-1)!);
+    await sendAsVisitor(page, 'Now on another site');
+    await waitForAgentText('Now on another site');
+
+    const second = await ext.context.newPage();
+    await second.goto(`${sandbox.url}/demo/`); // the site the chat started on
+    await waitForVisitorMessage(second, 'Now on another site');
+    await sendAsVisitor(second, 'From a second tab');
+    await waitForAgentText('From a second tab');
+    await waitForVisitorMessage(page, 'From a second tab');
+    await agent.send(chat.id, 'Both tabs see this');
+    await waitForVisitorMessage(page, 'Both tabs see this');
+    await waitForVisitorMessage(second, 'Both tabs see this');
+    const seenByAgent = await agentTexts();
+    expect(await visitorMessages(page)).toEqual(seenByAgent);
+    expect(await visitorMessages(second)).toEqual(seenByAgent);
+    await second.close();
   });
 
   it('the visitor sees the agent end the chat', async () => {
