@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // The demo site's own page script: plain browser JavaScript, served as is.
+    files: ['sandbox/demo-site/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', URLSearchParams: 'readonly' } },
+  },
+  {
     // Tests read JSON replies of servers under test; typing each one adds nothing.
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

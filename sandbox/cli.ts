@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]...`
+ * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]...`
  *
  * Starts the Beckon Sandbox in the foreground and prints where everything is. Exit codes:
  * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments.
@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_SANDBOX_PORT } from '../src/core/defaults.ts';
-import { type AgentCredential, DEMO_AGENTS, type RunningSandbox, startSandbox, validateAgents } from './server.ts';
+import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
+import { type AgentCredential, type RunningSandbox, startSandbox } from './server.ts';
 
 const USAGE = `Usage: npm run sandbox -- [options]
 
@@ -16,6 +17,7 @@ Options:
   --data <dir>                 data directory for sandbox.db (default .beckon/sandbox-data)
   --contact-center-id <id>     ContactCenterId customers must send (default ${DEFAULT_CONTACT_CENTER_ID})
   --agent <name>:<password>    an agent login; repeat for more (default alice:alice and bob:bob)
+  --queue <name>               a queue known from the start; repeat for more (default ${DEFAULT_QUEUES.join(', ')})
   -h, --help                   show this help`;
 
 /** Parsed command line. */
@@ -24,6 +26,7 @@ interface CliOptions {
   dataDir: string;
   contactCenterId: string;
   agents: AgentCredential[];
+  queues: string[];
 }
 
 class UsageError extends Error {}
@@ -40,6 +43,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         data: { type: 'string' },
         'contact-center-id': { type: 'string' },
         agent: { type: 'string', multiple: true },
+        queue: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -68,7 +72,15 @@ function parse(argv: string[]): CliOptions | 'help' {
     throw new UsageError(`--agent: ${(err as Error).message}`);
   }
 
+  const queues = values.queue ?? [...DEFAULT_QUEUES];
+  try {
+    validateQueues(queues);
+  } catch (err) {
+    throw new UsageError(`--queue: ${(err as Error).message}`);
+  }
+
   return {
+    queues,
     port,
     dataDir: resolve(values.data ?? '.beckon/sandbox-data'),
     contactCenterId,
@@ -83,6 +95,7 @@ function printBanner(sb: RunningSandbox, dataDir: string): void {
     `  Agent console:   ${sb.url}/console/`,
     `  Demo site:       ${sb.url}/demo/`,
     `  Agents:          ${sb.agents.map((a) => `${a.name} / ${a.password}`).join(', ')}`,
+    `  Queues:          ${sb.queues.join(', ')}`,
     `  Data:            ${dataDir}`,
     'Press Ctrl+C to stop.',
   ];
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents });
+    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {

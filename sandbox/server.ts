@@ -6,29 +6,28 @@
  */
 import Fastify from 'fastify';
 import { DEFAULT_CONTACT_CENTER_ID, SANDBOX_HOST } from '../src/core/defaults.ts';
+import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
 import { buildConsole } from './console/build.ts';
 import { AgentDesk } from './engine/agent-desk.ts';
+import { Availability } from './engine/availability.ts';
 import { ChatEngine } from './engine/chat-engine.ts';
 import { Code, GwsError } from './engine/errors.ts';
 import { BODY_LIMIT, fail, toGwsError } from './http/envelope.ts';
+import { LongPolls } from './http/long-poll.ts';
 import { OriginPolicy } from './http/origin.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
 import { registerCustomerRoutes } from './routes/customer.ts';
 import { registerDemoSite } from './routes/demo-site.ts';
+import { registerGmsRoutes } from './routes/gms.ts';
 import { registerHome } from './routes/home.ts';
 import type { StreamRegistry } from './routes/notifications.ts';
 import { openDb } from './store/db.ts';
 import { createRepo } from './store/repo.ts';
 
 export type { AgentCredential };
-
-/** Agents created when none are configured. */
-export const DEMO_AGENTS: readonly AgentCredential[] = [
-  { name: 'alice', password: 'alice' },
-  { name: 'bob', password: 'bob' },
-];
+export { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues };
 
 /** Options of startSandbox. */
 export interface SandboxOptions {
@@ -42,6 +41,8 @@ export interface SandboxOptions {
   contactCenterId?: string;
   /** Agent logins; defaults to DEMO_AGENTS. */
   agents?: AgentCredential[];
+  /** Queues known from the start (besides any a chat is requested on); defaults to DEFAULT_QUEUES. */
+  queues?: string[];
   /** Silence internal-error logging (tests). */
   quiet?: boolean;
   /** Period of the SSE `: keepalive` comment, in ms (default 15000; tests shorten it). */
@@ -54,23 +55,11 @@ export interface RunningSandbox {
   port: number;
   contactCenterId: string;
   agents: AgentCredential[];
-  /** Live counters, for tests and the e2e harness. */
-  stats(): { openNotificationStreams: number };
+  queues: string[];
+  /** Live counters, for tests and the e2e harness (chatListeners: engine `chat` subscribers). */
+  stats(): { openNotificationStreams: number; heldLongPolls: number; chatListeners: number };
   /** Ends notification streams, stops listening and closes the database. Idempotent. */
   close(): Promise<void>;
-}
-
-/** Throws a readable Error if the agent list cannot work with HTTP Basic authentication. */
-export function validateAgents(agents: readonly AgentCredential[]): void {
-  const seen = new Set<string>();
-  for (const { name, password } of agents) {
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
-      throw new Error(`Agent name '${name}' must be 1-64 letters, digits, '.', '_' or '-'.`);
-    }
-    if (password.length === 0) throw new Error(`Agent '${name}' needs a non-empty password.`);
-    if (seen.has(name)) throw new Error(`Agent '${name}' is configured twice.`);
-    seen.add(name);
-  }
 }
 
 /** Starts a Sandbox and resolves once it is listening. */
@@ -80,12 +69,16 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const agents = [...(opts.agents ?? DEMO_AGENTS)].map((a) => ({ ...a }));
   validateAgents(agents);
   if (agents.length === 0) throw new Error('At least one agent is needed.');
+  const queues = [...(opts.queues ?? DEFAULT_QUEUES)];
+  validateQueues(queues);
 
   const assets = await buildConsole();
   const db = openDb(opts.dataDir);
   const engine = new ChatEngine(createRepo(db));
-  const desk = new AgentDesk(engine);
+  const availability = new Availability(engine, agents.map((a) => a.name), queues);
+  const desk = new AgentDesk(engine, availability);
   const policy = new OriginPolicy();
+  const longPolls = new LongPolls(engine);
   const streams: StreamRegistry = { open: new Set(), keepaliveMs: opts.keepaliveMs ?? 15_000 };
 
   // forceCloseConnections: close() must not wait for keep-alive sockets of a browser tab.
@@ -100,12 +93,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   app.setNotFoundHandler((request, reply) =>
     fail(reply, new GwsError(Code.NotFound, `No such route: ${request.method} ${request.url.split('?')[0]}`)),
   );
-  // End SSE streams first: an open stream would otherwise hold the server open.
+  // End SSE streams and answer held long-polls first: they would otherwise hold the server
+  // open, and closing sockets under them would cut replies short.
   app.addHook('preClose', async () => {
     for (const end of [...streams.open]) end();
+    await longPolls.releaseAll();
   });
 
-  registerCustomerRoutes(app, { engine, policy, contactCenterId });
+  registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId });
+  registerGmsRoutes(app, { engine, policy });
   registerAgentRoutes(app, { desk, policy, agents, streams });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);
@@ -128,7 +124,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     port,
     contactCenterId,
     agents,
-    stats: () => ({ openNotificationStreams: streams.open.size }),
+    queues,
+    stats: () => ({
+      openNotificationStreams: streams.open.size,
+      heldLongPolls: longPolls.size,
+      chatListeners: engine.events.listenerCount('chat'),
+    }),
     close: () =>
       (closing ??= app.close().finally(() => {
         db.close();

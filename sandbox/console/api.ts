@@ -2,7 +2,7 @@
  * The console's client for the agent API: HTTP Basic on every call, GWS envelopes turned
  * into exceptions carrying the statusCode and the server's sentence.
  */
-import type { AgentState } from '../engine/types.ts';
+import type { AgentState, AgentView } from '../engine/types.ts';
 
 /** Agent credentials, kept in sessionStorage only (gone when the tab closes). */
 export interface Credentials {
@@ -47,10 +47,15 @@ export async function call<T = Record<string, unknown>>(
 }
 
 /** GET /api/v2/me: verifies credentials and returns the agent's state. */
-export const getMe = (creds: Credentials) => call<{ user: { name: string; state: AgentState } }>(creds, 'GET', '/api/v2/me');
+export const getMe = (creds: Credentials) => call<{ user: AgentView }>(creds, 'GET', '/api/v2/me');
 
-/** POST /api/v2/me with Ready or NotReady. */
-export const setAgentState = (creds: Credentials, state: AgentState) => call(creds, 'POST', '/api/v2/me', { operationName: state });
+/** POST /api/v2/me with Ready or NotReady, on the given queues or (none given) on all. */
+export const setAgentState = (creds: Credentials, state: AgentState, queues?: string[]) =>
+  call(creds, 'POST', '/api/v2/me', { operationName: state, ...(queues ? { queues } : {}) });
+
+/** GET /api/v2/agents: the configured agents (Transfer and consultation targets). */
+export const getAgents = (creds: Credentials) =>
+  call<{ agents: { name: string; state: AgentState }[] }>(creds, 'GET', '/api/v2/agents').then((r) => r.agents.map((a) => a.name));
 
 /** POST /api/v2/me/interactions/{id} with an operation body. */
 export const act = (creds: Credentials, id: string, body: Record<string, unknown>) =>

@@ -2,20 +2,24 @@
  * The console's state and how notification events change it. Pure functions, so the
  * merge rules (messages de-duplicated by index, removals, resets) are easy to reason about.
  */
-import type { AgentState, ChatMessage, Interaction } from '../engine/types.ts';
+import type { AgentMessage, AgentState, ChatMessage, Interaction, QueueState } from '../engine/types.ts';
 import type { SseEvent } from './sse-parser.ts';
 
 /** Everything the desk view renders from. */
 export interface DeskState {
   agentState: AgentState;
+  /** Every known queue with this agent's state on it. */
+  queues: QueueState[];
   interactions: Record<string, Interaction>;
 }
 
 /** State before the first snapshot arrives. */
-export const emptyDesk: DeskState = { agentState: 'NotReady', interactions: {} };
+export const emptyDesk: DeskState = { agentState: 'NotReady', queues: [], interactions: {} };
+
+const readyOrNot = (s: unknown): AgentState => (s === 'Ready' ? 'Ready' : 'NotReady');
 
 /** Merges messages by index (a re-sent message replaces, never duplicates) in index order. */
-export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+export function mergeMessages<M extends ChatMessage>(current: M[], incoming: M[]): M[] {
   const byIndex = new Map(current.map((m) => [m.index, m]));
   for (const m of incoming) byIndex.set(m.index, m);
   return [...byIndex.values()].sort((a, b) => a.index - b.index);
@@ -23,10 +27,10 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
 
 /** The data fields the notification events carry (see engine/agent-feed.ts). */
 interface Payload {
-  user?: { state?: string };
+  user?: { state?: string; queues?: { name?: unknown; state?: unknown }[] };
   interaction?: Interaction;
   interactionId?: string;
-  messages?: ChatMessage[];
+  messages?: AgentMessage[];
 }
 
 /** Applies one SSE event. Unknown events and malformed data leave the state unchanged. */
@@ -38,8 +42,12 @@ export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskSta
     return state;
   }
   switch (event) {
-    case 'AgentStateChanged':
-      return { ...state, agentState: payload.user?.state === 'Ready' ? 'Ready' : 'NotReady' };
+    case 'AgentStateChanged': {
+      const queues = (Array.isArray(payload.user?.queues) ? payload.user.queues : [])
+        .filter((q) => typeof q?.name === 'string')
+        .map((q) => ({ name: q.name as string, state: readyOrNot(q.state) }));
+      return { ...state, agentState: readyOrNot(payload.user?.state), queues };
+    }
     case 'InteractionAdded':
     case 'InteractionUpdated': {
       const i = payload.interaction;

@@ -1,17 +1,35 @@
 /**
- * The agent side of the engine: availability, the interactions an agent can see, and the
- * GWS 8.5.0 operations on them (Accept, SendMessage, SendNotification, StopProcessing).
- * Routing is deliberately simple: every Ready agent is offered every waiting chat, and
- * the first to accept gets it.
+ * The agent side of the engine: what an agent sees (via routing.ts) and the GWS 8.5.0
+ * operations that concern one agent's place in a chat: Accept, Reject, SendMessage,
+ * SendNotification, StopProcessing and RequestChatHistory. Hand-offs between agents
+ * (Transfer, consultation, conference) live in handoff.ts.
  */
+import type { ChatAgentRow } from '../store/chat-agent-repo.ts';
 import type { ChatRow } from '../store/repo.ts';
+import type { Availability } from './availability.ts';
 import { assertOpen, type ChatEngine, newParticipantId } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
-import type { AgentState, Interaction, Participant } from './types.ts';
+import { leaveChat } from './leave.ts';
+import { Routing } from './routing.ts';
+import type { AgentState, AgentView, Interaction, Participant, Visibility } from './types.ts';
 
-/** Agent availability and chat handling, over a ChatEngine. */
+/** An agent in a chat: the chat, the agent's row and its participant. */
+export interface Member {
+  chat: ChatRow;
+  row: ChatAgentRow;
+  me: Participant;
+}
+
+/** Chat handling for agents, over a ChatEngine and the agents' availability. */
 export class AgentDesk {
-  constructor(private readonly engine: ChatEngine) {}
+  readonly routing: Routing;
+
+  constructor(
+    readonly engine: ChatEngine,
+    readonly availability: Availability,
+  ) {
+    this.routing = new Routing(engine, availability);
+  }
 
   private get repo() {
     return this.engine.repo;
@@ -22,99 +40,120 @@ export class AgentDesk {
     return this.engine.events;
   }
 
-  /** Ready or NotReady (an agent never seen before is NotReady). */
-  state(name: string): AgentState {
-    return this.repo.agentState(name);
+  /** The agent's overall and per-queue availability (an agent never seen before is NotReady). */
+  me(name: string): AgentView {
+    return this.availability.view(name);
   }
 
-  /** Sets availability and tells subscribers, whose offered chats appear or vanish. */
-  setState(name: string, state: AgentState): void {
-    this.repo.setAgentState(name, state, this.engine.now());
-    this.engine.events.emit('agent', { name });
+  /** Sets availability on some queues (or all) and tells subscribers, whose offers change. */
+  setState(name: string, state: AgentState, queues?: readonly string[]): void {
+    this.availability.set(name, state, queues);
   }
 
-  /** Everything the agent sees now: offered chats (when Ready) and its own open ones. */
+  /** Everything the agent sees now: offers, consultation invitations and its own chats. */
   interactions(name: string): Interaction[] {
-    return this.repo.chatsForAgent(name, this.state(name) === 'Ready').map((c) => this.view(c));
+    return this.routing.views(name);
   }
 
   /** The agent's view of one chat, or null when this agent should not see it now. */
   interactionFor(name: string, chatId: string): Interaction | null {
     const chat = this.repo.getChat(chatId);
-    if (!chat) return null;
-    const offered = chat.agentName === null && !chat.ended && this.state(name) === 'Ready';
-    const mine = chat.agentName === name && !chat.agentDone;
-    return offered || mine ? this.view(chat) : null;
+    return chat ? this.routing.view(name, chat) : null;
   }
 
-  /** Accept: the agent joins a waiting chat under `nickname`. */
+  /** Accept: joins an offered chat (as its agent) or a consultation (agents-only) under `nickname`. */
   accept(name: string, chatId: string, nickname: string): void {
     const chat = this.engine.mustChat(chatId);
-    if (chat.agentName !== null || chat.ended) {
-      throw new GwsError(Code.InvalidState, `Chat '${chatId}' is no longer waiting for an agent.`);
-    }
-    if (this.state(name) !== 'Ready') {
-      throw new GwsError(Code.InvalidState, 'Set yourself Ready before accepting a chat.');
-    }
+    const rel = this.routing.relation(name, chat);
+    if (rel.kind !== 'offered' && rel.kind !== 'invited') throw this.notOffered(name, chat);
+    const consulting = rel.kind === 'invited';
+    const visibility: Visibility = consulting ? 'Agents' : 'All';
     const agent: Participant = { nickname, participantId: newParticipantId(), type: 'Agent' };
     this.engine.change(chatId, (append) => {
-      this.repo.addParticipant(chatId, agent, name, this.engine.now());
-      this.repo.setAgent(chatId, name);
-      this.repo.setState(chatId, 'Chatting');
-      append({ type: 'ParticipantJoined', from: agent });
+      this.repo.addParticipant(chatId, agent, name, this.engine.now(), visibility);
+      this.repo.putChatAgent({ chatId, agent: name, role: consulting ? 'Consultant' : 'Primary', status: 'Joined',
+        participantId: agent.participantId, invitedBy: consulting ? rel.row.invitedBy : null }, this.engine.now());
+      if (!consulting) {
+        this.repo.setTarget(chatId, null);
+        this.repo.setState(chatId, 'Chatting');
+      }
+      append({ type: 'ParticipantJoined', from: agent, visibility });
     });
   }
 
-  /** SendMessage from the agent; a repeated clientMessageId is acknowledged without a new message. */
-  send(name: string, chatId: string, text: string, clientMessageId?: string): void {
-    const { chat, me } = this.own(name, chatId);
+  /** Reject: declines an offer (the chat stays waiting for others) or a consultation invitation. */
+  reject(name: string, chatId: string): void {
+    const chat = this.engine.mustChat(chatId);
+    const rel = this.routing.relation(name, chat);
+    if (rel.kind === 'member') {
+      throw new GwsError(Code.InvalidState, `You are in chat '${chatId}'; use Transfer or StopProcessing instead of Reject.`);
+    }
+    if (rel.kind !== 'offered' && rel.kind !== 'invited') throw this.notOffered(name, chat);
+    this.engine.change(chatId, () => {
+      if (rel.kind === 'invited') return this.repo.removeChatAgent(chatId, name);
+      // Not offered to this agent again; a chat transferred to it goes back to its queue.
+      this.repo.addRejection(chatId, name, this.engine.now());
+      if (rel.via === 'Transfer') this.repo.setTarget(chatId, null);
+    });
+  }
+
+  /** SendMessage; a consultant's messages (and any with visibility Agents) stay among agents. */
+  send(name: string, chatId: string, text: string, clientMessageId?: string, visibility?: Visibility): void {
+    const { chat, row, me } = this.member(name, chatId);
     if (clientMessageId && this.repo.hasClientMessage(chatId, me.participantId, clientMessageId)) return;
     assertOpen(chat);
-    this.engine.change(chatId, (append) => append({ type: 'Text', from: me, text, clientMessageId }));
+    if (row.role === 'Consultant' && visibility === 'All') {
+      throw new GwsError(Code.InvalidState, 'A consultant cannot write to the customer; the agent who consulted you can CompleteTransfer or CompleteConference.');
+    }
+    const vis = row.role === 'Consultant' ? 'Agents' : (visibility ?? 'All');
+    this.engine.change(chatId, (append) => append({ type: 'Text', from: me, text, clientMessageId, visibility: vis }));
   }
 
-  /** SendNotification: TypingStarted or TypingStopped. */
+  /** SendNotification: TypingStarted or TypingStopped (agents-only from a consultant). */
   notify(name: string, chatId: string, notification: 'TypingStarted' | 'TypingStopped'): void {
-    const { chat, me } = this.own(name, chatId);
+    const { chat, row, me } = this.member(name, chatId);
     assertOpen(chat);
-    this.engine.typing(chat, me, notification === 'TypingStarted');
+    this.engine.typing(chat, me, notification === 'TypingStarted', row.role === 'Consultant' ? 'Agents' : 'All');
   }
 
-  /** StopProcessing: the agent leaves; the chat ends for the customer and leaves the agent's list. */
+  /** StopProcessing: the agent leaves; the chat ends for the customer when no other agent handles it. */
   stopProcessing(name: string, chatId: string): void {
-    const { me } = this.own(name, chatId);
-    this.engine.change(chatId, (append) => {
-      append({ type: 'ParticipantLeft', from: me });
-      this.repo.leaveParticipant(chatId, me.participantId, this.engine.now());
-      this.repo.setEnded(chatId, this.engine.now());
-      this.repo.setAgentDone(chatId);
-    });
+    const m = this.member(name, chatId);
+    this.engine.change(chatId, (append) => leaveChat(this.engine, m, append, { status: 'Done', endIfLast: true }));
   }
 
-  /** Loads a chat this agent accepted and still processes, with its agent participant. */
-  private own(name: string, chatId: string): { chat: ChatRow; me: Participant } {
+  /** RequestChatHistory: sends the transcript from `eventId` (a message index) to this agent's stream. */
+  requestHistory(name: string, chatId: string, eventId = 0): void {
+    this.member(name, chatId);
+    this.events.emit('history', { agent: name, chatId, messages: this.repo.messagesFrom(chatId, eventId) });
+  }
+
+  /** Loads a chat this agent is in, or throws the code that explains why it is not. */
+  member(name: string, chatId: string): Member {
     const chat = this.engine.mustChat(chatId);
-    if (chat.agentName === null) throw new GwsError(Code.InvalidState, `Accept chat '${chatId}' first.`);
-    if (chat.agentName !== name) throw new GwsError(Code.NoPermission, `Chat '${chatId}' is handled by another agent.`);
-    if (chat.agentDone) throw new GwsError(Code.InvalidState, `You already stopped processing chat '${chatId}'.`);
-    const me = this.repo.present(chatId).find((p) => p.agentName === name);
-    // Unreachable while agentDone is false (the agent only leaves through StopProcessing).
-    if (!me) throw new GwsError(Code.Internal, `Agent '${name}' is not a participant of chat '${chatId}'.`);
-    return { chat, me: { nickname: me.nickname, participantId: me.participantId, type: 'Agent' } };
+    const rel = this.routing.relation(name, chat);
+    if (rel.kind === 'member') {
+      const me = this.repo.participant(chatId, rel.row.participantId ?? '');
+      // Unreachable: a Joined row always names the participant created on Accept.
+      if (!me) throw new GwsError(Code.Internal, `Agent '${name}' has no participant in chat '${chatId}'.`);
+      return { chat, row: rel.row, me };
+    }
+    if (rel.kind === 'offered' || rel.kind === 'invited') throw new GwsError(Code.InvalidState, `Accept chat '${chatId}' first.`);
+    if (rel.row?.status === 'Done') throw new GwsError(Code.InvalidState, `You already stopped processing chat '${chatId}'.`);
+    if (rel.row?.status === 'Left') throw new GwsError(Code.InvalidState, `You are no longer in chat '${chatId}' (you handed it on, or the consultation ended).`);
+    if (this.repo.chatAgents(chatId).some((r) => r.status === 'Joined')) {
+      throw new GwsError(Code.NoPermission, `Chat '${chatId}' is handled by another agent.`);
+    }
+    throw new GwsError(Code.InvalidState, `Accept chat '${chatId}' first.`);
   }
 
-  private view(chat: ChatRow): Interaction {
-    return {
-      id: chat.id,
-      state: chat.agentName === null ? 'Offered' : chat.ended ? 'Ended' : 'Chatting',
-      queue: chat.queue,
-      subject: chat.subject,
-      customer: { nickname: chat.nickname },
-      userData: chat.userData,
-      createdAt: chat.createdAt,
-      endedAt: chat.endedAt,
-      participants: this.repo.present(chat.id).map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
-      messages: this.repo.messagesFrom(chat.id, 0),
-    };
+  /** The code-2 error for Accept/Reject on a chat not offered to this agent, saying why. */
+  private notOffered(name: string, chat: ChatRow): GwsError {
+    const say = (why: string) => new GwsError(Code.InvalidState, why);
+    if (!this.routing.waiting(chat)) return say(`Chat '${chat.id}' is no longer waiting for an agent.`);
+    if (chat.targetAgent !== null) return say(`Chat '${chat.id}' was transferred to agent '${chat.targetAgent}'; only that agent can take it.`);
+    if (this.repo.hasRejected(chat.id, name)) return say(`You rejected chat '${chat.id}'; it is offered to other agents.`);
+    if (chat.transferredBy === name) return say(`You transferred chat '${chat.id}' to queue '${chat.queue}'; it is offered to other agents.`);
+    return say(`Set yourself Ready on queue '${chat.queue}' before accepting this chat.`);
   }
 }

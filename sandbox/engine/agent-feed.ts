@@ -4,20 +4,22 @@
  * sends what this agent may see.
  *
  * Events (name → data):
- * - `AgentStateChanged` → `{user: {name, state}}` (first event, and on each change)
+ * - `AgentStateChanged` → `{user: AgentView}` (first event, on each change, and when the
+ *   queue list grows)
  * - `InteractionAdded` / `InteractionUpdated` → `{interaction}` (full Interaction)
  * - `MessageLogUpdated` → `{interactionId, messages}` (only the new messages)
  * - `InteractionRemoved` → `{interactionId}`
+ * - `ChatHistory` → `{interactionId, messages}` (answer to this agent's RequestChatHistory)
  */
 import type { AgentDesk } from './agent-desk.ts';
-import type { ChatChanged, EngineEvents } from './events.ts';
+import type { ChatChanged, EngineEvents, HistoryRequested } from './events.ts';
 import type { Interaction } from './types.ts';
 
 /** Receives one event for the stream. */
 export type FeedSink = (event: string, data: unknown) => void;
 
-// What, besides messages, makes an interaction "updated" for the console.
-const summary = (i: Interaction) => JSON.stringify([i.state, i.participants, i.endedAt]);
+// Everything but the messages (those go out as MessageLogUpdated): a change is "updated".
+const summary = ({ messages: _messages, ...rest }: Interaction) => JSON.stringify(rest);
 
 /**
  * Sends the current state (AgentStateChanged, then InteractionAdded for each visible
@@ -26,7 +28,14 @@ const summary = (i: Interaction) => JSON.stringify([i.state, i.participants, i.e
 export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: string, send: FeedSink): () => void {
   const known = new Map<string, string>(); // interaction id → summary last sent
 
-  const sendUser = () => send('AgentStateChanged', { user: { name, state: desk.state(name) } });
+  let lastUser = '';
+  const sendUser = (onlyIfChanged = false) => {
+    const user = desk.me(name);
+    const json = JSON.stringify(user);
+    if (onlyIfChanged && json === lastUser) return;
+    lastUser = json;
+    send('AgentStateChanged', { user });
+  };
 
   const reconcile = (id: string, view: Interaction | null, newMessages: ChatChanged['messages']) => {
     const before = known.get(id);
@@ -46,6 +55,12 @@ export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: 
 
   const onChat = ({ chatId, messages }: ChatChanged) => reconcile(chatId, desk.interactionFor(name, chatId), messages);
 
+  const onQueue = () => sendUser(true);
+
+  const onHistory = (e: HistoryRequested) => {
+    if (e.agent === name) send('ChatHistory', { interactionId: e.chatId, messages: e.messages });
+  };
+
   const onAgent = (e: { name: string }) => {
     if (e.name !== name) return;
     sendUser();
@@ -59,8 +74,12 @@ export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: 
   for (const view of desk.interactions(name)) reconcile(view.id, view, []);
   events.on('chat', onChat);
   events.on('agent', onAgent);
+  events.on('queue', onQueue);
+  events.on('history', onHistory);
   return () => {
+    events.off('history', onHistory);
     events.off('chat', onChat);
     events.off('agent', onAgent);
+    events.off('queue', onQueue);
   };
 }

@@ -3,25 +3,15 @@
  * agent side (agent-desk.ts) shares. Every mutation runs in one SQLite transaction and
  * notifies subscribers only after it commits.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ChatRow, Repo } from '../store/repo.ts';
+import { type Append, assertOpen, customerOf, forCustomer, type NewChat, newParticipantId } from './chat-basics.ts';
 import { Code, GwsError } from './errors.ts';
 import { EngineEvents } from './events.ts';
-import { CUSTOMER_OPERATIONS, type ChatMessage, type CustomerChatView, type MessageType, type Participant } from './types.ts';
+import { type AgentMessage, CUSTOMER_OPERATIONS, type ChatMessage, type CustomerChatView, type Participant, type Visibility } from './types.ts';
 
-/** What RequestChat stores. */
-export interface NewChat {
-  nickname: string;
-  subject?: string;
-  queue: string;
-  userData: Record<string, string>;
-}
-
-/** A message to append; index and time are assigned by the engine. */
-export type Draft = { type: MessageType; from: Participant; text?: string; clientMessageId?: string };
-
-/** Short random participant id: unique within a chat is all GWS promises. */
-export const newParticipantId = (): string => randomBytes(8).toString('hex');
+// Shared with the agent side and the dialects, which import them from here.
+export { type Append, assertOpen, customerOf, type Draft, forCustomer, type NewChat, newParticipantId } from './chat-basics.ts';
 
 /** The chat store plus its rules. One per running Sandbox. */
 export class ChatEngine {
@@ -43,8 +33,8 @@ export class ChatEngine {
    * Runs `fn` in a transaction, giving it an `append` that adds messages at the next index,
    * then tells subscribers which chat changed and which messages are new.
    */
-  change<T>(chatId: string, fn: (append: (draft: Draft) => ChatMessage) => T): T {
-    const added: ChatMessage[] = [];
+  change<T>(chatId: string, fn: (append: Append) => T): T {
+    const added: AgentMessage[] = [];
     const result = this.repo.transaction(() =>
       fn((draft) => {
         const message = this.repo.appendMessage(chatId, { ...draft, utcTime: this.now() });
@@ -56,17 +46,23 @@ export class ChatEngine {
     return result;
   }
 
-  /** RequestChat: creates a waiting chat whose first message is the customer joining. */
-  requestChat(input: NewChat): string {
+  /**
+   * RequestChat: creates a waiting chat whose first message is the customer joining.
+   * `within` runs in the same transaction (a dialect storing its own session data).
+   */
+  requestChat(input: NewChat, within?: (chatId: string) => void): string {
     const id = randomUUID();
     const customer: Participant = { nickname: input.nickname, participantId: newParticipantId(), type: 'Customer' };
     const at = this.now();
+    const newQueue = !this.repo.queueUsed(input.queue);
     this.change(id, (append) => {
       this.repo.insertChat({ id, queue: input.queue, subject: input.subject ?? null, nickname: input.nickname,
         userData: input.userData, createdAt: at, customerParticipantId: customer.participantId });
       this.repo.addParticipant(id, customer, null, at);
       append({ type: 'ParticipantJoined', from: customer });
+      within?.(id);
     });
+    if (newQueue) this.events.emit('queue', { name: input.queue });
     return id;
   }
 
@@ -76,23 +72,28 @@ export class ChatEngine {
     return {
       id: chat.id,
       state: chat.state,
-      capabilities: chat.ended ? [] : [...CUSTOMER_OPERATIONS],
-      participants: this.repo.present(id).map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
+      // LongPoll (Sandbox extra): GetMessages takes `wait`; see http/long-poll.ts.
+      capabilities: chat.ended ? [] : [...CUSTOMER_OPERATIONS, 'LongPoll'],
+      participants: this.repo
+        .present(id)
+        .filter((p) => p.visibility === 'All')
+        .map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
       ended: chat.ended,
     };
   }
 
   /**
    * GetMessages. Without `index`: what the customer has not received yet. With `index`:
-   * everything from that index on. Either way the cursor only ever moves forward.
+   * everything from that index on. Either way the cursor only ever moves forward. Agents-only
+   * messages (consultation) are never shown to the customer.
    */
   readMessages(id: string, index?: number): { messages: ChatMessage[]; chatEnded: boolean } {
     return this.repo.transaction(() => {
       const chat = this.mustChat(id);
-      const messages = this.repo.messagesFrom(id, index ?? chat.customerCursor + 1);
+      const messages = this.repo.publicMessagesFrom(id, index ?? chat.customerCursor + 1);
       const last = messages.at(-1);
       if (last) this.repo.advanceCursor(id, last.index);
-      return { messages, chatEnded: chat.ended };
+      return { messages: messages.map(forCustomer), chatEnded: chat.ended };
     });
   }
 
@@ -116,10 +117,10 @@ export class ChatEngine {
    * Appends TypingStarted/TypingStopped unless it would repeat the participant's current
    * typing state: clients send these on keystrokes, and repeats would only flood the log.
    */
-  typing(chat: ChatRow, from: Participant, started: boolean): void {
+  typing(chat: ChatRow, from: Participant, started: boolean, visibility: Visibility = 'All'): void {
     const last = this.repo.lastTypingish(chat.id, from.participantId);
     if (started ? last === 'TypingStarted' : last !== 'TypingStarted') return;
-    this.change(chat.id, (append) => append({ type: started ? 'TypingStarted' : 'TypingStopped', from }));
+    this.change(chat.id, (append) => append({ type: started ? 'TypingStarted' : 'TypingStopped', from, visibility }));
   }
 
   /** Customer Complete: the customer leaves and the chat ends for everyone. */
@@ -131,16 +132,8 @@ export class ChatEngine {
       append({ type: 'ParticipantLeft', from: me });
       this.repo.leaveParticipant(id, me.participantId, this.now());
       this.repo.setEnded(id, this.now());
+      // Nobody can join a chat that is over: pending consultation invitations go.
+      this.repo.removeInvites(id);
     });
   }
-}
-
-/** The customer participant of a chat. */
-export function customerOf(chat: ChatRow): Participant {
-  return { nickname: chat.nickname, participantId: chat.customerParticipantId, type: 'Customer' };
-}
-
-/** Throws code 2 once a chat has ended: nothing more can be said in it. */
-export function assertOpen(chat: ChatRow): void {
-  if (chat.ended) throw new GwsError(Code.InvalidState, `Chat '${chat.id}' has ended; this operation is no longer possible.`);
 }

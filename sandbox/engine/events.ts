@@ -4,13 +4,20 @@
  * build their own view, so an event never carries data a subscriber may not see.
  */
 import { EventEmitter } from 'node:events';
-import type { ChatMessage } from './types.ts';
+import type { AgentMessage } from './types.ts';
 
 /** Emitted after a transaction that touched one chat commits. */
 export interface ChatChanged {
   chatId: string;
-  /** Messages appended by that transaction, in index order (may be empty). */
-  messages: ChatMessage[];
+  /** Messages appended by that transaction, in index order (may be empty), agents-only ones included. */
+  messages: AgentMessage[];
+}
+
+/** Emitted for RequestChatHistory: the transcript goes to that agent's stream only. */
+export interface HistoryRequested {
+  agent: string;
+  chatId: string;
+  messages: AgentMessage[];
 }
 
 /** Emitted after an agent's Ready/NotReady state was set. */
@@ -18,9 +25,16 @@ export interface AgentChanged {
   name: string;
 }
 
+/** Emitted when a chat was requested on a queue no earlier chat used (the queue list may grow). */
+export interface QueueAdded {
+  name: string;
+}
+
 interface EventMap {
   chat: [ChatChanged];
   agent: [AgentChanged];
+  queue: [QueueAdded];
+  history: [HistoryRequested];
 }
 
 /** A typed EventEmitter; one instance per running Sandbox. */

@@ -24,6 +24,29 @@ export type InteractionState = 'Offered' | 'Chatting' | 'Ended';
 /** Agent availability. */
 export type AgentState = 'Ready' | 'NotReady';
 
+/** An agent's availability on one queue. */
+export interface QueueState {
+  name: string;
+  state: AgentState;
+}
+
+/** What `GET /api/v2/me` and `AgentStateChanged` report about an agent. */
+export interface AgentView {
+  name: string;
+  /** Ready when the agent is Ready on at least one queue (or on queues yet to appear). */
+  state: AgentState;
+  /** Every queue known to the Sandbox, in its order, with this agent's state on it. */
+  queues: QueueState[];
+  /** The state for queues not known yet (a chat requested on a new queue). */
+  otherQueues: AgentState;
+}
+
+/** A queue as customers see it in `/api/v2/queues/availability` (Sandbox extra). */
+export interface QueueAvailability {
+  name: string;
+  readyAgents: number;
+}
+
 /** A chat participant as GWS describes it. */
 export interface Participant {
   nickname: string;
@@ -31,7 +54,13 @@ export interface Participant {
   type: ParticipantType;
 }
 
-/** One transcript entry. `index` starts at 1 and is dense per chat. */
+/** Who may see a message or participant: everyone, or agents only (consultation). */
+export type Visibility = 'All' | 'Agents';
+
+/**
+ * One transcript entry as the customer sees it. `index` starts at 1 and is dense per chat;
+ * the customer sees gaps where agents-only messages sit.
+ */
 export interface ChatMessage {
   index: number;
   type: MessageType;
@@ -39,6 +68,29 @@ export interface ChatMessage {
   text?: string;
   /** Sandbox extra: server time in epoch milliseconds. */
   utcTime: number;
+}
+
+/** A transcript entry as agents see it: every message, with its visibility. */
+export interface AgentMessage extends ChatMessage {
+  visibility: Visibility;
+}
+
+/** How an agent takes part in a chat: Primary (accepted it), Conference (joined it), Consultant (advises, agents only). */
+export type AgentRole = 'Primary' | 'Conference' | 'Consultant';
+
+/** Why a chat is offered to an agent. */
+export interface Offer {
+  kind: 'Queue' | 'Transfer' | 'Consultation';
+  /** The agent who transferred the chat or asked for the consultation. */
+  from: string | null;
+}
+
+/** A consultation in progress in a chat. */
+export interface Consultation {
+  /** The consulted agent. */
+  agent: string;
+  state: 'Invited' | 'Joined';
+  startedBy: string;
 }
 
 /** Reply body of GetChat (without the envelope). */
@@ -62,7 +114,13 @@ export interface Interaction {
   createdAt: number;
   endedAt: number | null;
   participants: Participant[];
-  messages: ChatMessage[];
+  messages: AgentMessage[];
+  /** This agent's part in the chat; null while it is only offered. */
+  role: AgentRole | null;
+  /** Why it is offered (state Offered only), else null. */
+  offer: Offer | null;
+  /** The consultation in progress, if any (seen by every agent in the chat). */
+  consultation: Consultation | null;
 }
 
 /** Customer operations valid while a chat is open, in the order GetChat lists them. */
@@ -71,7 +129,21 @@ export const CUSTOMER_OPERATIONS = [
   'SendStartTypingNotification',
   'SendStopTypingNotification',
   'Complete',
+  // Sandbox extras (seed 002's setUserData / deleteUserData): see engine/user-data.ts.
+  'UpdateUserData',
+  'DeleteUserData',
 ] as const;
 
-/** Agent operations on `/api/v2/me/interactions/{id}`. */
-export const AGENT_OPERATIONS = ['Accept', 'SendMessage', 'SendNotification', 'StopProcessing'] as const;
+/** Agent operations on `/api/v2/me/interactions/{id}` (seed 004's set). */
+export const AGENT_OPERATIONS = [
+  'Accept',
+  'Reject',
+  'SendMessage',
+  'SendNotification',
+  'Transfer',
+  'StopProcessing',
+  'RequestChatHistory',
+  'StartChatConsultation',
+  'CompleteTransfer',
+  'CompleteConference',
+] as const;

@@ -19,9 +19,12 @@ export function ok(reply: FastifyReply, data: Record<string, unknown> = {}): Fas
   return reply.code(200).send({ ...data, statusCode: Code.Ok });
 }
 
+/** The HTTP status that goes with a GwsError. */
+export const httpStatusOf = (err: GwsError): number => err.httpStatus ?? HTTP_STATUS[err.code];
+
 /** Sends an error envelope for a GwsError. */
 export function fail(reply: FastifyReply, err: GwsError): FastifyReply {
-  return reply.code(err.httpStatus ?? HTTP_STATUS[err.code]).send({ statusCode: err.code, statusMessage: err.message });
+  return reply.code(httpStatusOf(err)).send({ statusCode: err.code, statusMessage: err.message });
 }
 
 /** Maps anything thrown while handling a request (ours or Fastify's) to a GwsError. */

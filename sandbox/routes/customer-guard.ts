@@ -3,25 +3,19 @@
  * ContactCenterId header GWS requires on every customer request. It runs in `onRequest`,
  * before the body is even read, so a refused request cannot change anything.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Code, GwsError } from '../engine/errors.ts';
+import { allowExtensionOrigin, preflightHandler } from '../http/cors.ts';
 import { fail } from '../http/envelope.ts';
+import { LONG_POLL_MAX_MS } from '../http/long-poll.ts';
 import type { OriginPolicy } from '../http/origin.ts';
-
-/** How long a browser may cache a successful preflight, in seconds. */
-const PREFLIGHT_MAX_AGE = 600;
 
 /** Installs the guard and preflight handlers on the scope holding the customer routes. */
 export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy, contactCenterId: string): void {
   scope.addHook('onRequest', async (request, reply) => {
-    const origin = request.headers.origin;
-    if (origin !== undefined) {
-      if (policy.isExtension(origin)) {
-        reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
-      } else if (!policy.isOwn(origin)) {
-        throw new GwsError(Code.Forbidden, `Origin '${origin}' may not call the customer chat API.`);
-      }
-    }
+    // Advertises the long-poll extra on every reply (errors included), so a client learns it from any call.
+    reply.header('X-Beckon-LongPoll', String(LONG_POLL_MAX_MS));
+    allowExtensionOrigin(request, reply, policy, 'customer chat API', 'X-Beckon-LongPoll');
     if (request.method === 'OPTIONS') return;
     if (request.headers.authorization !== undefined) {
       throw new GwsError(Code.Forbidden, 'Customer chat requests must not carry an Authorization header.');
@@ -31,18 +25,8 @@ export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy,
     }
   });
 
-  const preflight = async (request: FastifyRequest, reply: FastifyReply) => {
-    // The onRequest hook already refused foreign origins; a preflight needs an Origin at all.
-    if (request.headers.origin === undefined) {
-      return fail(reply, new GwsError(Code.Forbidden, 'A CORS preflight must carry an Origin header.'));
-    }
-    return reply
-      .code(204)
-      .header('Access-Control-Allow-Methods', 'GET, POST')
-      .header('Access-Control-Allow-Headers', 'Content-Type, ContactCenterId')
-      .header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE))
-      .send();
-  };
+  const preflight = preflightHandler('Content-Type, ContactCenterId', fail);
   scope.options('/api/v2/chats', preflight);
   scope.options('/api/v2/chats/*', preflight);
+  scope.options('/api/v2/queues/*', preflight);
 }

@@ -1,17 +1,22 @@
 /**
  * The GWS Customer Chat API v2 dialect (reference/protocols.md §1): RequestChat, GetChat,
  * GetMessages and the per-chat operations. What a real GWS server would accept, the
- * Sandbox accepts; its extras (`chat.ended`, `chatEnded`, `utcTime`, `clientMessageId`)
- * are additions a client may ignore.
+ * Sandbox accepts; its extras (`chat.ended`, `chatEnded`, `utcTime`, `clientMessageId`,
+ * long-poll, user data operations) are additions a client may ignore.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Availability } from '../engine/availability.ts';
 import type { ChatEngine } from '../engine/chat-engine.ts';
+import { UserData } from '../engine/user-data.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import { CUSTOMER_OPERATIONS } from '../engine/types.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
+import type { LongPolls } from '../http/long-poll.ts';
 import type { OriginPolicy } from '../http/origin.ts';
 import { guardCustomerScope } from './customer-guard.ts';
-import { indexQuery, requestChatBody, sendMessageBody } from './schemas.ts';
+import { registerQueueRoutes } from './queues.ts';
+import { messagesQuery, requestChatBody, sendMessageBody } from './schemas.ts';
+import { deleteUserDataBody, updateUserDataBody, userDataQuery } from './user-data-schemas.ts';
 
 /** Queue used when RequestChat names no `endpoint`. */
 export const DEFAULT_ENDPOINT = 'Default';
@@ -21,11 +26,13 @@ type IdParams = { Params: { id: string } };
 /** Registers the customer routes in their own scope (so the guard applies only to them). */
 export function registerCustomerRoutes(
   app: FastifyInstance,
-  deps: { engine: ChatEngine; policy: OriginPolicy; contactCenterId: string },
+  deps: { engine: ChatEngine; availability: Availability; longPolls: LongPolls; policy: OriginPolicy; contactCenterId: string },
 ): void {
   const { engine } = deps;
+  const userData = new UserData(engine);
   app.register(async (scope) => {
     guardCustomerScope(scope, deps.policy, deps.contactCenterId);
+    registerQueueRoutes(scope, deps.availability);
 
     scope.post('/api/v2/chats', async (request, reply) => {
       const body = bodyObject(request.body);
@@ -48,8 +55,12 @@ export function registerCustomerRoutes(
     );
 
     scope.get<IdParams>('/api/v2/chats/:id/messages', async (request, reply) => {
-      const { index } = parseWith(indexQuery, request.query);
-      return ok(reply, engine.readMessages(request.params.id, index));
+      const { index, wait } = parseWith(messagesQuery, request.query);
+      if (!wait) return ok(reply, engine.readMessages(request.params.id, index));
+      const result = await deps.longPolls.wait(request.params.id, index, wait, reply.raw);
+      // The client went away mid-wait: there is nobody to answer.
+      if (result === null) return reply.hijack();
+      return ok(reply, result);
     });
 
     scope.post<IdParams>('/api/v2/chats/:id', async (request, reply) => {
@@ -70,8 +81,19 @@ export function registerCustomerRoutes(
         case 'Complete':
           engine.complete(id);
           break;
+        case 'UpdateUserData':
+          userData.update(id, parseWith(updateUserDataBody, body).userData);
+          break;
+        case 'DeleteUserData':
+          userData.delete(id, parseWith(deleteUserDataBody, body).keys);
+          break;
       }
       return ok(reply);
+    });
+
+    scope.get<IdParams>('/api/v2/chats/:id/userdata', async (request, reply) => {
+      const { keys } = parseWith(userDataQuery, request.query);
+      return ok(reply, { userData: userData.get(request.params.id, keys) });
     });
   });
 }

@@ -20,6 +20,9 @@ const FILES: Record<string, { file: string; type: string; headers?: Record<strin
     type: 'text/html',
     headers: { 'Content-Security-Policy': "default-src 'self'" },
   },
+  // A single-page app whose routes change with history.pushState.
+  'app.html': { file: 'app.html', type: 'text/html' },
+  'app.js': { file: 'app.js', type: 'text/javascript' },
   'site.css': { file: 'site.css', type: 'text/css' },
   'logo.svg': { file: 'logo.svg', type: 'image/svg+xml' },
 };

@@ -15,8 +15,8 @@ export type Db = Database.Database;
 /** Name of the database file inside the data directory. */
 export const DB_FILE = 'sandbox.db';
 
-/** Migration N (0-based) takes the schema from version N to N + 1. Append only. */
-const MIGRATIONS: readonly string[] = [
+/** Migration N (0-based) takes the schema from version N to N + 1. Append only. Exported for upgrade tests. */
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE chats (
     id TEXT PRIMARY KEY,
@@ -70,6 +70,67 @@ const MIGRATIONS: readonly string[] = [
     state TEXT NOT NULL CHECK (state IN ('Ready', 'NotReady')),
     updated_at INTEGER NOT NULL
   );
+  `,
+  // v2: per-queue availability. agents.state is the state for every queue without a row here
+  // ("Ready" with no queue list sets it and clears these rows).
+  `
+  CREATE TABLE agent_queues (
+    agent_name TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('Ready', 'NotReady')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (agent_name, queue)
+  ) WITHOUT ROWID;
+  CREATE INDEX chats_queue ON chats (queue);
+  `,
+  // v3: several agents per chat (transfer, consultation, conference), rejections, and
+  // agents-only messages. chats.agent_name/agent_done move into chat_agents.
+  `
+  CREATE TABLE chat_agents (
+    chat_id TEXT NOT NULL REFERENCES chats (id),
+    agent_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('Primary', 'Conference', 'Consultant')),
+    -- Invited: consultation offered; Joined: in the chat; Done: stopped processing; Left: handed the chat on
+    status TEXT NOT NULL CHECK (status IN ('Invited', 'Joined', 'Done', 'Left')),
+    participant_id TEXT,
+    invited_by TEXT,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, agent_name)
+  ) WITHOUT ROWID;
+  INSERT INTO chat_agents (chat_id, agent_name, role, status, participant_id, updated_at)
+    SELECT c.id, c.agent_name, 'Primary', CASE c.agent_done WHEN 1 THEN 'Done' ELSE 'Joined' END,
+      (SELECT p.participant_id FROM participants p WHERE p.chat_id = c.id AND p.agent_name = c.agent_name
+        ORDER BY p.joined_at DESC LIMIT 1),
+      c.created_at
+    FROM chats c WHERE c.agent_name IS NOT NULL;
+  CREATE INDEX chat_agents_agent ON chat_agents (agent_name, status);
+
+  CREATE TABLE chat_rejections (
+    chat_id TEXT NOT NULL REFERENCES chats (id),
+    agent_name TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, agent_name)
+  ) WITHOUT ROWID;
+
+  -- Transfer to one agent: only that agent is offered the chat until it accepts or rejects.
+  ALTER TABLE chats ADD COLUMN target_agent TEXT;
+  ALTER TABLE chats ADD COLUMN transferred_by TEXT;
+  ALTER TABLE messages ADD COLUMN visibility TEXT NOT NULL DEFAULT 'All' CHECK (visibility IN ('All', 'Agents'));
+  ALTER TABLE participants ADD COLUMN visibility TEXT NOT NULL DEFAULT 'All' CHECK (visibility IN ('All', 'Agents'));
+  DROP INDEX chats_open;
+  ALTER TABLE chats DROP COLUMN agent_name;
+  ALTER TABLE chats DROP COLUMN agent_done;
+  CREATE INDEX chats_ended ON chats (ended);
+  `,
+  // v4: credentials of chats started through the GMS Chat API v2 dialect.
+  `
+  CREATE TABLE gms_sessions (
+    chat_id TEXT PRIMARY KEY REFERENCES chats (id),
+    user_id TEXT NOT NULL,
+    secure_key TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
   `,
 ];
 

@@ -43,7 +43,7 @@ describe('authentication', () => {
   });
 
   it('guards every agent route, including notifications', async () => {
-    for (const [method, path] of [['GET', '/api/v2/me'], ['GET', '/api/v2/me/interactions'], ['GET', interaction('x')], ['POST', interaction('x')], ['GET', '/api/v2/me/notifications']] as const) {
+    for (const [method, path] of [['GET', '/api/v2/me'], ['GET', '/api/v2/agents'], ['GET', '/api/v2/me/interactions'], ['GET', interaction('x')], ['POST', interaction('x')], ['GET', '/api/v2/me/notifications']] as const) {
       const r = await request(t.sb.url + path, method, method === 'POST' ? {} : undefined, {});
       expect([path, r.status, r.body.statusCode]).toEqual([path, 401, 20]);
     }
@@ -51,7 +51,17 @@ describe('authentication', () => {
 
   it('accepts the configured credentials', async () => {
     const r = await request(`${t.sb.url}/api/v2/me`, 'GET', undefined, { Authorization: basic('carol', 'long-secret') });
-    expect(r.body).toEqual({ user: { name: 'carol', state: 'NotReady' }, statusCode: 0 });
+    expect(r.body).toEqual({ user: { name: 'carol', state: 'NotReady', queues: [{ name: 'Billing', state: 'NotReady' }, { name: 'Loans', state: 'NotReady' }, { name: 'General', state: 'NotReady' }], otherQueues: 'NotReady' }, statusCode: 0 });
+  });
+});
+
+describe('GET /api/v2/agents', () => {
+  it('lists the configured agents with their overall state', async () => {
+    await t.agent('bob', 'POST', '/api/v2/me', { operationName: 'Ready', queues: ['Loans'] });
+    const r = await t.agent('carol', 'GET', '/api/v2/agents');
+    expect(r.body).toEqual({ agents: [{ name: 'alice', state: expect.any(String) }, { name: 'bob', state: 'Ready' }, { name: 'carol', state: 'NotReady' }], statusCode: 0 });
+    await t.agent('bob', 'POST', '/api/v2/me', { operationName: 'NotReady' });
+    expect((await t.agent('carol', 'GET', '/api/v2/agents')).body.agents[1]).toEqual({ name: 'bob', state: 'NotReady' });
   });
 });
 
@@ -112,7 +122,8 @@ describe('operations', () => {
 
   it.each([
     ['a missing operationName', {}, 400, 1, /'operationName' is missing/],
-    ['an unknown operationName', { operationName: 'Transfer' }, 400, 10, /^Unknown operationName 'Transfer'\. Valid operations: Accept, SendMessage, SendNotification, StopProcessing\.$/],
+    ['an unknown operationName', { operationName: 'Dance' }, 400, 10,
+      /^Unknown operationName 'Dance'\. Valid operations: Accept, Reject, SendMessage, SendNotification, Transfer, StopProcessing, RequestChatHistory, StartChatConsultation, CompleteTransfer, CompleteConference\.$/],
     ['a missing text', { operationName: 'SendMessage' }, 400, 1, /'text' is missing/],
     ['a text over 4000 characters', { operationName: 'SendMessage', text: 'x'.repeat(4001) }, 400, 10, /at most 4000/],
     ['a missing notification', { operationName: 'SendNotification' }, 400, 1, /'notifcation' \(or 'notification'\) is missing/],

@@ -43,6 +43,8 @@ describe('sandbox CLI', () => {
     [['--agent', 'a:'], /non-empty password/],
     [['--agent', 'a:1', '--agent', 'a:2'], /configured twice/],
     [['extra'], /positional/],
+    [['--queue', 'Loans', '--queue', 'Loans'], /--queue: Queue 'Loans' is configured twice/],
+    [['--queue', ' Loans'], /--queue: .*leading or trailing spaces/],
   ])('rejects %j with a usage error and exit code 2', async (args, message) => {
     const run = cli(args);
     expect(await run.exit).toBe(2);
@@ -51,13 +53,16 @@ describe('sandbox CLI', () => {
   }, 20_000);
 
   it('starts on a free port, prints where things are, serves, and exits 0 on SIGTERM', async () => {
-    const run = cli(['--port', '0', '--data', dataDir, '--contact-center-id', 'cc-cli', '--agent', 'zed:pw']);
+    const run = cli(['--port', '0', '--data', dataDir, '--contact-center-id', 'cc-cli', '--agent', 'zed:pw', '--queue', 'Alpha', '--queue', 'Beta Two']);
     await until(() => run.out().includes('Press Ctrl+C'));
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.out())![1]!;
     expect(run.out()).toContain('ContactCenterId: cc-cli');
     expect(run.out()).toContain(`${url}/console/`);
     expect(run.out()).toContain(`${url}/demo/`);
     expect(run.out()).toContain('zed / pw');
+    expect(run.out()).toContain('Queues:          Alpha, Beta Two');
+    const queues = await fetch(`${url}/api/v2/queues/availability`, { headers: { ContactCenterId: 'cc-cli' } });
+    expect((await queues.json()).queues).toEqual([{ name: 'Alpha', readyAgents: 0 }, { name: 'Beta Two', readyAgents: 0 }]);
     const me = await fetch(`${url}/api/v2/me`, { headers: { Authorization: `Basic ${Buffer.from('zed:pw').toString('base64')}` } });
     expect((await me.json()).user.name).toBe('zed');
     run.child.kill('SIGTERM');
@@ -68,6 +73,7 @@ describe('sandbox CLI', () => {
     const run = cli(['--port', '0', '--data', dataDir]);
     await until(() => run.out().includes('Press Ctrl+C'));
     expect(run.out()).toContain('alice / alice, bob / bob');
+    expect(run.out()).toContain('Queues:          Billing, Loans, General');
     expect(run.out()).toContain('ContactCenterId: 6b1e7c0a-bec0-4d00-8000-000000007400');
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(0);

@@ -1,13 +1,14 @@
 /** The console's pure state logic: merging by index, event handling, typing and unread. */
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Interaction } from '../../sandbox/engine/types.ts';
+import type { AgentMessage, Interaction } from '../../sandbox/engine/types.ts';
 import { applyEvent, emptyDesk, isTyping, mergeMessages, unreadCount } from '../../sandbox/console/state.ts';
 
-const msg = (index: number, type: ChatMessage['type'], fromType: 'Customer' | 'Agent' = 'Customer', text?: string): ChatMessage => ({
-  index, type, from: { nickname: fromType, participantId: fromType, type: fromType }, utcTime: index, ...(text ? { text } : {}),
+const msg = (index: number, type: AgentMessage['type'], fromType: 'Customer' | 'Agent' = 'Customer', text?: string): AgentMessage => ({
+  index, type, from: { nickname: fromType, participantId: fromType, type: fromType }, utcTime: index, ...(text ? { text } : {}), visibility: 'All',
 });
-const interaction = (id: string, messages: ChatMessage[], state: Interaction['state'] = 'Chatting'): Interaction => ({
+const interaction = (id: string, messages: AgentMessage[], state: Interaction['state'] = 'Chatting'): Interaction => ({
   id, state, queue: 'Q', subject: null, customer: { nickname: 'Jane' }, userData: {}, createdAt: 0, endedAt: null, participants: [], messages,
+  role: state === 'Offered' ? null : 'Primary', offer: state === 'Offered' ? { kind: 'Queue', from: null } : null, consultation: null,
 });
 const ev = (event: string, data: unknown) => ({ event, data: JSON.stringify(data) });
 
@@ -30,6 +31,13 @@ describe('console state', () => {
     expect(Object.keys(s.interactions)).toEqual(['c1']);
     s = applyEvent(s, ev('InteractionRemoved', { interactionId: 'c1' }));
     expect(s.interactions).toEqual({});
+  });
+
+  it('keeps the per-queue states of AgentStateChanged, dropping malformed entries', () => {
+    const user = { name: 'a', state: 'Ready', otherQueues: 'NotReady', queues: [{ name: 'Billing', state: 'Ready' }, { name: 'Loans', state: 'Away' }, { state: 'Ready' }] };
+    const s = applyEvent(emptyDesk, ev('AgentStateChanged', { user }));
+    expect(s.queues).toEqual([{ name: 'Billing', state: 'Ready' }, { name: 'Loans', state: 'NotReady' }]);
+    expect(applyEvent(s, ev('AgentStateChanged', { user: { state: 'NotReady' } })).queues).toEqual([]);
   });
 
   it('ignores malformed and unknown events', () => {

@@ -35,7 +35,7 @@ const cases: Case[] = [
   ['a body over 64 KiB', 'POST', chat, { operationName: 'SendMessage', text: big }, {}, 413, 10, /larger than 64 KiB/],
   ['a non-JSON content type', 'POST', chat, 'operationName=SendMessage', { 'content-type': 'text/plain' }, 415, 10, /application\/json/],
   ['a missing operationName', 'POST', chat, { text: 'x' }, {}, 400, 1, /^Required parameter 'operationName' is missing\.$/],
-  ['an unknown operationName', 'POST', chat, { operationName: 'Transfer' }, {}, 400, 10, /^Unknown operationName 'Transfer'\. Valid operations: SendMessage, SendStartTypingNotification, SendStopTypingNotification, Complete\.$/],
+  ['an unknown operationName', 'POST', chat, { operationName: 'Transfer' }, {}, 400, 10, /^Unknown operationName 'Transfer'\. Valid operations: SendMessage, SendStartTypingNotification, SendStopTypingNotification, Complete, UpdateUserData, DeleteUserData\.$/],
   ['a wrong operationName on create', 'POST', () => '/api/v2/chats', { operationName: 'SendMessage', nickname: 'A' }, {}, 400, 10, /Valid operations: RequestChat/],
   ['a missing nickname', 'POST', () => '/api/v2/chats', { subject: 'x' }, {}, 400, 1, /^Required parameter 'nickname' is missing\.$/],
   ['an empty nickname', 'POST', () => '/api/v2/chats', { nickname: '  ' }, {}, 400, 10, /'nickname': must not be empty/],

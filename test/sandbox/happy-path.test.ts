@@ -28,13 +28,18 @@ describe('happy path', () => {
 
     const waiting = await t.customer('GET', `/api/v2/chats/${id}`);
     expect(waiting.body.chat).toMatchObject({ id, state: 'WaitingForAgent', ended: false });
-    expect(waiting.body.chat.capabilities).toEqual(['SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete']);
+    expect(waiting.body.chat.capabilities).toEqual([
+      'SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'UpdateUserData', 'DeleteUserData', 'LongPoll',
+    ]);
     expect(waiting.body.chat.participants).toEqual([{ nickname: 'Jane', participantId: expect.any(String), type: 'Customer' }]);
 
     // Not Ready: nothing offered. Ready: the chat is offered with its context.
     expect((await t.agent('alice', 'GET', '/api/v2/me/interactions')).body.interactions).toEqual([]);
     expect((await t.agent('alice', 'POST', '/api/v2/me', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
-    expect((await t.agent('alice', 'GET', '/api/v2/me')).body).toEqual({ user: { name: 'alice', state: 'Ready' }, statusCode: 0 });
+    expect((await t.agent('alice', 'GET', '/api/v2/me')).body).toEqual({
+      user: { name: 'alice', state: 'Ready', queues: [{ name: 'Billing', state: 'Ready' }, { name: 'Loans', state: 'Ready' }, { name: 'General', state: 'Ready' }], otherQueues: 'Ready' },
+      statusCode: 0,
+    });
     const offered = (await t.agent('alice', 'GET', '/api/v2/me/interactions')).body.interactions;
     expect(offered).toHaveLength(1);
     expect(offered[0]).toMatchObject({

@@ -55,7 +55,7 @@ export async function request(url: string, method: string, body: unknown, header
 export function snapshotDb(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'sandbox.db'), { readonly: true, fileMustExist: true });
   try {
-    const tables = ['chats', 'participants', 'messages', 'agents'];
+    const tables = ['chats', 'participants', 'messages', 'agents', 'agent_queues', 'chat_agents', 'chat_rejections', 'gms_sessions'];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
   } finally {
     db.close();
@@ -140,6 +140,12 @@ export async function requestChat(t: TestSandbox, body: Record<string, unknown> 
   const r = await t.customer('POST', '/api/v2/chats', body);
   if (r.body.statusCode !== 0) throw new Error(`RequestChat failed: ${JSON.stringify(r.body)}`);
   return r.body.id as string;
+}
+
+/** Sets `agent` Ready or NotReady, on `queues` or (none given) on every queue; throws on failure. */
+export async function setReady(t: TestSandbox, agent: string, state: 'Ready' | 'NotReady', queues?: string[]): Promise<void> {
+  const r = await t.agent(agent, 'POST', '/api/v2/me', { operationName: state, ...(queues ? { queues } : {}) });
+  if (r.body.statusCode !== 0) throw new Error(`${state} failed: ${JSON.stringify(r.body)}`);
 }
 
 /** Creates a chat and has `agent` go Ready and accept it under `nickname`. */

@@ -18,6 +18,8 @@ async function open(agent: string): Promise<StreamReader> {
   return s;
 }
 
+const states = (state: string) => ['Billing', 'Loans', 'General', 'Default'].map((name) => ({ name, state }));
+
 const until = async (check: () => boolean, ms = 2000) => {
   const end = Date.now() + ms;
   while (!check()) {
@@ -32,11 +34,12 @@ describe('notifications', () => {
     const s = await open('alice');
     expect(s.status).toBe(200);
     expect(s.contentType).toMatch(/^text\/event-stream/);
-    expect(await s.take('AgentStateChanged')).toEqual({ user: { name: 'alice', state: 'NotReady' } });
+    // 'Early' was requested without an endpoint, so its queue 'Default' is known too.
+    expect(await s.take('AgentStateChanged')).toEqual({ user: { name: 'alice', state: 'NotReady', queues: states('NotReady'), otherQueues: 'NotReady' } });
 
     // Going Ready offers the chat that was already waiting.
     await t.agent('alice', 'POST', '/api/v2/me', { operationName: 'Ready' });
-    expect(await s.take('AgentStateChanged')).toEqual({ user: { name: 'alice', state: 'Ready' } });
+    expect(await s.take('AgentStateChanged')).toEqual({ user: { name: 'alice', state: 'Ready', queues: states('Ready'), otherQueues: 'Ready' } });
     const added = await s.take('InteractionAdded');
     expect(added.interaction).toMatchObject({ id: early, state: 'Offered', customer: { nickname: 'Early' } });
 

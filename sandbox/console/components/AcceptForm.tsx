@@ -1,14 +1,15 @@
-/** Accepting an offered chat under a nickname (the name the visitor sees). */
+/** Accepting an offered chat under a nickname (the name the visitor sees), or rejecting it. */
 import { useState } from 'preact/hooks';
 
 /** Props of AcceptForm. */
 export interface AcceptFormProps {
   defaultNickname: string;
   onAccept(nickname: string): Promise<boolean>;
+  onReject(): Promise<boolean>;
 }
 
 /** The accept form. */
-export function AcceptForm({ defaultNickname, onAccept }: AcceptFormProps) {
+export function AcceptForm({ defaultNickname, onAccept, onReject }: AcceptFormProps) {
   const [nickname, setNickname] = useState(defaultNickname);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
@@ -25,6 +26,9 @@ export function AcceptForm({ defaultNickname, onAccept }: AcceptFormProps) {
           onInput={(e) => setNickname(e.currentTarget.value)} />
         <button class="primary" type="submit" data-testid="accept-button" disabled={busy || nickname.trim() === ''}>
           Accept chat
+        </button>
+        <button type="button" data-testid="reject-button" disabled={busy} onClick={() => void onReject()}>
+          Reject
         </button>
       </div>
     </form>

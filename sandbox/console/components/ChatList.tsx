@@ -1,6 +1,7 @@
 /** The left column: chats waiting for an agent, then this agent's own chats. */
-import type { AgentState, Interaction } from '../../engine/types.ts';
+import type { AgentState, Interaction, QueueState } from '../../engine/types.ts';
 import { unreadCount } from '../state.ts';
+import { QueueToggles } from './QueueToggles.tsx';
 
 /** Props of ChatList. */
 export interface ChatListProps {
@@ -8,17 +9,23 @@ export interface ChatListProps {
   selected: string | null;
   seen: Record<string, number>;
   agentState: AgentState;
+  queues: QueueState[];
   onSelect(id: string): void;
+  onToggleQueue(queue: string, next: AgentState): void;
 }
 
 const PAGE_KEYS = ['Page Name', 'pageName', 'Page Title'];
 
+// A transfer or consultation is addressed to this agent: say so instead of the queue name.
+const OFFER_LABEL: Record<string, string | undefined> = { Transfer: 'Transferred to you', Consultation: 'Consult request' };
+
 /** The chat list. */
-export function ChatList({ interactions, selected, seen, agentState, onSelect }: ChatListProps) {
+export function ChatList({ interactions, selected, seen, agentState, queues, onSelect, onToggleQueue }: ChatListProps) {
   const waiting = interactions.filter((i) => i.state === 'Offered');
   const mine = interactions.filter((i) => i.state !== 'Offered');
   return (
     <nav class="chat-list" aria-label="Chats">
+      <QueueToggles queues={queues} onToggle={onToggleQueue} />
       <h2>Waiting <span class="count">{waiting.length}</span></h2>
       {waiting.length === 0 && (
         <p class="muted small">{agentState === 'Ready' ? 'No visitor is waiting.' : 'Not Ready: new chats are not offered.'}</p>
@@ -30,7 +37,8 @@ export function ChatList({ interactions, selected, seen, agentState, onSelect }:
             <li key={i.id}>
               <button type="button" class="chat-item offered" data-testid="waiting-chat" data-chat-id={i.id}
                 aria-current={i.id === selected ? 'true' : undefined} onClick={() => onSelect(i.id)}>
-                <span class="line1"><strong>{i.customer.nickname}</strong><span class="queue">{i.queue}</span></span>
+                <span class="line1"><strong>{i.customer.nickname}</strong>
+                  <span class="queue">{OFFER_LABEL[i.offer?.kind ?? 'Queue'] ?? i.queue}</span></span>
                 {i.subject && <span class="line2">{i.subject}</span>}
                 {page && <span class="line2 muted">on {page}</span>}
               </button>

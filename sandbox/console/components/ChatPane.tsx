@@ -1,12 +1,14 @@
 /**
  * The selected chat: who and where the visitor is, the transcript, and what the agent can
- * do in the chat's state (accept an offer, write, end; or close a chat the visitor left).
+ * do in the chat's state (accept or reject an offer; write, transfer, consult, end; or
+ * close a chat the visitor left).
  */
 import { useState } from 'preact/hooks';
 import type { Interaction } from '../../engine/types.ts';
 import { act, type Credentials } from '../api.ts';
 import { isTyping } from '../state.ts';
 import { AcceptForm } from './AcceptForm.tsx';
+import { ChatActions } from './ChatActions.tsx';
 import { Composer } from './Composer.tsx';
 import { Transcript } from './Transcript.tsx';
 import { VisitorContext } from './VisitorContext.tsx';
@@ -15,10 +17,20 @@ import { VisitorContext } from './VisitorContext.tsx';
 export interface ChatPaneProps {
   interaction: Interaction;
   creds: Credentials;
+  agents: string[];
+  queues: string[];
+}
+
+/** A line saying why an offered chat is offered, or null for an ordinary queue offer. */
+function offerNote(i: Interaction): string | null {
+  if (i.offer?.kind === 'Consultation') return `${i.offer.from ?? 'An agent'} asks you to consult on this chat. The visitor will not see you or your messages.`;
+  if (i.offer?.kind === 'Transfer') return `${i.offer.from ?? 'An agent'} transferred this chat to you.`;
+  if (i.offer?.from) return `${i.offer.from} transferred this chat to ${i.queue}.`;
+  return null;
 }
 
 /** The chat pane. */
-export function ChatPane({ interaction: i, creds }: ChatPaneProps) {
+export function ChatPane({ interaction: i, creds, agents, queues }: ChatPaneProps) {
   const [error, setError] = useState<string | null>(null);
 
   /** Runs an operation, showing the server's sentence if it fails. */
@@ -33,7 +45,9 @@ export function ChatPane({ interaction: i, creds }: ChatPaneProps) {
     }
   };
 
-  const endLabel = i.state === 'Ended' ? 'Close chat' : 'End chat';
+  const consultant = i.role === 'Consultant';
+  const endLabel = i.state === 'Ended' ? 'Close chat' : consultant ? 'Leave consultation' : 'End chat';
+  const note = offerNote(i);
   return (
     <section class="pane" aria-labelledby="pane-title">
       <header class="pane-head">
@@ -57,8 +71,17 @@ export function ChatPane({ interaction: i, creds }: ChatPaneProps) {
       {isTyping(i.messages, 'Customer') && i.state === 'Chatting' && (
         <p class="typing" role="status" data-testid="visitor-typing">{i.customer.nickname} is typing…</p>
       )}
-      {i.state === 'Offered' && <AcceptForm defaultNickname={creds.name} onAccept={(nickname) => run({ operationName: 'Accept', nickname })} />}
-      {i.state === 'Chatting' && <Composer to={i.customer.nickname} run={run} />}
+      {i.state === 'Offered' && note && <p class="notice" data-testid="offer-note">{note}</p>}
+      {i.state === 'Offered' && (
+        <AcceptForm defaultNickname={creds.name} onAccept={(nickname) => run({ operationName: 'Accept', nickname })}
+          onReject={() => run({ operationName: 'Reject' })} />
+      )}
+      <ChatActions interaction={i} me={creds.name} agents={agents} queues={queues} run={run} />
+      {consultant && i.state === 'Chatting' && <p class="notice">You are consulting: only agents see what you write here.</p>}
+      {i.state === 'Chatting' && (
+        <Composer to={consultant ? 'the agents' : i.customer.nickname} run={run}
+          canKeepAmongAgents={!consultant && i.consultation?.state === 'Joined'} />
+      )}
       {i.state === 'Ended' && <p class="notice">The visitor left the chat. Close it when you have finished your notes.</p>}
     </section>
   );

@@ -14,11 +14,14 @@ export interface ComposerProps {
   /** The visitor's nickname, for the label. */
   to: string;
   run(body: Record<string, unknown>): Promise<boolean>;
+  /** Offer an "agents only" switch (during a consultation the consulting agent started). */
+  canKeepAmongAgents?: boolean;
 }
 
 /** The composer. */
-export function Composer({ to, run }: ComposerProps) {
+export function Composer({ to, run, canKeepAmongAgents = false }: ComposerProps) {
   const [text, setText] = useState('');
+  const [agentsOnly, setAgentsOnly] = useState(false);
   const [sending, setSending] = useState(false);
   const typing = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout>>();
@@ -39,7 +42,10 @@ export function Composer({ to, run }: ComposerProps) {
     clearTimeout(idle.current);
     typing.current = false;
     // The same clientMessageId on a retry means the server stores the message once.
-    const message = { operationName: 'SendMessage', text: body, clientMessageId: newClientMessageId() };
+    const message = {
+      operationName: 'SendMessage', text: body, clientMessageId: newClientMessageId(),
+      ...(canKeepAmongAgents && agentsOnly ? { visibility: 'Agents' } : {}),
+    };
     const sent = (await run(message)) || (await run(message));
     if (sent) setText('');
     setSending(false);
@@ -61,6 +67,12 @@ export function Composer({ to, run }: ComposerProps) {
             void send();
           }
         }} />
+      {canKeepAmongAgents && (
+        <label class="agents-only">
+          <input type="checkbox" data-testid="composer-agents-only" checked={agentsOnly} onChange={(e) => setAgentsOnly(e.currentTarget.checked)} />
+          Agents only
+        </label>
+      )}
       <button class="primary" type="submit" data-testid="send-button" disabled={sending || text.trim() === ''}>Send</button>
     </form>
   );

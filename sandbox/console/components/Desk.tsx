@@ -4,7 +4,7 @@
  */
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { AgentState } from '../../engine/types.ts';
-import { type Credentials, setAgentState } from '../api.ts';
+import { type Credentials, getAgents, setAgentState } from '../api.ts';
 import { connectNotifications } from '../notifications.ts';
 import type { SseEvent } from '../sse-parser.ts';
 import { applyEvent, type DeskState, emptyDesk } from '../state.ts';
@@ -30,6 +30,12 @@ export function Desk({ creds, onSignOut }: DeskProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [seen, setSeen] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
+  const [agents, setAgents] = useState<string[]>([]);
+
+  // The agent list is fixed for a Sandbox run: one fetch per sign-in is enough.
+  useEffect(() => {
+    getAgents(creds).then(setAgents, () => setAgents([]));
+  }, [creds]);
 
   useEffect(
     () =>
@@ -49,10 +55,10 @@ export function Desk({ creds, onSignOut }: DeskProps) {
     if (current && (seen[current.id] ?? 0) < lastIndex) setSeen({ ...seen, [current.id]: lastIndex });
   }, [current?.id, lastIndex]);
 
-  const toggleReady = async (next: AgentState) => {
+  const toggleReady = async (next: AgentState, queues?: string[]) => {
     setError(null);
     try {
-      await setAgentState(creds, next);
+      await setAgentState(creds, next, queues);
     } catch (err) {
       setError((err as Error).message);
     }
@@ -60,13 +66,14 @@ export function Desk({ creds, onSignOut }: DeskProps) {
 
   return (
     <div class="desk">
-      <TopBar name={creds.name} agentState={desk.agentState} status={status} onToggle={toggleReady} onSignOut={() => onSignOut()} />
+      <TopBar name={creds.name} agentState={desk.agentState} queues={desk.queues} status={status}
+        onToggle={(next) => void toggleReady(next)} onSignOut={() => onSignOut()} />
       {error && <p class="error banner" role="alert">{error}</p>}
       <div class="workspace">
         <ChatList interactions={Object.values(desk.interactions)} selected={selected} seen={seen} onSelect={setSelected}
-          agentState={desk.agentState} />
+          agentState={desk.agentState} queues={desk.queues} onToggleQueue={(queue, next) => void toggleReady(next, [queue])} />
         {current ? (
-          <ChatPane key={current.id} interaction={current} creds={creds} />
+          <ChatPane key={current.id} interaction={current} creds={creds} agents={agents} queues={desk.queues.map((q) => q.name)} />
         ) : (
           <section class="pane empty" aria-label="Chat">
             <p>{desk.agentState === 'Ready' ? 'Select a chat on the left.' : 'Go Ready to receive chats.'}</p>

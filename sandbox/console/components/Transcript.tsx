@@ -4,11 +4,11 @@
  * `role="log"` with `aria-live="polite"` makes screen readers announce new lines.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { ChatMessage } from '../../engine/types.ts';
+import type { AgentMessage } from '../../engine/types.ts';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-function describe(m: ChatMessage): string | null {
+function describe(m: AgentMessage): string | null {
   const who = m.from.type === 'Agent' ? `${m.from.nickname} (agent)` : m.from.nickname;
   if (m.type === 'ParticipantJoined') return `${who} joined the chat`;
   if (m.type === 'ParticipantLeft') return `${who} left the chat`;
@@ -16,7 +16,7 @@ function describe(m: ChatMessage): string | null {
 }
 
 /** The transcript list. */
-export function Transcript({ messages }: { messages: ChatMessage[] }) {
+export function Transcript({ messages }: { messages: AgentMessage[] }) {
   const list = useRef<HTMLOListElement>(null);
   const shown = messages.filter((m) => m.type !== 'TypingStarted' && m.type !== 'TypingStopped');
 
@@ -32,15 +32,16 @@ export function Transcript({ messages }: { messages: ChatMessage[] }) {
         const system = describe(m);
         if (system !== null || m.type !== 'Text') {
           return (
-            <li key={m.index} class="system" data-testid="transcript-message" data-type={m.type}>
-              {system ?? m.type} · {time(m.utcTime)}
+            <li key={m.index} class="system" data-testid="transcript-message" data-type={m.type} data-visibility={m.visibility}>
+              {system ?? m.type}{m.visibility === 'Agents' ? ' (agents only)' : ''} · {time(m.utcTime)}
             </li>
           );
         }
         return (
-          <li key={m.index} class={`bubble from-${m.from.type.toLowerCase()}`} data-testid="transcript-message" data-type={m.type}>
+          <li key={m.index} class={`bubble from-${m.from.type.toLowerCase()} ${m.visibility === 'Agents' ? 'agents-only' : ''}`}
+            data-testid="transcript-message" data-type={m.type} data-visibility={m.visibility}>
             <span class="meta">
-              {m.from.nickname} · {time(m.utcTime)}
+              {m.from.nickname} · {time(m.utcTime)}{m.visibility === 'Agents' ? ' · agents only' : ''}
             </span>
             <span class="text">{m.text}</span>
           </li>

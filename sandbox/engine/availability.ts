@@ -1,0 +1,90 @@
+/**
+ * Agent availability per queue. Each agent has a default state (for every queue without an
+ * explicit one, including queues that appear later) and per-queue overrides, so "Ready"
+ * with no queue list keeps meaning "Ready everywhere", as before queues existed.
+ *
+ * Known queues: the configured list, in its order, then every other queue a chat was
+ * requested on (or transferred to), alphabetically.
+ */
+import type { ChatEngine } from './chat-engine.ts';
+import { Code, GwsError } from './errors.ts';
+import type { AgentState, AgentView, QueueAvailability } from './types.ts';
+
+/** Readiness rules over the store. One per running Sandbox. */
+export class Availability {
+  constructor(
+    private readonly engine: ChatEngine,
+    /** Names of the configured agents: only they count as ready agents. */
+    private readonly agents: readonly string[],
+    private readonly configuredQueues: readonly string[],
+  ) {}
+
+  private get repo() {
+    return this.engine.repo;
+  }
+
+  /** Configured queues first, then queues only chats know about. */
+  knownQueues(): string[] {
+    const extra = this.repo.chatQueues().filter((q) => !this.configuredQueues.includes(q));
+    return [...this.configuredQueues, ...extra];
+  }
+
+  /** True when the queue is configured or some chat was requested on it. */
+  isKnown(queue: string): boolean {
+    return this.configuredQueues.includes(queue) || this.repo.queueUsed(queue);
+  }
+
+  /** Whether `agent` is offered waiting chats of `queue`. */
+  isReady(agent: string, queue: string): boolean {
+    return (this.repo.queueStates(agent).get(queue) ?? this.repo.agentState(agent)) === 'Ready';
+  }
+
+  /** The agent's availability as the API reports it. */
+  view(agent: string): AgentView {
+    const fallback = this.repo.agentState(agent);
+    const overrides = this.repo.queueStates(agent);
+    const queues = this.knownQueues().map((name) => ({ name, state: overrides.get(name) ?? fallback }));
+    const anyReady = fallback === 'Ready' || queues.some((q) => q.state === 'Ready');
+    return { name: agent, state: anyReady ? 'Ready' : 'NotReady', queues, otherQueues: fallback };
+  }
+
+  /**
+   * Sets the agent Ready/NotReady on `queues` (each must be known), or on every queue when
+   * `queues` is undefined: that also resets the per-queue overrides. Emits `agent`.
+   */
+  set(agent: string, state: AgentState, queues?: readonly string[]): void {
+    const unknown = queues?.filter((q) => !this.isKnown(q)) ?? [];
+    if (unknown.length > 0) {
+      throw new GwsError(Code.Validation,
+        `Invalid parameter 'queues': unknown queue '${unknown[0]}'. Known queues: ${this.knownQueues().join(', ')}.`);
+    }
+    const at = this.engine.now();
+    this.repo.transaction(() => {
+      if (queues === undefined) {
+        this.repo.setAgentState(agent, state, at);
+        this.repo.clearQueueStates(agent);
+      } else {
+        for (const q of queues) this.repo.setQueueState(agent, q, state, at);
+      }
+    });
+    this.engine.events.emit('agent', { name: agent });
+  }
+
+  /** Configured agents Ready on `queue`. */
+  readyAgents(queue: string): number {
+    return this.agents.filter((a) => this.isReady(a, queue)).length;
+  }
+
+  /** Every known queue with its number of ready agents. */
+  all(): QueueAvailability[] {
+    return this.knownQueues().map((name) => ({ name, readyAgents: this.readyAgents(name) }));
+  }
+
+  /** One queue, or code 6 naming the known ones. */
+  one(queue: string): QueueAvailability {
+    if (!this.isKnown(queue)) {
+      throw new GwsError(Code.NotFound, `Queue '${queue}' is not known to this Sandbox. Known queues: ${this.knownQueues().join(', ')}.`);
+    }
+    return { name: queue, readyAgents: this.readyAgents(queue) };
+  }
+}
