@@ -98,3 +98,37 @@ describe.each(Object.keys(BACKENDS) as BackendKind[])('%s adapter contract', (ki
     }
   });
 });
+
+describe.each(Object.keys(BACKENDS) as BackendKind[])('%s adapter long-poll (where the server offers it)', (kind) => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox?.close());
+
+  it('learns the capability, and a held read returns as soon as the agent writes', async () => {
+    const backend = createBackend(kind, { url: sandbox.url, contactCenterId: sandbox.contactCenterId }, { fetch, timeoutMs: 3_000 });
+    const agent = agentClient(sandbox.url, sandbox.agents[0]!);
+    await agent.ready();
+    const { chatId } = await backend.requestChat(request);
+    expect(backend.longPollMs()).toBeGreaterThan(0);
+    await agent.accept(chatId, 'Alex');
+    await backend.fetchEvents(chatId); // drain the joins
+    const started = Date.now();
+    const held = backend.fetchEvents(chatId, { waitMs: 20_000 });
+    setTimeout(() => void agent.send(chatId, 'right now'), 300);
+    const batch = await held;
+    expect(batch.events.map((e) => e.text)).toEqual(['right now']);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a cancelled long-poll is reported as cancelled, not as a failure', async () => {
+    const backend = createBackend(kind, { url: sandbox.url, contactCenterId: sandbox.contactCenterId }, { fetch, timeoutMs: 3_000 });
+    const { chatId } = await backend.requestChat(request);
+    await backend.fetchEvents(chatId);
+    const controller = new AbortController();
+    const held = backend.fetchEvents(chatId, { waitMs: 20_000, signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 200);
+    expect(await held).toMatchObject({ cancelled: true });
+  });
+});
