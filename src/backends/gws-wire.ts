@@ -15,6 +15,16 @@ export const AvailabilityReplySchema = z
 
 export const RequestChatReplySchema = z.object({ id: z.string().min(1), statusCode: z.literal(0) }).loose();
 
+/** GetChat: only what the adapter reads (the operations the chat allows now). */
+export const GetChatReplySchema = z
+  .object({ chat: z.object({ capabilities: z.array(z.string()).default([]) }).loose(), statusCode: z.literal(0) })
+  .loose();
+
+/** Sandbox extra: `GET /api/v2/chats/{id}/userdata?keys=…`. */
+export const UserDataReplySchema = z
+  .object({ userData: z.record(z.string(), z.string()), statusCode: z.literal(0) })
+  .loose();
+
 const ParticipantSchema = z.object({
   nickname: z.string().default(''),
   participantId: z.union([z.string(), z.number()]).optional(),

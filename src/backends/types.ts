@@ -9,7 +9,10 @@ import type { EventBatch } from '../core/chat-events';
 /** Where a backend lives and how to identify to it. */
 export interface BackendConfig {
   url: string;
-  contactCenterId: string;
+  /** GWS: sent in the `ContactCenterId` header of every request (GMS has none). */
+  contactCenterId?: string;
+  /** GMS: the chat service in `{url}/genesys/2/chat/{serviceName}`; `request-chat` when absent. */
+  serviceName?: string;
 }
 
 /** What an adapter needs from its environment. */
@@ -24,6 +27,21 @@ export interface StartChat extends ChatRequest {
   queue: string;
 }
 
+/**
+ * Per-chat client state a backend needs besides the chat id (GMS: userId, secureKey, alias
+ * and the transcript position), as an opaque string. The caller stores it with the chat and
+ * hands it back on every call, so an adapter created after a worker restart can go on. It
+ * holds credentials: keep it in extension storage, never log it or send it to a page.
+ */
+export type ChatSessionToken = string;
+
+/** A chat the backend accepted. */
+export interface StartedChat {
+  chatId: string;
+  /** Absent for backends that need nothing but the id (GWS). */
+  session?: ChatSessionToken;
+}
+
 /** How to fetch events. */
 export interface FetchOptions {
   /** Re-read every event from this index on (catch-up) instead of only new ones. */
@@ -32,27 +50,45 @@ export interface FetchOptions {
   waitMs?: number;
   /** Cancels the request (e.g. a long-poll cut short because the visitor typed). */
   signal?: AbortSignal;
+  /** The chat's session as last stored (see {@link ChatSessionToken}). */
+  session?: ChatSessionToken;
 }
 
-/** One contact-center chat API, from the visitor's side. */
+/** Events, plus the chat's session as it stands now: store it when it differs from the stored one. */
+export interface FetchResult extends EventBatch {
+  session?: ChatSessionToken;
+}
+
+/**
+ * One contact-center chat API, from the visitor's side. Every call after `requestChat`
+ * takes the chat's `session` (last argument, or `opts.session`); an adapter prefers what it
+ * learnt itself in this lifetime (e.g. a newer GMS alias) over the one passed in.
+ */
 export interface ChatBackend {
   readonly kind: string;
-  requestChat(req: StartChat): Promise<{ chatId: string }>;
+  requestChat(req: StartChat): Promise<StartedChat>;
   /**
-   * New events since the last call (server-side cursor), or, with `fromIndex`, every event
-   * from that index on: the way to catch up after a lost reply or a restart.
+   * New events since the last call (the server's or the session's cursor), or, with
+   * `fromIndex`, every event from that index on: the way to catch up after a lost reply or
+   * a restart.
    */
-  fetchEvents(chatId: string, opts?: FetchOptions): Promise<EventBatch>;
+  fetchEvents(chatId: string, opts?: FetchOptions): Promise<FetchResult>;
   /**
    * The longest a fetch may be held open waiting for news (long-poll), as the server last
    * advertised; 0 when it does not (then `waitMs` is ignored and callers poll).
    */
   longPollMs(): number;
   /** Sends a message; `clientMessageId` lets a backend that supports it drop a retried duplicate. */
-  sendMessage(chatId: string, text: string, clientMessageId: string): Promise<void>;
-  sendTyping(chatId: string, typing: boolean): Promise<void>;
+  sendMessage(chatId: string, text: string, clientMessageId: string, session?: ChatSessionToken): Promise<void>;
+  sendTyping(chatId: string, typing: boolean, session?: ChatSessionToken): Promise<void>;
   /** The visitor leaves; the chat ends. */
-  complete(chatId: string): Promise<void>;
+  complete(chatId: string, session?: ChatSessionToken): Promise<void>;
+  /** Adds or overwrites user data the agent sees (seed 002 `setUserData`). Empty `data`: nothing to do. */
+  setUserData(chatId: string, data: Record<string, string>, session?: ChatSessionToken): Promise<void>;
+  /** Those of `keys` that are set and this client may read (seed 002 `getUserData`); unset keys are left out. */
+  getUserData(chatId: string, keys: string[], session?: ChatSessionToken): Promise<Record<string, string>>;
+  /** Removes keys; keys that are not set are no error (seed 002 `deleteUserData`). */
+  deleteUserData(chatId: string, keys: string[], session?: ChatSessionToken): Promise<void>;
   /**
    * Agents ready on a queue, or `unknown` when the backend cannot tell (an optional
    * capability: the Sandbox reports it, a stock GWS server does not). Never throws.
@@ -60,22 +96,36 @@ export interface ChatBackend {
   queueAvailability(queue: string): Promise<number | 'unknown'>;
 }
 
+/** `code` of a {@link BackendError} for an operation the server does not offer (after HTTP 501). */
+export const UNSUPPORTED_CODE = 501;
+
 /**
- * A failed backend call. `retryable` says whether trying the same call again later can
- * succeed (network trouble, 5xx, timeouts) or not (validation, unknown chat, auth).
+ * A failed backend call: `message` is the description, `code` the vendor's code.
+ * `retryable` says whether trying the same call again later can succeed (network trouble,
+ * 5xx, timeouts) or not (validation, unknown chat, auth, unsupported).
  */
 export class BackendError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
-    /** The vendor's status code where it gave one (GWS statusCode, HTTP status otherwise). */
+    /**
+     * The vendor's status code where it gave one (GWS statusCode 1–20, GMS statusCode 1–2),
+     * the HTTP status otherwise, {@link UNSUPPORTED_CODE} for an operation the server lacks.
+     */
     readonly code?: number,
     /** True when the backend says the chat does not exist (any more). */
     readonly notFound = false,
     /** True when the caller cancelled the request: not a failure at all. */
     readonly cancelled = false,
+    /** True when the server does not offer this operation at all (retrying or waiting will not help). */
+    readonly unsupported = false,
   ) {
     super(message);
     this.name = 'BackendError';
+  }
+
+  /** The server lacks this operation: not retryable, code {@link UNSUPPORTED_CODE}. */
+  static unsupported(message: string): BackendError {
+    return new BackendError(message, false, UNSUPPORTED_CODE, false, false, true);
   }
 }

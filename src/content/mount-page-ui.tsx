@@ -20,7 +20,13 @@ export function mountPageUi(css: string, client: UiClient): HTMLElement {
   shadow.append(root);
   // documentElement, not body: single-page apps replace body and would take us with it.
   document.documentElement.append(host);
-  render(<PageApp client={client} />, root);
+  // Render once the first view is here, so the card is in the very first frame (no empty
+  // render waiting for a store subscription to catch up).
+  const stop = client.$view.subscribe((view) => {
+    if (!view) return;
+    queueMicrotask(() => stop());
+    render(<PageApp client={client} />, root);
+  });
   return host;
 }
 

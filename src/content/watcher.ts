@@ -29,7 +29,8 @@ export function startWatcher(env: WatcherEnv): () => void {
   let clocks: PageClocks = startClocks(now(), visible(), focused());
   let url = win.location.href;
   let lastInput = now();
-  let maxScrollY = 0;
+  /** Deepest scroll so far, measured only in scroll events: reading the page height in a report could force a layout. */
+  let depth = 0;
   let exitIntent = false;
   let navigated = true;
   let depthBucket = 0;
@@ -46,9 +47,9 @@ export function startWatcher(env: WatcherEnv): () => void {
     if (timer !== undefined) env.clearTimer(timer);
     timer = undefined;
   };
-  const scrollDepth = () => {
+  const measureDepth = () => {
     const height = doc.documentElement.scrollHeight;
-    return height > 0 ? Math.min(100, Math.round(((maxScrollY + win.innerHeight) / height) * 100)) : 100;
+    return height > 0 ? Math.min(100, Math.round(((win.scrollY + win.innerHeight) / height) * 100)) : 100;
   };
   const meta = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[property="${name}"]`)?.content.trim() ?? '';
   const selected = () => {
@@ -66,7 +67,7 @@ export function startWatcher(env: WatcherEnv): () => void {
     const t = now();
     const message: WatcherReport = {
       type: 'watcher.context', url, title: doc.title.trim(), ogTitle: meta('og:title'), selectorText: selected(), selector,
-      referrer: doc.referrer, ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: scrollDepth(), exitIntent, navigated,
+      referrer: doc.referrer, ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
     };
     navigated = false;
     let reply: WatcherReply | undefined;
@@ -88,7 +89,7 @@ export function startWatcher(env: WatcherEnv): () => void {
   function resetPage() {
     url = win.location.href;
     clocks = startClocks(now(), visible(), focused());
-    maxScrollY = 0;
+    depth = 0;
     depthBucket = 0;
     exitIntent = false;
     navigated = true;
@@ -115,8 +116,8 @@ export function startWatcher(env: WatcherEnv): () => void {
   listen(win, 'blur', onVisibility);
   for (const type of INPUT_EVENTS) listen(win, type, () => (lastInput = now()));
   listen(win, 'scroll', () => {
-    maxScrollY = Math.max(maxScrollY, win.scrollY);
-    const bucket = Math.floor(scrollDepth() / 25);
+    depth = Math.max(depth, measureDepth()); // layout is fresh after a scroll: no forced reflow
+    const bucket = Math.floor(depth / 25);
     if (bucket > depthBucket) {
       depthBucket = bucket; // report each quarter of the page once, so depth rules need no timer
       void report();

@@ -56,7 +56,17 @@ export function createUiClient(tabId?: number): UiClient {
     while (outbox.length > 0 && port) port.postMessage(outbox.shift());
   };
 
-  const heartbeat = setInterval(() => port?.postMessage({ type: 'heartbeat' } satisfies UiToBackground), HEARTBEAT_MS);
+  // Only a live chat needs the worker kept awake; an offer or an ended chat must not wake the page.
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  $view.subscribe((view) => {
+    const live = view?.chat !== null && view?.chat !== undefined && view.chat.status !== 'ended';
+    if (live && heartbeat === undefined) {
+      heartbeat = setInterval(() => port?.postMessage({ type: 'heartbeat' } satisfies UiToBackground), HEARTBEAT_MS);
+    } else if (!live && heartbeat !== undefined) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  });
   connect();
 
   return {
