@@ -58,7 +58,7 @@ export function createGwsUserData(http: GwsCaller) {
       const query = keys.some(awkwardKey) ? '' : `?keys=${encodeURIComponent([...new Set(keys)].join(','))}`;
       const reply = await http.raw('GET', `${http.chatPath(chatId)}/userdata${query}`);
       const isEnvelope = EnvelopeSchema.safeParse(reply.json).success;
-      if (reply.status === 404 || !isEnvelope) {
+      if (reply.status === 404 || (!isEnvelope && reply.status < 500)) {
         // A missing route and a missing chat both look like 404: GetChat tells them apart.
         await http.call('GET', http.chatPath(chatId), GetChatReplySchema);
         throw BackendError.unsupported(`This chat server cannot read user data back (GET …/userdata is ${NOT_GWS}).`);

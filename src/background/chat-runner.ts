@@ -138,8 +138,7 @@ export class ChatRunner {
       const fresh = mergeEvents(c, batch.events, now());
       // Keep the same object when nothing changed, so an idle poll writes nothing.
       const merged = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
-      const agentsGone = c.agents.length > 0 && merged.agents.length === 0;
-      return batch.ended || agentsGone ? endSession(merged, 'The chat has ended.', now()) : merged;
+      return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
     });
     return batch.longPolled ? 0 : this.deps.pollIntervalMs;
   }

@@ -1,7 +1,17 @@
 import type { Party } from './chat-events';
 
-/** Where a chat is in its life: requested → waiting for an agent → connected → ended. */
-export type ChatStatus = 'requesting' | 'waiting' | 'connected' | 'ended';
+/**
+ * Where a chat is in its life: requested → waiting for an agent → connected (one agent) or
+ * conferenced (several) → transferred (the agent left, another is expected) → … → ended.
+ */
+export type ChatStatus = 'requesting' | 'waiting' | 'connected' | 'conferenced' | 'transferred' | 'ended';
+
+/** The status that follows from who is in the chat, for a chat that is not over. */
+export function statusForAgents(agents: readonly string[], hadAgent: boolean): ChatStatus {
+  if (agents.length > 1) return 'conferenced';
+  if (agents.length === 1) return 'connected';
+  return hadAgent ? 'transferred' : 'waiting';
+}
 
 /** Delivery state of a message the visitor wrote. */
 export type Delivery = 'pending' | 'sent' | 'failed';

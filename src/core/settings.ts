@@ -7,16 +7,45 @@ import { CappingSettingsSchema, DEFAULT_CAPPING } from './rules/capping';
 import { patternError } from './rules/patterns';
 import { DEFAULT_METADATA, RuleSchema, type Rule } from './rules/rule-schema';
 
-/** Chat backend connection: the GWS Customer Chat API v2 dialect (the Sandbox speaks it). */
-export const BackendSettingsSchema = z.object({
+const backendUrl = z
+  .string()
+  .trim()
+  .url('Backend URL must be an absolute http(s) URL, e.g. http://127.0.0.1:7400')
+  .refine((u) => /^https?:\/\//.test(u), 'Backend URL must start with http:// or https://');
+const visitorNickname = z.string().trim().min(1, 'Visitor nickname is required').max(100);
+
+/** The chat service GMS deployments ship with (`/genesys/2/chat/request-chat`). */
+export const DEFAULT_GMS_SERVICE_NAME = 'request-chat';
+
+/** The GWS Customer Chat API v2 dialect (the Sandbox speaks it): identified by a ContactCenterId. */
+export const GwsBackendSettingsSchema = z.object({
   kind: z.literal('gws'),
-  url: z
+  url: backendUrl,
+  contactCenterId: z.string().trim().min(1, 'ContactCenterId is required').max(200),
+  nickname: visitorNickname,
+});
+
+/** The GMS Chat API v2 dialect (the Sandbox speaks it too): chats go to one chat service. */
+export const GmsBackendSettingsSchema = z.object({
+  kind: z.literal('gms'),
+  url: backendUrl,
+  // It becomes a path segment: the characters GMS service (section) names use, nothing to escape.
+  serviceName: z
     .string()
     .trim()
-    .url('Backend URL must be an absolute http(s) URL, e.g. http://127.0.0.1:7400')
-    .refine((u) => /^https?:\/\//.test(u), 'Backend URL must start with http:// or https://'),
-  contactCenterId: z.string().trim().min(1, 'ContactCenterId is required').max(200),
-  nickname: z.string().trim().min(1, 'Visitor nickname is required').max(100),
+    .min(1, 'Service name is required')
+    .max(100)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Service name may use only letters, digits, ".", "_" and "-", e.g. request-chat')
+    .default(DEFAULT_GMS_SERVICE_NAME),
+  nickname: visitorNickname,
+});
+
+/**
+ * Chat backend connection, by dialect. Version 2 settings stored before GMS existed all
+ * have `kind: 'gws'` and stay valid as they are, so no migration is needed.
+ */
+export const BackendSettingsSchema = z.discriminatedUnion('kind', [GwsBackendSettingsSchema, GmsBackendSettingsSchema], {
+  error: 'Chat API must be "gws" (GWS Customer Chat API v2) or "gms" (GMS Chat API v2)',
 });
 export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import type { ChatEvent } from './chat-events';
-import type { ChatSession, TranscriptEntry } from './chat-session';
+import { statusForAgents, type ChatSession, type TranscriptEntry } from './chat-session';
 
 /**
  * Merges backend events into a session: each backend index is applied once, whatever
@@ -37,22 +37,29 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
     case 'message':
       if (e.party === 'visitor') return confirmOwnMessage(s, e, at);
       return { ...s, agentTyping: false, transcript: [...s.transcript, line('message', e.text ?? '')] };
-    case 'joined':
+    case 'joined': {
       if (e.party !== 'agent') return s;
+      const agents = s.agents.includes(e.nickname) ? s.agents : [...s.agents, e.nickname];
       return {
         ...s,
-        status: s.status === 'ended' ? 'ended' : 'connected',
-        agents: s.agents.includes(e.nickname) ? s.agents : [...s.agents, e.nickname],
+        status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
+        agents,
         transcript: [...s.transcript, line('notice', `${e.nickname} joined the chat`)],
       };
-    case 'left':
+    }
+    case 'left': {
       if (e.party === 'visitor') return s;
+      const agents = s.agents.filter((a) => a !== e.nickname);
+      // The last agent leaving is not the end by itself: a transfer looks the same until
+      // the backend says the chat is over (then the runner ends it).
       return {
         ...s,
-        agents: s.agents.filter((a) => a !== e.nickname),
+        status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
+        agents,
         agentTyping: false,
         transcript: [...s.transcript, line('notice', `${e.nickname} left the chat`)],
       };
+    }
     case 'typing-started':
     case 'typing-stopped':
       return e.party === 'visitor' ? s : { ...s, agentTyping: e.type === 'typing-started' };

@@ -38,7 +38,7 @@ const SessionSchema = z.object({
   chatId: z.string().nullable(),
   tabId: z.number().int(),
   queue: z.string(),
-  status: z.enum(['requesting', 'waiting', 'connected', 'ended']),
+  status: z.enum(['requesting', 'waiting', 'connected', 'conferenced', 'transferred', 'ended']),
   agents: z.array(z.string()),
   agentTyping: z.boolean(),
   lastIndex: z.number().int(),

@@ -51,10 +51,20 @@ describe('mergeEvents', () => {
     expect(s.agentTyping).toBe(false);
   });
 
-  it('removes an agent who left', () => {
+  it('an agent leaving is a transfer until the backend ends the chat', () => {
     const s = mergeEvents(base(), [agentJoined, { index: 3, type: 'left', party: 'agent', nickname: 'Alex' }], 1);
     expect(s.agents).toEqual([]);
+    expect(s.status).toBe('transferred');
     expect(s.transcript.at(-1)?.text).toBe('Alex left the chat');
+    const next = mergeEvents(s, [{ index: 4, type: 'joined', party: 'agent', nickname: 'Bea' }], 2);
+    expect(next).toMatchObject({ status: 'connected', agents: ['Bea'] });
+  });
+
+  it('two agents make a conference; one leaving goes back to a one-to-one chat', () => {
+    let s = mergeEvents(base(), [agentJoined, { index: 3, type: 'joined', party: 'agent', nickname: 'Bea' }], 1);
+    expect(s).toMatchObject({ status: 'conferenced', agents: ['Alex', 'Bea'] });
+    s = mergeEvents(s, [{ index: 4, type: 'left', party: 'agent', nickname: 'Alex' }], 2);
+    expect(s).toMatchObject({ status: 'connected', agents: ['Bea'] });
   });
 });
 

@@ -12,7 +12,10 @@ export function statusLine(chat: ChatView): string {
     case 'waiting':
       return 'Waiting for an agent…';
     case 'connected':
+    case 'conferenced':
       return chat.agents.length > 0 ? `Chatting with ${chat.agents.join(', ')}` : 'Connected';
+    case 'transferred':
+      return 'Transferring you to another agent…';
     case 'ended':
       return 'Chat ended';
   }

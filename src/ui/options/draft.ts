@@ -7,7 +7,8 @@
 import type { BusinessHours } from '../../core/rules/business-hours';
 import type { Condition, Rule } from '../../core/rules/rule-schema';
 import type { NumericSignal } from '../../core/rules/signals';
-import type { Settings } from '../../core/settings';
+import { DEFAULT_CONTACT_CENTER_ID } from '../../core/defaults';
+import { DEFAULT_GMS_SERVICE_NAME, type BackendSettings, type Settings } from '../../core/settings';
 
 /** A weekday key of the business-hours table. */
 export type Day = keyof BusinessHours['days'];
@@ -52,9 +53,21 @@ export interface DayDraft {
   close: string;
 }
 
+/**
+ * The backend being edited. It holds the fields of every dialect, so switching the dialect
+ * back and forth loses nothing typed; only the chosen dialect's fields are saved.
+ */
+export interface BackendDraft {
+  kind: BackendSettings['kind'];
+  url: string;
+  contactCenterId: string;
+  serviceName: string;
+  nickname: string;
+}
+
 /** Everything the main form edits. Enabled sites are not here: they are saved as they change. */
 export interface Draft {
-  backend: { url: string; contactCenterId: string; nickname: string };
+  backend: BackendDraft;
   rules: RuleDraft[];
   capping: { oncePerRulePerVisit: boolean } & Record<
     'declineCooldownMinutes' | 'afterChatMinutes' | 'minGapSeconds' | 'dailyCap' | 'visitTimeoutMinutes',
@@ -89,6 +102,17 @@ export function ruleToDraft(r: Rule): RuleDraft {
   };
 }
 
+/** The draft of the backend; the other dialect's fields start at their defaults. */
+export function backendToDraft(b: BackendSettings): BackendDraft {
+  return {
+    kind: b.kind,
+    url: b.url,
+    contactCenterId: b.kind === 'gws' ? b.contactCenterId : DEFAULT_CONTACT_CENTER_ID,
+    serviceName: b.kind === 'gms' ? b.serviceName : DEFAULT_GMS_SERVICE_NAME,
+    nickname: b.nickname,
+  };
+}
+
 /** The form showing `s`. */
 export function toDraft(s: Settings): Draft {
   const c = s.capping;
@@ -99,7 +123,7 @@ export function toDraft(s: Settings): Draft {
     }),
   ) as Record<Day, DayDraft>;
   return {
-    backend: { url: s.backend.url, contactCenterId: s.backend.contactCenterId, nickname: s.backend.nickname },
+    backend: backendToDraft(s.backend),
     rules: s.rules.map(ruleToDraft),
     capping: {
       oncePerRulePerVisit: c.oncePerRulePerVisit,

@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../../core/settings';
 import { checkSettings, type Issue } from './check-settings';
-import { DAYS, type ConditionDraft, type Draft, type RuleDraft } from './draft';
+import { DAYS, type BackendDraft, type ConditionDraft, type Draft, type RuleDraft } from './draft';
 import { fieldOfIssue, type FieldError } from './field-errors';
 
 /** Plain decimal numbers only: `Number()` would also accept `0x10`, `1e3` or an empty string (0). */
@@ -56,13 +56,19 @@ function metadataIssues(draft: Draft): FieldError[] {
   });
 }
 
+/** Only the chosen dialect's fields: the other's would be reported as unknown. */
+function backendFromDraft(b: BackendDraft) {
+  const { kind, url, nickname } = b;
+  return kind === 'gms' ? { kind, url, serviceName: b.serviceName, nickname } : { kind, url, contactCenterId: b.contactCenterId, nickname };
+}
+
 /** The settings candidate the draft describes, before validation. */
 export function candidateOf(draft: Draft, enabledSites: string[]): unknown {
   const c = draft.capping;
   const h = draft.businessHours;
   return {
     version: 2,
-    backend: { kind: 'gws', ...draft.backend },
+    backend: backendFromDraft(draft.backend),
     rules: draft.rules.map(ruleFromDraft),
     capping: {
       oncePerRulePerVisit: c.oncePerRulePerVisit,

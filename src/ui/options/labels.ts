@@ -4,8 +4,17 @@
  */
 import type { CappingSettings } from '../../core/rules/capping';
 import type { Condition } from '../../core/rules/rule-schema';
+import type { BackendSettings } from '../../core/settings';
 
-export const BACKEND_LABELS = { url: 'Server URL', contactCenterId: 'ContactCenterId', nickname: 'Visitor nickname' } as const;
+export const BACKEND_LABELS = {
+  kind: 'Chat API', url: 'Server URL', contactCenterId: 'ContactCenterId', serviceName: 'Service name', nickname: 'Visitor nickname',
+} as const;
+
+/** The dialects as the Chat API select names them. */
+export const BACKEND_KIND_LABELS: Record<BackendSettings['kind'], string> = {
+  gws: 'GWS Customer Chat API v2',
+  gms: 'GMS Chat API v2',
+};
 
 export const RULE_LABELS: Record<string, string> = {
   id: 'Rule id',

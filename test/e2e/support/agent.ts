@@ -48,6 +48,8 @@ export interface AgentClient {
   accept(id: string, nickname?: string): Promise<void>;
   send(id: string, text: string): Promise<void>;
   stop(id: string): Promise<void>;
+  /** Any other seed-004 operation on a chat (Transfer, StartChatConsultation, CompleteConference, …). */
+  operation(id: string, operationName: string, params?: object): Promise<void>;
   /** Polls `interactions()` until one matches; default deadline 15 s. */
   waitForInteraction(predicate: (i: AgentInteraction) => boolean, opts?: WaitOptions): Promise<AgentInteraction>;
 }
@@ -97,6 +99,7 @@ export function agentClient(baseUrl: string, agent: { name: string; password: st
     accept: (id, nickname = agent.name) => operate(id, { operationName: 'Accept', nickname }),
     send: (id, text) => operate(id, { operationName: 'SendMessage', text }),
     stop: (id) => operate(id, { operationName: 'StopProcessing' }),
+    operation: (id, operationName, params = {}) => operate(id, { operationName, ...params }),
     waitForInteraction: (predicate, opts) =>
       waitFor(async () => (await client.interactions()).find(predicate), {
         timeoutMs: 15_000,

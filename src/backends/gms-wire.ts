@@ -1,0 +1,115 @@
+/**
+ * Wire shapes of the Genesys GMS Chat API v2, REST mode (protocols.md §3.1): form-encoded
+ * requests, one JSON reply shape for every operation, transcript events mapped to the
+ * shared event model. Also the session token a GMS chat needs to survive a restart.
+ */
+import { z } from 'zod';
+import type { ChatEvent, Party } from '../core/chat-events';
+
+/** What every reply carries; on an error (1 retry may help, 2 it will not) nothing else is reliable. */
+export const GmsEnvelopeSchema = z
+  .object({ statusCode: z.number().int(), statusMessage: z.string().optional(), chatEnded: z.boolean().optional() })
+  .loose();
+
+/** A GMS HTTP 400 may carry an `errors` list instead of a statusCode; read it defensively. */
+export const GmsErrorsSchema = z.object({ errors: z.array(z.unknown()).min(1) }).loose();
+
+const MessageSchema = z
+  .object({
+    index: z.number().int(),
+    type: z.string(),
+    from: z
+      .object({ nickname: z.string().default(''), type: z.string().default('External') })
+      .loose()
+      .default({ nickname: '', type: 'External' }),
+    text: z.string().optional(),
+    utcTime: z.number().optional(),
+    // Beckon extra (the Sandbox echoes it on the visitor's messages); GMS itself does not send it.
+    clientMessageId: z.string().optional(),
+  })
+  .loose();
+
+/** A successful reply. Credentials come back on every one: `alias` may change mid-chat. */
+export const GmsReplySchema = z
+  .object({
+    statusCode: z.literal(0),
+    chatId: z.string().min(1).optional(),
+    userId: z.string().min(1).optional(),
+    secureKey: z.string().min(1).optional(),
+    alias: z.string().min(1).optional(),
+    chatEnded: z.boolean().optional(),
+    nextPosition: z.number().int().min(0).optional(),
+    messages: z.array(MessageSchema).default([]),
+  })
+  .loose();
+export type GmsReply = z.infer<typeof GmsReplySchema>;
+
+/** requestChat must hand out the chat id and every credential. */
+export const GmsStartedSchema = GmsReplySchema.extend({
+  chatId: z.string().min(1),
+  userId: z.string().min(1),
+  secureKey: z.string().min(1),
+  alias: z.string().min(1),
+});
+
+/** What a GMS chat needs besides its id: credentials, and the transcript position (GMS keeps no cursor). */
+const ChatStateSchema = z.object({
+  userId: z.string().min(1),
+  secureKey: z.string().min(1),
+  alias: z.string().min(1),
+  position: z.number().int().min(0),
+});
+export type GmsChatState = z.infer<typeof ChatStateSchema>;
+
+/** The session token of a chat: versioned JSON, so a later format can still read this one. */
+export const encodeSession = (s: GmsChatState): string => JSON.stringify({ v: 1, ...s });
+
+/** The state in a token, or null when it is not one this adapter wrote. */
+export function decodeSession(token: string): GmsChatState | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(token);
+  } catch {
+    return null;
+  }
+  const parsed = ChatStateSchema.extend({ v: z.literal(1) }).safeParse(raw);
+  if (!parsed.success) return null;
+  const { v: _v, ...state } = parsed.data;
+  return state;
+}
+
+/** A form body: plain fields (undefined ones left out) and user data as `userData[key]=value`. */
+export function gmsForm(fields: Record<string, string | undefined>, userData: Record<string, string> = {}): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
+  for (const [key, value] of Object.entries(userData)) form.append(`userData[${key}]`, value);
+  return form;
+}
+
+const TYPES: Record<string, ChatEvent['type']> = {
+  Message: 'message',
+  ParticipantJoined: 'joined',
+  ParticipantLeft: 'left',
+  TypingStarted: 'typing-started',
+  TypingStopped: 'typing-stopped',
+  Notice: 'notice',
+  CustomNotice: 'notice',
+};
+
+// A supervisor who barges in speaks to the visitor as one of the agents.
+const PARTIES: Record<string, Party> = { Client: 'visitor', Agent: 'agent', Supervisor: 'agent' };
+
+/** Maps one GMS transcript event to the shared model; unknown types are skipped, not fatal. */
+export function toChatEvent(m: z.infer<typeof MessageSchema>): ChatEvent | null {
+  const type = TYPES[m.type];
+  if (!type) return null;
+  return {
+    index: m.index,
+    type,
+    party: PARTIES[m.from.type] ?? 'system',
+    nickname: m.from.nickname,
+    ...(m.text === undefined ? {} : { text: m.text }),
+    ...(m.utcTime === undefined ? {} : { at: m.utcTime }),
+    ...(m.clientMessageId === undefined ? {} : { clientMessageId: m.clientMessageId }),
+  };
+}
