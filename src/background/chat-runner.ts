@@ -12,6 +12,8 @@ export interface ChatRunnerDeps {
   random: () => number;
   /** Delay between polls of a healthy chat (when the backend cannot long-poll). */
   pollIntervalMs: number;
+  /** Per chat, when given: e.g. fast while a UI shows it, slower when none does. */
+  pollIntervalFor?: (id: string) => number;
   /** How long a long-poll may wait for news, where the backend supports it. */
   longPollMs?: number;
   /** Called when the set of running chats changes (to arm or clear the wake-up alarm). */
@@ -140,7 +142,7 @@ export class ChatRunner {
       const merged = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
       return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
     });
-    return batch.longPolled ? 0 : this.deps.pollIntervalMs;
+    return batch.longPolled ? 0 : (this.deps.pollIntervalFor?.(s.id) ?? this.deps.pollIntervalMs);
   }
 
   /**

@@ -17,8 +17,9 @@ import { VisitorStore } from './visitor-store';
 
 /** Alarm that wakes a stopped worker while chats are live (30 s is the MV3 floor). */
 const RESUME_ALARM = 'beckon-resume';
-/** Poll period of a live chat while the worker runs. */
+/** Poll period of a live chat shown in a UI, and of one nobody is looking at (no long-poll). */
 const POLL_INTERVAL_MS = 1_000;
+const BACKGROUND_POLL_INTERVAL_MS = 5_000;
 
 /**
  * Composes the background and registers every listener synchronously, as MV3 requires for
@@ -40,6 +41,7 @@ export function startBackground(): void {
   };
   const runner = new ChatRunner({
     store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS, backend,
+    pollIntervalFor: (id) => (hub.isShown(id) ? POLL_INTERVAL_MS : BACKGROUND_POLL_INTERVAL_MS),
     onIdleChange: (anyRunning) => {
       if (anyRunning) void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(RESUME_ALARM);

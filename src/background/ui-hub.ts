@@ -15,6 +15,8 @@ export interface UiHubDeps {
 interface Client {
   tabId: number | null;
   fromPopup: boolean;
+  /** The chat this UI shows now, if any. */
+  chatId?: string;
 }
 
 /**
@@ -48,6 +50,12 @@ export class UiHub {
     }
   }
 
+  /** True while some open UI shows the chat (it is then polled fast). */
+  isShown(chatId: string): boolean {
+    for (const client of this.clients.values()) if (client.chatId === chatId) return true;
+    return false;
+  }
+
   /** Pushes to every UI. */
   publishAll(): void {
     for (const [port, client] of this.clients) void this.push(port, client);
@@ -76,7 +84,9 @@ export class UiHub {
 
   private async push(port: Port, client: Client): Promise<void> {
     if (client.tabId === null) return;
-    this.post(port, { type: 'view', view: await this.deps.view(client.tabId, client.fromPopup) });
+    const view = await this.deps.view(client.tabId, client.fromPopup);
+    client.chatId = view.chat?.id;
+    this.post(port, { type: 'view', view });
   }
 
   private post(port: Port, msg: BackgroundToUi): void {
