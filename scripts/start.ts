@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { pointExtensionAt } from './lib/point-extension.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { parseStartArgs, USAGE, type StartOptions } from './lib/args.ts';
 import { bannerLines } from './lib/banner.ts';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const consoleUrl = `${sandbox.url}/console/`;
   const siteUrl = opts.site ?? `${sandbox.url}/demo/`;
   const extensionId = await findExtensionId(context);
+  const pointed = extensionId ? await pointExtensionAt(context, sandbox.url, sandbox.contactCenterId).then(() => true, () => false) : false;
   const consoleTab = context.pages()[0] ?? (await context.newPage());
   await openTab(consoleTab, consoleUrl);
   const siteTab = await context.newPage();
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
   for (const line of bannerLines({
     sandboxUrl: sandbox.url,
     port: sandbox.port,
+    pointed,
     contactCenterId: sandbox.contactCenterId,
     agents: sandbox.agents,
     dataDir: opts.dataDir,

@@ -4,6 +4,8 @@ import { DEFAULT_PORT } from './args.ts';
 export interface BannerInfo {
   sandboxUrl: string;
   port: number;
+  /** The extension's settings were pointed at this Sandbox (so no port note is needed). */
+  pointed?: boolean;
   contactCenterId: string;
   agents: readonly { name: string; password: string }[];
   dataDir: string;
@@ -35,7 +37,8 @@ export function bannerLines(info: BannerInfo): string[] {
     row('Profile', info.profileDir),
     row('Extension', `${info.extensionDir}${info.extensionId ? `   (id ${info.extensionId})` : ''}`),
   ];
-  if (info.port !== DEFAULT_PORT) {
+  // Normally start.ts points the extension at this Sandbox itself; say so only when it could not.
+  if (info.port !== DEFAULT_PORT && !info.pointed) {
     lines.push(
       '',
       `  Note: the extension's default settings expect the Sandbox on port ${DEFAULT_PORT};`,

@@ -31,4 +31,9 @@ describe('bannerLines', () => {
     expect(text).toContain('options page');
     expect(text).toContain('https://shop.example');
   });
+
+  it('needs no port note once the extension was pointed at the Sandbox', () => {
+    const text = bannerLines({ ...info, port: 7500, sandboxUrl: 'http://127.0.0.1:7500', pointed: true }).join('\n');
+    expect(text).not.toContain('Note:');
+  });
 });
