@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The demo site's own page script: plain browser JavaScript, served as is.
     files: ['sandbox/demo-site/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', URLSearchParams: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', URLSearchParams: 'readonly', HTMLElement: 'readonly' } },
   },
   {
     // Tests read JSON replies of servers under test; typing each one adds nothing.

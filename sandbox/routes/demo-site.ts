@@ -23,6 +23,8 @@ const FILES: Record<string, { file: string; type: string; headers?: Record<strin
   // A single-page app whose routes change with history.pushState.
   'app.html': { file: 'app.html', type: 'text/html' },
   'app.js': { file: 'app.js', type: 'text/javascript' },
+  // Single-key shortcuts on the home page ("/" and "?"), like many real sites.
+  'shortcuts.js': { file: 'shortcuts.js', type: 'text/javascript' },
   'site.css': { file: 'site.css', type: 'text/css' },
   'logo.svg': { file: 'logo.svg', type: 'image/svg+xml' },
 };
