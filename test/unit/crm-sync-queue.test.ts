@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  crmBackoff, dueEvents, enqueue, interactionIdOf, markAttemptFailed, markDelivered, nextWake, prune, retryNow, type CrmEvent,
+} from '../../src/core/crm/sync-queue';
+
+const ev = (id: string, chatKey: string, kind: CrmEvent['kind'], createdAt = 0) => ({ id, chatKey, kind, payload: {}, createdAt });
+
+describe('CRM sync queue', () => {
+  it('delivers per chat in order; chats do not wait for each other', () => {
+    let q = enqueue([], ev('s1', 'A', 'start'));
+    q = enqueue(q, ev('w1', 'A', 'switch'));
+    q = enqueue(q, ev('s2', 'B', 'start'));
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['s1', 's2']);
+    q = markDelivered(q, 's1', 'I-1');
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['w1', 's2']);
+    expect(interactionIdOf(q, 'A')).toBe('I-1');
+    expect(interactionIdOf(q, 'B')).toBeUndefined();
+  });
+
+  it('is idempotent on event ids', () => {
+    const q = enqueue(enqueue([], ev('s1', 'A', 'start')), ev('s1', 'A', 'start'));
+    expect(q).toHaveLength(1);
+  });
+
+  it('backs off a failed attempt and holds the chat behind it', () => {
+    let q = enqueue(enqueue([], ev('s1', 'A', 'start')), ev('e1', 'A', 'end'));
+    q = markAttemptFailed(q, 's1', 'CRM down', true, 1_000, () => 1);
+    expect(q[0]).toMatchObject({ state: 'pending', attempts: 1, notBefore: 3_000, lastError: 'CRM down' });
+    expect(dueEvents(q, 2_999)).toEqual([]);
+    expect(dueEvents(q, 3_000).map((e) => e.id)).toEqual(['s1']);
+    expect(nextWake(q)).toBe(3_000); // e1 waits behind s1, so only s1's time counts
+  });
+
+  it('a non-retryable failure stops the chat until the Retry button', () => {
+    let q = enqueue(enqueue([], ev('s1', 'A', 'start')), ev('e1', 'A', 'end'));
+    q = markAttemptFailed(q, 's1', 'Bad request', false, 0, Math.random);
+    expect(q[0]!.state).toBe('failed');
+    expect(dueEvents(q, 1e12)).toEqual([]);
+    q = retryNow(q, 's1', 5);
+    expect(dueEvents(q, 5).map((e) => e.id)).toEqual(['s1']);
+  });
+
+  it('backoff grows and is capped', () => {
+    expect(crmBackoff(1, () => 1)).toBe(2_000);
+    expect(crmBackoff(4, () => 1)).toBe(16_000);
+    expect(crmBackoff(30, () => 1)).toBe(300_000);
+  });
+
+  it('prunes old delivered events but keeps a start a pending event still needs', () => {
+    let q = enqueue(enqueue([], ev('s1', 'A', 'start', 0)), ev('e1', 'A', 'end', 0));
+    q = enqueue(q, ev('s2', 'B', 'start', 0));
+    q = markDelivered(markDelivered(q, 's1', 'I-1'), 's2', 'I-2');
+    expect(prune(q, 1e9, 1000).map((e) => e.id)).toEqual(['s1', 'e1']);
+  });
+});
