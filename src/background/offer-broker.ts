@@ -1,5 +1,6 @@
 import type { ChatBackend } from '../backends/types';
 import { chatShownIn, newSession } from '../core/chat-session';
+import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
@@ -46,6 +47,8 @@ export class OfferBroker {
     const { store, visitors, now } = this.deps;
     const settings = await readSettings();
     const reply = (wakeInMs: number | null): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector });
+    // A watcher left over on a site that was just disabled gets nothing more from us.
+    if (!settings.enabledSites.some((p) => matchesSitePattern(p, report.url))) return { wakeInMs: null };
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {

@@ -162,4 +162,25 @@ describe('proactive rules in Chromium', () => {
       await editFirstRule((o) => o.getByTestId('options-rule-0-autoDismiss').fill('0'));
     }
   });
+
+  it('disabling a site stops the watcher in its open tabs; enabling it starts the watcher there without a reload', async () => {
+    const tab = await open(`http://localhost:${sandbox.port}/demo/loans.html`);
+    let options = await ext.openOptions();
+    await options.getByRole('button', { name: 'Disable http://localhost/*' }).click();
+    await options.getByTestId('options-site-message').getByText('Disabled http://localhost/*').waitFor();
+    await options.close();
+    await tab.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500); // the tab was open before the threshold: it must stay quiet
+    expect(await tab.getByTestId('beckon-offer').count()).toBe(0);
+    await tab.reload(); // a new page load on a disabled site: no watcher at all
+    await tab.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500);
+    expect(await tab.getByTestId('beckon-offer').count()).toBe(0);
+
+    options = await ext.openOptions();
+    await options.getByTestId('options-site-input').fill(`http://localhost:${sandbox.port}/demo/`);
+    await options.getByTestId('options-site-add').click(); // the permission was granted at install: no prompt
+    await options.getByTestId('options-site-message').getByText('Enabled http://localhost/*').waitFor();
+    await options.close();
+    await tab.getByTestId('beckon-offer').waitFor({ timeout: 15_000 }); // the open tab, not reloaded
+    await tab.close();
+  });
 });
