@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]...`
+ * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]... [--faults] [--no-long-poll] [--crm-token <token>]`
  *
  * Starts the Beckon Sandbox in the foreground and prints where everything is. Exit codes:
  * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments.
@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_SANDBOX_PORT } from '../src/core/defaults.ts';
 import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
+import { DEFAULT_CRM_TOKEN, validateCrmToken } from './crm/token.ts';
 import { type AgentCredential, type RunningSandbox, startSandbox } from './server.ts';
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -18,6 +19,9 @@ Options:
   --contact-center-id <id>     ContactCenterId customers must send (default ${DEFAULT_CONTACT_CENTER_ID})
   --agent <name>:<password>    an agent login; repeat for more (default alice:alice and bob:bob)
   --queue <name>               a queue known from the start; repeat for more (default ${DEFAULT_QUEUES.join(', ')})
+  --faults                     turn on the fault injector (POST /api/sandbox/faults) for demos and tests
+  --no-long-poll               behave like a server without the long-poll extra (clients poll)
+  --crm-token <token>          bearer token of the Sandbox CRM API (default ${DEFAULT_CRM_TOKEN})
   -h, --help                   show this help`;
 
 /** Parsed command line. */
@@ -27,6 +31,9 @@ interface CliOptions {
   contactCenterId: string;
   agents: AgentCredential[];
   queues: string[];
+  faults: boolean;
+  longPoll: boolean;
+  crmToken: string;
 }
 
 class UsageError extends Error {}
@@ -44,6 +51,9 @@ function parse(argv: string[]): CliOptions | 'help' {
         'contact-center-id': { type: 'string' },
         agent: { type: 'string', multiple: true },
         queue: { type: 'string', multiple: true },
+        faults: { type: 'boolean' },
+        'no-long-poll': { type: 'boolean' },
+        'crm-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -79,8 +89,18 @@ function parse(argv: string[]): CliOptions | 'help' {
     throw new UsageError(`--queue: ${(err as Error).message}`);
   }
 
+  const crmToken = values['crm-token'] ?? DEFAULT_CRM_TOKEN;
+  try {
+    validateCrmToken(crmToken);
+  } catch (err) {
+    throw new UsageError(`--crm-token: ${(err as Error).message}`);
+  }
+
   return {
     queues,
+    crmToken,
+    faults: values.faults ?? false,
+    longPoll: !values['no-long-poll'],
     port,
     dataDir: resolve(values.data ?? '.beckon/sandbox-data'),
     contactCenterId,
@@ -88,7 +108,7 @@ function parse(argv: string[]): CliOptions | 'help' {
   };
 }
 
-function printBanner(sb: RunningSandbox, dataDir: string): void {
+function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, crmToken: string): void {
   const lines = [
     `Beckon Sandbox listening on ${sb.url}`,
     `  ContactCenterId: ${sb.contactCenterId}`,
@@ -96,7 +116,9 @@ function printBanner(sb: RunningSandbox, dataDir: string): void {
     `  Demo site:       ${sb.url}/demo/`,
     `  Agents:          ${sb.agents.map((a) => `${a.name} / ${a.password}`).join(', ')}`,
     `  Queues:          ${sb.queues.join(', ')}`,
+    `  CRM API:         ${sb.url}/api/crm/ (Authorization: Bearer ${crmToken})`,
     `  Data:            ${dataDir}`,
+    ...(faults ? [`  Fault injector:  ${sb.url}/api/sandbox/faults (see sandbox/README.md)`] : []),
     'Press Ctrl+C to stop.',
   ];
   console.log(lines.join('\n'));
@@ -118,7 +140,7 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues });
+    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues, faults: opts.faults, longPoll: opts.longPoll, crmToken: opts.crmToken });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
@@ -128,7 +150,7 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  printBanner(sandbox, opts.dataDir);
+  printBanner(sandbox, opts.dataDir, opts.faults, opts.crmToken);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,18 +8,24 @@ import Fastify from 'fastify';
 import { DEFAULT_CONTACT_CENTER_ID, SANDBOX_HOST } from '../src/core/defaults.ts';
 import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
 import { buildConsole } from './console/build.ts';
+import { createCrmRepo } from './crm/repo.ts';
+import { CrmStore } from './crm/store.ts';
+import { DEFAULT_CRM_TOKEN, validateCrmToken } from './crm/token.ts';
 import { AgentDesk } from './engine/agent-desk.ts';
 import { Availability } from './engine/availability.ts';
 import { ChatEngine } from './engine/chat-engine.ts';
 import { Code, GwsError } from './engine/errors.ts';
 import { BODY_LIMIT, fail, toGwsError } from './http/envelope.ts';
+import { installFaultInjector } from './http/faults.ts';
 import { LongPolls } from './http/long-poll.ts';
 import { OriginPolicy } from './http/origin.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
+import { registerCrmRoutes } from './routes/crm.ts';
 import { registerCustomerRoutes } from './routes/customer.ts';
 import { registerDemoSite } from './routes/demo-site.ts';
+import { registerFaultRoutes } from './routes/faults.ts';
 import { registerGmsRoutes } from './routes/gms.ts';
 import { registerHome } from './routes/home.ts';
 import type { StreamRegistry } from './routes/notifications.ts';
@@ -27,7 +33,7 @@ import { openDb } from './store/db.ts';
 import { createRepo } from './store/repo.ts';
 
 export type { AgentCredential };
-export { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues };
+export { DEFAULT_CRM_TOKEN, DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateCrmToken, validateQueues };
 
 /** Options of startSandbox. */
 export interface SandboxOptions {
@@ -47,6 +53,15 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** Period of the SSE `: keepalive` comment, in ms (default 15000; tests shorten it). */
   keepaliveMs?: number;
+  /** Turns on the fault injector, `GET|POST /api/sandbox/faults` (demos and tests; default off). */
+  faults?: boolean;
+  /**
+   * The long-poll extra (default true). False: a server without it, like a real GWS server: no
+   * `X-Beckon-LongPoll` header, no `LongPoll` capability, and GetMessages' `wait` is an ordinary read.
+   */
+  longPoll?: boolean;
+  /** Bearer token of the Sandbox CRM API (`/api/crm/*`); defaults to DEFAULT_CRM_TOKEN. */
+  crmToken?: string;
 }
 
 /** A running Sandbox. */
@@ -56,8 +71,11 @@ export interface RunningSandbox {
   contactCenterId: string;
   agents: AgentCredential[];
   queues: string[];
-  /** Live counters, for tests and the e2e harness (chatListeners: engine `chat` subscribers). */
-  stats(): { openNotificationStreams: number; heldLongPolls: number; chatListeners: number };
+  /**
+   * Live counters, for tests, the e2e harness and the benchmarks (chatListeners: engine `chat`
+   * subscribers; requests: HTTP requests received since start, on any route).
+   */
+  stats(): { openNotificationStreams: number; heldLongPolls: number; chatListeners: number; requests: number };
   /** Ends notification streams, stops listening and closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -71,12 +89,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   if (agents.length === 0) throw new Error('At least one agent is needed.');
   const queues = [...(opts.queues ?? DEFAULT_QUEUES)];
   validateQueues(queues);
+  const crmToken = opts.crmToken ?? DEFAULT_CRM_TOKEN;
+  validateCrmToken(crmToken);
 
   const assets = await buildConsole();
   const db = openDb(opts.dataDir);
   const engine = new ChatEngine(createRepo(db));
   const availability = new Availability(engine, agents.map((a) => a.name), queues);
   const desk = new AgentDesk(engine, availability);
+  const crm = new CrmStore(createCrmRepo(db), engine.events);
   const policy = new OriginPolicy();
   const longPolls = new LongPolls(engine);
   const streams: StreamRegistry = { open: new Set(), keepaliveMs: opts.keepaliveMs ?? 15_000 };
@@ -93,6 +114,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   app.setNotFoundHandler((request, reply) =>
     fail(reply, new GwsError(Code.NotFound, `No such route: ${request.method} ${request.url.split('?')[0]}`)),
   );
+  let requests = 0;
+  app.addHook('onRequest', (_request, _reply, done) => {
+    requests++;
+    done();
+  });
   // End SSE streams and answer held long-polls first: they would otherwise hold the server
   // open, and closing sockets under them would cut replies short.
   app.addHook('preClose', async () => {
@@ -100,9 +126,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     await longPolls.releaseAll();
   });
 
-  registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId });
+  if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
+  registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll: opts.longPoll !== false });
   registerGmsRoutes(app, { engine, policy });
   registerAgentRoutes(app, { desk, policy, agents, streams });
+  registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);
   registerHome(app, { contactCenterId });
@@ -129,6 +157,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       openNotificationStreams: streams.open.size,
       heldLongPolls: longPolls.size,
       chatListeners: engine.events.listenerCount('chat'),
+      requests,
     }),
     close: () =>
       (closing ??= app.close().finally(() => {

@@ -11,10 +11,12 @@ export interface DeskState {
   /** Every known queue with this agent's state on it. */
   queues: QueueState[];
   interactions: Record<string, Interaction>;
+  /** Per chat id, how many `CrmInteractionUpdated` events arrived: the CRM panel refetches when it changes. */
+  crm: Record<string, number>;
 }
 
 /** State before the first snapshot arrives. */
-export const emptyDesk: DeskState = { agentState: 'NotReady', queues: [], interactions: {} };
+export const emptyDesk: DeskState = { agentState: 'NotReady', queues: [], interactions: {}, crm: {} };
 
 const readyOrNot = (s: unknown): AgentState => (s === 'Ready' ? 'Ready' : 'NotReady');
 
@@ -31,6 +33,7 @@ interface Payload {
   interaction?: Interaction;
   interactionId?: string;
   messages?: AgentMessage[];
+  chatId?: string;
 }
 
 /** Applies one SSE event. Unknown events and malformed data leave the state unchanged. */
@@ -65,6 +68,11 @@ export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskSta
     case 'InteractionRemoved': {
       const { [payload.interactionId ?? '']: _gone, ...rest } = state.interactions;
       return { ...state, interactions: rest };
+    }
+    case 'CrmInteractionUpdated': {
+      const chatId = payload.chatId;
+      if (typeof chatId !== 'string') return state;
+      return { ...state, crm: { ...state.crm, [chatId]: (state.crm[chatId] ?? 0) + 1 } };
     }
     default:
       return state;

@@ -10,9 +10,11 @@
  * - `MessageLogUpdated` → `{interactionId, messages}` (only the new messages)
  * - `InteractionRemoved` → `{interactionId}`
  * - `ChatHistory` → `{interactionId, messages}` (answer to this agent's RequestChatHistory)
+ * - `CrmInteractionUpdated` → `{interactionId, chatId}` (the Sandbox CRM changed the
+ *   interaction of a chat this agent sees; `interactionId` is the CRM's 'I-<n>')
  */
 import type { AgentDesk } from './agent-desk.ts';
-import type { ChatChanged, EngineEvents, HistoryRequested } from './events.ts';
+import type { ChatChanged, CrmChanged, EngineEvents, HistoryRequested } from './events.ts';
 import type { Interaction } from './types.ts';
 
 /** Receives one event for the stream. */
@@ -61,6 +63,11 @@ export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: 
     if (e.agent === name) send('ChatHistory', { interactionId: e.chatId, messages: e.messages });
   };
 
+  // Only chats already announced: the console fetches the CRM view of chats it shows.
+  const onCrm = (e: CrmChanged) => {
+    if (known.has(e.chatId)) send('CrmInteractionUpdated', { interactionId: e.interactionId, chatId: e.chatId });
+  };
+
   const onAgent = (e: { name: string }) => {
     if (e.name !== name) return;
     sendUser();
@@ -76,7 +83,9 @@ export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: 
   events.on('agent', onAgent);
   events.on('queue', onQueue);
   events.on('history', onHistory);
+  events.on('crm', onCrm);
   return () => {
+    events.off('crm', onCrm);
     events.off('history', onHistory);
     events.off('chat', onChat);
     events.off('agent', onAgent);

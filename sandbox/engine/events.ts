@@ -30,11 +30,18 @@ export interface QueueAdded {
   name: string;
 }
 
+/** Emitted after the Sandbox CRM changed an interaction whose `params.ChatId` names a chat. */
+export interface CrmChanged {
+  interactionId: string;
+  chatId: string;
+}
+
 interface EventMap {
   chat: [ChatChanged];
   agent: [AgentChanged];
   queue: [QueueAdded];
   history: [HistoryRequested];
+  crm: [CrmChanged];
 }
 
 /** A typed EventEmitter; one instance per running Sandbox. */

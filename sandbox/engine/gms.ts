@@ -16,6 +16,8 @@ export interface GmsMessage {
   type: 'Message' | 'ParticipantJoined' | 'ParticipantLeft' | 'TypingStarted' | 'TypingStopped' | 'Notice';
   text?: string;
   utcTime: number;
+  /** Beckon extra: the `clientMessageId` a customer message was sent with. */
+  clientMessageId?: string;
 }
 
 /** The body of every successful GMS reply. */
@@ -82,13 +84,14 @@ export class GmsChats {
     // Numbered by first appearance (the customer is 1): stable, since the transcript only grows.
     const ids = new Map<string, number>();
     for (const m of all) if (!ids.has(m.from.participantId)) ids.set(m.from.participantId, ids.size + 1);
-    const visible = all.filter((m) => m.visibility === 'All');
+    const visible = this.engine.repo.publicMessagesFrom(chatId, 0); // with the customer's clientMessageIds
     const toGms = (m: AgentMessage): GmsMessage => ({
       from: { nickname: m.from.nickname, participantId: ids.get(m.from.participantId)!, type: FROM[m.from.type] },
       index: m.index,
       type: TYPE[m.type] ?? 'Notice',
       ...(m.text === undefined ? {} : { text: m.text }),
       utcTime: m.utcTime,
+      ...(m.clientMessageId === undefined ? {} : { clientMessageId: m.clientMessageId }),
     });
     return {
       statusCode: 0,

@@ -68,6 +68,8 @@ export interface ChatMessage {
   text?: string;
   /** Sandbox extra: server time in epoch milliseconds. */
   utcTime: number;
+  /** Sandbox extra, customer view only: the `clientMessageId` a customer `Text` was sent with. */
+  clientMessageId?: string;
 }
 
 /** A transcript entry as agents see it: every message, with its visibility. */

@@ -11,10 +11,10 @@ import { LONG_POLL_MAX_MS } from '../http/long-poll.ts';
 import type { OriginPolicy } from '../http/origin.ts';
 
 /** Installs the guard and preflight handlers on the scope holding the customer routes. */
-export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy, contactCenterId: string): void {
+export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy, contactCenterId: string, longPoll = true): void {
   scope.addHook('onRequest', async (request, reply) => {
-    // Advertises the long-poll extra on every reply (errors included), so a client learns it from any call.
-    reply.header('X-Beckon-LongPoll', String(LONG_POLL_MAX_MS));
+    // Advertises the long-poll extra (unless turned off) on every reply, errors included, so a client learns it from any call.
+    if (longPoll) reply.header('X-Beckon-LongPoll', String(LONG_POLL_MAX_MS));
     allowExtensionOrigin(request, reply, policy, 'customer chat API', 'X-Beckon-LongPoll');
     if (request.method === 'OPTIONS') return;
     if (request.headers.authorization !== undefined) {

@@ -26,12 +26,12 @@ type IdParams = { Params: { id: string } };
 /** Registers the customer routes in their own scope (so the guard applies only to them). */
 export function registerCustomerRoutes(
   app: FastifyInstance,
-  deps: { engine: ChatEngine; availability: Availability; longPolls: LongPolls; policy: OriginPolicy; contactCenterId: string },
+  deps: { engine: ChatEngine; availability: Availability; longPolls: LongPolls; policy: OriginPolicy; contactCenterId: string; longPoll: boolean },
 ): void {
   const { engine } = deps;
   const userData = new UserData(engine);
   app.register(async (scope) => {
-    guardCustomerScope(scope, deps.policy, deps.contactCenterId);
+    guardCustomerScope(scope, deps.policy, deps.contactCenterId, deps.longPoll);
     registerQueueRoutes(scope, deps.availability);
 
     scope.post('/api/v2/chats', async (request, reply) => {
@@ -50,13 +50,15 @@ export function registerCustomerRoutes(
       return ok(reply, { id, path: `/api/v2/chats/${id}` });
     });
 
-    scope.get<IdParams>('/api/v2/chats/:id', async (request, reply) =>
-      ok(reply, { chat: engine.getChat(request.params.id) }),
-    );
+    scope.get<IdParams>('/api/v2/chats/:id', async (request, reply) => {
+      const chat = engine.getChat(request.params.id);
+      // Without the long-poll extra (startSandbox({ longPoll: false })), GetChat does not offer it.
+      return ok(reply, { chat: deps.longPoll ? chat : { ...chat, capabilities: chat.capabilities.filter((c) => c !== 'LongPoll') } });
+    });
 
     scope.get<IdParams>('/api/v2/chats/:id/messages', async (request, reply) => {
       const { index, wait } = parseWith(messagesQuery, request.query);
-      if (!wait) return ok(reply, engine.readMessages(request.params.id, index));
+      if (!wait || !deps.longPoll) return ok(reply, engine.readMessages(request.params.id, index));
       const result = await deps.longPolls.wait(request.params.id, index, wait, reply.raw);
       // The client went away mid-wait: there is nobody to answer.
       if (result === null) return reply.hijack();

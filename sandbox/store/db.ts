@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CRM_MIGRATION } from '../crm/migration.ts';
 
 /** The better-sqlite3 connection type, re-exported so callers need not import the driver. */
 export type Db = Database.Database;
@@ -132,6 +133,8 @@ export const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // v5: the Sandbox CRM (interactions, switches, transcripts, offer outcomes); SQL in crm/migration.ts.
+  CRM_MIGRATION,
 ];
 
 /** Schema version this code writes. */

@@ -14,7 +14,7 @@ export type { ChatRow };
 
 interface RawMessage {
   idx: number; type: MessageType; from_nickname: string; from_participant_id: string;
-  from_type: ParticipantType; text: string | null; utc_time: number; visibility: Visibility;
+  from_type: ParticipantType; text: string | null; utc_time: number; client_message_id: string | null; visibility: Visibility;
 }
 
 const toMessage = (r: RawMessage): AgentMessage => ({
@@ -24,6 +24,15 @@ const toMessage = (r: RawMessage): AgentMessage => ({
   utcTime: r.utc_time,
   visibility: r.visibility,
 });
+
+/**
+ * The customer's view also echoes the id a customer message was sent with (Sandbox extra),
+ * so a client can match it to its own pending copy. Agents' ids stay theirs.
+ */
+const toPublicMessage = (r: RawMessage): AgentMessage => {
+  const m = toMessage(r);
+  return r.from_type === 'Customer' && r.client_message_id !== null ? { ...m, clientMessageId: r.client_message_id } : m;
+};
 
 /** A message to store; index is assigned here. */
 export interface NewMessage {
@@ -95,8 +104,8 @@ export function createRepo(db: Db) {
     },
     /** Every message from `index` on (what agents see). */
     messagesFrom: (chatId: string, index: number): AgentMessage[] => s.messagesFrom.all(chatId, index).map(toMessage),
-    /** Messages everyone may see, from `index` on (what the customer sees). */
-    publicMessagesFrom: (chatId: string, index: number): AgentMessage[] => s.publicFrom.all(chatId, index).map(toMessage),
+    /** Messages everyone may see, from `index` on (what the customer sees, with its clientMessageIds). */
+    publicMessagesFrom: (chatId: string, index: number): AgentMessage[] => s.publicFrom.all(chatId, index).map(toPublicMessage),
     hasClientMessage: (chatId: string, participantId: string, clientMessageId: string) =>
       s.byClientId.get(chatId, participantId, clientMessageId) !== undefined,
     /** The latest Text/typing message type from a participant, to skip repeated typing notices. */

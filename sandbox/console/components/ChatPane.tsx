@@ -10,6 +10,7 @@ import { isTyping } from '../state.ts';
 import { AcceptForm } from './AcceptForm.tsx';
 import { ChatActions } from './ChatActions.tsx';
 import { Composer } from './Composer.tsx';
+import { CrmPanel } from './CrmPanel.tsx';
 import { Transcript } from './Transcript.tsx';
 import { VisitorContext } from './VisitorContext.tsx';
 
@@ -19,6 +20,8 @@ export interface ChatPaneProps {
   creds: Credentials;
   agents: string[];
   queues: string[];
+  /** Changes when the chat's CRM interaction should be read again (see CrmPanel). */
+  crmRevision: string;
 }
 
 /** A line saying why an offered chat is offered, or null for an ordinary queue offer. */
@@ -30,7 +33,7 @@ function offerNote(i: Interaction): string | null {
 }
 
 /** The chat pane. */
-export function ChatPane({ interaction: i, creds, agents, queues }: ChatPaneProps) {
+export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }: ChatPaneProps) {
   const [error, setError] = useState<string | null>(null);
 
   /** Runs an operation, showing the server's sentence if it fails. */
@@ -65,7 +68,10 @@ export function ChatPane({ interaction: i, creds, agents, queues }: ChatPaneProp
           </button>
         )}
       </header>
-      <VisitorContext userData={i.userData} />
+      <div class="context-row">
+        <VisitorContext userData={i.userData} />
+        <CrmPanel chatId={i.id} creds={creds} revision={crmRevision} />
+      </div>
       {error && <p class="error" role="alert">{error}</p>}
       <Transcript messages={i.messages} />
       {isTyping(i.messages, 'Customer') && i.state === 'Chatting' && (

@@ -73,7 +73,8 @@ export function Desk({ creds, onSignOut }: DeskProps) {
         <ChatList interactions={Object.values(desk.interactions)} selected={selected} seen={seen} onSelect={setSelected}
           agentState={desk.agentState} queues={desk.queues} onToggleQueue={(queue, next) => void toggleReady(next, [queue])} />
         {current ? (
-          <ChatPane key={current.id} interaction={current} creds={creds} agents={agents} queues={desk.queues.map((q) => q.name)} />
+          <ChatPane key={current.id} interaction={current} creds={creds} agents={agents} queues={desk.queues.map((q) => q.name)}
+            crmRevision={`${status}:${desk.crm[current.id] ?? 0}`} />
         ) : (
           <section class="pane empty" aria-label="Chat">
             <p>{desk.agentState === 'Ready' ? 'Select a chat on the left.' : 'Go Ready to receive chats.'}</p>
