@@ -60,6 +60,7 @@ const ChatStateSchema = z.object({
   position: z.number().int().min(0),
 });
 export type GmsChatState = z.infer<typeof ChatStateSchema>;
+const TokenSchema = ChatStateSchema.extend({ v: z.literal(1) });
 
 /** The session token of a chat: versioned JSON, so a later format can still read this one. */
 export const encodeSession = (s: GmsChatState): string => JSON.stringify({ v: 1, ...s });
@@ -72,7 +73,7 @@ export function decodeSession(token: string): GmsChatState | null {
   } catch {
     return null;
   }
-  const parsed = ChatStateSchema.extend({ v: z.literal(1) }).safeParse(raw);
+  const parsed = TokenSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { v: _v, ...state } = parsed.data;
   return state;

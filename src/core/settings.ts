@@ -35,7 +35,7 @@ export const GmsBackendSettingsSchema = z.object({
     .trim()
     .min(1, 'Service name is required')
     .max(100)
-    .regex(/^[A-Za-z0-9._-]+$/, 'Service name may use only letters, digits, ".", "_" and "-", e.g. request-chat')
+    .regex(/^[A-Za-z0-9._-]*$/, 'Service name may use only letters, digits, ".", "_" and "-", e.g. request-chat')
     .default(DEFAULT_GMS_SERVICE_NAME),
   nickname: visitorNickname,
 });

@@ -81,6 +81,24 @@ describe('saving the form', () => {
     expect(s.rules[1]!.conditions).toEqual([{ kind: 'signal', signal: 'visibleSeconds', min: 2 }]);
   });
 
+  it('saves a GMS backend chosen in the Chat API select, and refuses a bad service name first', async () => {
+    const kind = byTestId<HTMLSelectElement>('options-backendKind')!;
+    act(() => {
+      kind.value = 'gms';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await type(byTestId<HTMLInputElement>('options-serviceName')!, 'chat service');
+    await click('options-save');
+    expect([...byTestId('options-error-summary')!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Chat backend › Service name: Service name may use only letters, digits, ".", "_" and "-", e.g. request-chat',
+    ]);
+    expect(await stored()).toEqual(DEFAULT_SETTINGS);
+    await type(byTestId<HTMLInputElement>('options-serviceName')!, 'customer-support');
+    await click('options-save');
+    expect(byTestId('options-status')!.textContent).toBe('Saved.');
+    expect((await stored())!.backend).toEqual({ kind: 'gms', url: DEFAULT_SETTINGS.backend.url, serviceName: 'customer-support', nickname: 'Visitor' });
+  });
+
   it('does not save when the backend permission is refused, and says so at the field', async () => {
     request.mockResolvedValue(false);
     await type(byTestId<HTMLInputElement>('options-nickname')!, 'Guest');

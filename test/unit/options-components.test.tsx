@@ -8,7 +8,8 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { toDraft, type RuleDraft } from '../../src/ui/options/draft';
+import { BackendSection } from '../../src/ui/options/BackendSection';
+import { toDraft, type BackendDraft, type RuleDraft } from '../../src/ui/options/draft';
 import { ErrorSummary } from '../../src/ui/options/ErrorSummary';
 import { ErrorsContext, Field } from '../../src/ui/options/Field';
 import { newRuleDraft } from '../../src/ui/options/rule-drafts';
@@ -50,6 +51,52 @@ describe('Field', () => {
     const n = byTestId('n')!;
     expect(n.hasAttribute('aria-invalid')).toBe(false);
     expect(n.hasAttribute('aria-describedby')).toBe(false);
+  });
+});
+
+describe('BackendSection', () => {
+  /** The section with its own state, as OptionsApp holds it; `seen` gets every change. */
+  function Stateful({ seen }: { seen: (b: BackendDraft) => void }) {
+    const [value, setValue] = useState(toDraft(DEFAULT_SETTINGS).backend);
+    return <BackendSection value={value} onChange={(b) => { seen(b); setValue(b); }} />;
+  }
+  const choose = (el: HTMLSelectElement, value: string) =>
+    act(() => {
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+
+  it('offers a labelled Chat API select, and the service name instead of the ContactCenterId for GMS', () => {
+    const seen = vi.fn();
+    mount(<Stateful seen={seen} />);
+    const kind = byTestId<HTMLSelectElement>('options-backendKind')!;
+    expect(root.querySelector(`label[for="${kind.id}"]`)!.textContent).toBe('Chat API');
+    expect([...kind.options].map((o) => [o.value, o.textContent])).toEqual([['gws', 'GWS Customer Chat API v2'], ['gms', 'GMS Chat API v2']]);
+    expect(kind.value).toBe('gws');
+    expect(byTestId('options-contactCenterId')).not.toBeNull();
+    expect(byTestId('options-serviceName')).toBeNull();
+
+    choose(kind, 'gms');
+    expect(seen).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'gms' }));
+    const service = byTestId<HTMLInputElement>('options-serviceName')!;
+    expect(service.value).toBe('request-chat');
+    expect(root.querySelector(`label[for="${service.id}"]`)!.textContent).toBe('Service name');
+    expect(byTestId('options-contactCenterId')).toBeNull();
+    expect(document.getElementById('f-backend-url-hint')!.textContent).toMatch(/\/genesys\/2\/chat\/\{service name\}/);
+    type(service, 'customer-support');
+    expect(seen).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'gms', serviceName: 'customer-support' }));
+  });
+
+  it("shows the service name's error at the field", () => {
+    const value: BackendDraft = { ...toDraft(DEFAULT_SETTINGS).backend, kind: 'gms', serviceName: 'a/b' };
+    mount(
+      <ErrorsContext.Provider value={new Map([['backend.serviceName', ['Service name may use only letters']]])}>
+        <BackendSection value={value} onChange={() => {}} />
+      </ErrorsContext.Provider>,
+    );
+    const service = byTestId<HTMLInputElement>('options-serviceName')!;
+    expect(service.getAttribute('aria-invalid')).toBe('true');
+    expect(service.getAttribute('aria-describedby')).toBe('f-backend-serviceName-error f-backend-serviceName-hint');
   });
 });
 

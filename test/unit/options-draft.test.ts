@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { DEFAULT_CONTACT_CENTER_ID } from '../../src/core/defaults';
+import { DEFAULT_GMS_SERVICE_NAME, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { toDraft, type Draft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
 import { fromDraft, parseNumber, sortByPage } from '../../src/ui/options/from-draft';
@@ -158,6 +159,40 @@ describe('validation errors point at the field', () => {
     expect(fieldLabel('rules.0.conditions.0.min', d)).toBe('Rule 1 “Billing help” › Condition 1 › At least');
     expect(fieldLabel('businessHours.days.mon.close', d)).toBe('Business hours › Monday › Closes');
     expect(fieldLabel('pageName.urlMap.2.name', d)).toBe('Page name › URL-to-name row 3 › Page name');
+  });
+});
+
+describe('the chat backend: GWS or GMS', () => {
+  const gmsSettings: Settings = { ...structuredClone(DEFAULT_SETTINGS), backend: { kind: 'gms', url: 'https://gms.example.com', serviceName: 'customer-support', nickname: 'Guest' } };
+
+  it('round-trips GMS settings; the GWS-only field starts at its default, and the other way round', () => {
+    expect(fromDraft(toDraft(gmsSettings), SITES)).toEqual({ ok: true, settings: gmsSettings });
+    expect(toDraft(gmsSettings).backend.contactCenterId).toBe(DEFAULT_CONTACT_CENTER_ID);
+    expect(toDraft(DEFAULT_SETTINGS).backend).toMatchObject({ kind: 'gws', serviceName: DEFAULT_GMS_SERVICE_NAME });
+  });
+
+  it("saves only the chosen dialect's fields, keeping what was typed for the other in the draft", () => {
+    const d = draft((x) => {
+      x.backend.contactCenterId = 'cc-typed';
+      x.backend.kind = 'gms';
+      x.backend.serviceName = ' customer-support ';
+    });
+    const r = fromDraft(d, SITES);
+    expect(r.ok && r.settings.backend).toEqual({ kind: 'gms', url: DEFAULT_SETTINGS.backend.url, serviceName: 'customer-support', nickname: 'Visitor' });
+    const back = fromDraft({ ...d, backend: { ...d.backend, kind: 'gws' } }, SITES);
+    expect(back.ok && back.settings.backend).toEqual({ ...DEFAULT_SETTINGS.backend, contactCenterId: 'cc-typed' });
+  });
+
+  it('points a bad service name at its field, and ignores a blank ContactCenterId it does not use', () => {
+    const d = draft((x) => {
+      x.backend.kind = 'gms';
+      x.backend.serviceName = 'chat/v2';
+      x.backend.contactCenterId = '';
+    });
+    expect(errorsOf(d)).toEqual({ 'backend.serviceName': 'Service name may use only letters, digits, ".", "_" and "-", e.g. request-chat' });
+    expect(fieldLabel('backend.serviceName', d)).toBe('Chat backend › Service name');
+    expect(fieldLabel('backend.kind', d)).toBe('Chat backend › Chat API');
+    expect(errorsOf(draft((x) => { x.backend.kind = 'gms'; x.backend.serviceName = ''; }))).toEqual({ 'backend.serviceName': 'Service name is required' });
   });
 });
 

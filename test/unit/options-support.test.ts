@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DEFAULT_CONTACT_CENTER_ID } from '../../src/core/defaults';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { OutcomeRecord } from '../../src/protocol/storage';
 import { describeChanges, MAX_CHANGE_LINES } from '../../src/ui/options/changes';
@@ -40,6 +41,17 @@ describe('what an import changes', () => {
       'Privacy guard: on → off',
       'Enabled sites added: https://shop.example.com/*',
       'Enabled sites removed: http://localhost/*',
+    ]);
+  });
+
+  it('names a change of chat API, and the fields only one of them has', () => {
+    const after = edited((s) => {
+      s.backend = { kind: 'gms', url: s.backend.url, serviceName: 'request-chat', nickname: s.backend.nickname };
+    });
+    expect(describeChanges(DEFAULT_SETTINGS, after)).toEqual([
+      'Chat backend › Chat API: “GWS Customer Chat API v2” → “GMS Chat API v2”',
+      `Chat backend › ContactCenterId: “${DEFAULT_CONTACT_CENTER_ID}” → (not set)`,
+      'Chat backend › Service name: (not set) → “request-chat”',
     ]);
   });
 

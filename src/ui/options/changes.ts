@@ -4,12 +4,14 @@
  */
 import type { Rule } from '../../core/rules/rule-schema';
 import type { Settings } from '../../core/settings';
-import { BACKEND_LABELS, CAPPING_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS } from './labels';
+import { BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS } from './labels';
 
 /** At most this many lines are listed; the rest are counted. */
 export const MAX_CHANGE_LINES = 40;
 
 const show = (v: unknown): string => {
+  // A field only one backend kind has is absent from the other's settings.
+  if (v === undefined) return '(not set)';
   const text = typeof v === 'string' ? `“${v}”` : typeof v === 'boolean' ? (v ? 'on' : 'off') : JSON.stringify(v);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
@@ -45,12 +47,15 @@ function listChanges(what: string, before: string[], after: string[]): string[] 
   return [...(added.length ? [`${what} added: ${added.join(', ')}`] : []), ...(removed.length ? [`${what} removed: ${removed.join(', ')}`] : [])];
 }
 
+/** The backend with its kind named as the Chat API select names it. */
+const backendShown = (b: Settings['backend']) => ({ ...b, kind: BACKEND_KIND_LABELS[b.kind] });
+
 /** Every difference between two valid settings, in page order; empty when they are the same. */
 export function describeChanges(before: Settings, after: Settings): string[] {
   const h0 = before.businessHours;
   const h1 = after.businessHours;
   const lines = [
-    ...fieldChanges('Chat backend', BACKEND_LABELS, before.backend, after.backend),
+    ...fieldChanges('Chat backend', BACKEND_LABELS, backendShown(before.backend), backendShown(after.backend)),
     ...ruleChanges(before.rules, after.rules),
     ...fieldChanges('Frequency capping', CAPPING_LABELS, before.capping, after.capping),
     ...fieldChanges('Business hours', HOURS_LABELS, { enabled: h0.enabled, timeZone: h0.timeZone }, { enabled: h1.enabled, timeZone: h1.timeZone }),

@@ -1,0 +1,57 @@
+/**
+ * What the adapter contract suite needs to know about each dialect: where they differ by
+ * design (codes, credentials, long-poll, which user data calls exist). A Record over the
+ * registry's kinds, so an adapter cannot be registered without saying how it behaves.
+ */
+import type { BackendKind } from '../../src/backends/registry';
+import type { ChatBackend } from '../../src/backends/types';
+import { fakeServer, type FakeServer } from './backends.fake-server';
+
+/** The chat request every contract test starts with. */
+export const request = { nickname: 'Visitor', subject: 'Bills', queue: 'Billing', userData: { 'Page Name': 'Bill Payment' } };
+
+/** Makes an adapter for the test's Sandbox, optionally with another ContactCenterId. */
+export type MakeForSandbox = (contactCenterId?: string) => ChatBackend;
+
+/** How one dialect differs. */
+export interface Fixture {
+  /** The `code` of "no such chat" (GWS statusCode 6; GMS has only 1 and 2). */
+  notFoundCode: number;
+  /** The `code` of credentials the server refuses. */
+  refusedCode: number;
+  /** Makes a call with credentials the server refuses; its message must match `refusedMessage`. */
+  refuse(make: MakeForSandbox): Promise<unknown>;
+  refusedMessage: RegExp;
+  /** Whether the Sandbox long-polls in this dialect. */
+  longPoll: boolean;
+  /** Whether the dialect can read user data back and delete it (GMS Chat API v2 can only set it). */
+  readsAndDeletesUserData: boolean;
+}
+
+export const FIXTURES: Record<BackendKind, Fixture> = {
+  gws: {
+    notFoundCode: 6,
+    refusedCode: 3,
+    refuse: (make) => make('wrong').requestChat(request),
+    refusedMessage: /ContactCenterId/,
+    longPoll: true,
+    readsAndDeletesUserData: true,
+  },
+  gms: {
+    notFoundCode: 2,
+    refusedCode: 2,
+    // Another chat's credentials, handed to an adapter that knows neither chat.
+    refuse: async (make) => {
+      const a = await make().requestChat(request);
+      const b = await make().requestChat(request);
+      return make().fetchEvents(a.chatId, { session: b.session! });
+    },
+    refusedMessage: /userId, secureKey or alias does not match/,
+    longPoll: false,
+    readsAndDeletesUserData: false,
+  },
+};
+
+/** A server that answers every request with the given JSON text: for malformed-reply cases. */
+export const garbageServer = (body: string, status = 200): Promise<FakeServer> =>
+  fakeServer(() => ({ status, raw: body }));
