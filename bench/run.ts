@@ -3,17 +3,29 @@
  * the benchmarks in order (or only the named ones) and prints one JSON object per figure on
  * stdout. Progress goes to stderr. Exits non-zero, saying why, if a figure could not be made.
  */
+import { idleChatRequests } from './idle-chat-requests.ts';
+import { latencyLongPoll } from './latency-longpoll.ts';
+import { latencyPoll } from './latency-poll.ts';
 import { preparedBuild } from './lib/build.ts';
 import { formatMetric, log, MeasurementError, type BenchContext, type Benchmark } from './lib/report.ts';
 import { startSession, type BenchSession } from './lib/session.ts';
+import { noChatRequests } from './no-chat-requests.ts';
+import { resumeAfterWorkerStop } from './resume-after-worker-stop.ts';
 import { uiMainThread } from './ui-main-thread.ts';
 import { uiSize } from './ui-size.ts';
 import { watcherIdleWakeups } from './watcher-idle-wakeups.ts';
 import { watcherMainThread } from './watcher-main-thread.ts';
 import { watcherSize } from './watcher-size.ts';
 
-/** Every benchmark, in the order they run: sizes first (no browser needed). */
-const BENCHMARKS: Benchmark[] = [watcherSize, uiSize, watcherMainThread, watcherIdleWakeups, uiMainThread];
+/**
+ * Every benchmark, in the order they run: sizes first (no browser needed), then the page
+ * benchmarks, then the chat ones. Those share one live chat until `no-chat-requests` ends it;
+ * `latency-poll` (which points the extension at another Sandbox) comes after that.
+ */
+const BENCHMARKS: Benchmark[] = [
+  watcherSize, uiSize, watcherMainThread, watcherIdleWakeups, uiMainThread,
+  latencyLongPoll, idleChatRequests, resumeAfterWorkerStop, noChatRequests, latencyPoll,
+];
 
 async function main(names: string[]): Promise<number> {
   const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));

@@ -32,6 +32,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Nearest-rank percentile (`p` in 0..100) of a non-empty list: the p95 of 30 samples is the 29th smallest. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new MeasurementError('percentile of no samples');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 /** Rounds to `digits` decimals: trace timestamps are microseconds, so 3 digits of ms is all there is. */
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;

@@ -22,11 +22,20 @@ export interface BenchSession {
   scriptUrl(file: string): string;
   /** Sets the first rule's seconds on page through the options page (as the e2e tests do). */
   setSecondsOnPage(seconds: number): Promise<void>;
+  /** Points the extension at another chat server (the backend URL on the options page); `sandbox.url` is the default. */
+  useBackend(url: string): Promise<void>;
   /** Forgets offers made and declined (capping), through the popup's rule debugger. */
   resetVisitor(): Promise<void>;
   /** A new tab, not yet navigated. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Sets only the backend URL on an options page and saves (as a visitor's admin would). */
+export async function setBackendUrl(options: Page, url: string): Promise<void> {
+  await options.getByTestId('options-backendUrl').fill(url);
+  await options.getByTestId('options-save').click();
+  await options.getByTestId('options-status').getByText('Saved.').waitFor({ timeout: 5_000 });
 }
 
 /** Starts the Sandbox and Chromium with the unpacked build in `extensionDir`. */
@@ -45,6 +54,7 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
   }
   const browser = ext;
   let seconds: number | undefined;
+  let backendUrl = sandbox.url;
   return {
     sandbox,
     ext: browser,
@@ -53,9 +63,15 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
     async setSecondsOnPage(s) {
       if (s === seconds) return;
       const options = await browser.openOptions();
-      await configureExtension(options, sandbox.url, s);
+      await configureExtension(options, backendUrl, s);
       await options.close();
       seconds = s;
+    },
+    async useBackend(url) {
+      const options = await browser.openOptions();
+      await setBackendUrl(options, url);
+      await options.close();
+      backendUrl = url;
     },
     async resetVisitor() {
       const popup = await browser.openPopup();

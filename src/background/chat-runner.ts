@@ -36,9 +36,9 @@ export class ChatRunner {
 
   constructor(private readonly deps: ChatRunnerDeps) {}
 
-  /** Starts (or wakes) the loop of every chat that is not over. */
+  /** Starts the loop of every chat that is not over (a running loop, long-poll and all, is left alone). */
   resumeAll(): void {
-    for (const s of this.deps.store.active()) this.ensure(s.id);
+    for (const s of this.deps.store.active()) if (!this.running.has(s.id)) this.ensure(s.id);
   }
 
   /** Starts the loop for a chat, or cuts its current wait short when it already runs. */
@@ -101,8 +101,8 @@ export class ChatRunner {
     const backend = await this.deps.backend();
     if (!s.chatId) {
       try {
-        const { chatId } = await backend.requestChat({ ...s.request, queue: s.queue });
-        await store.update(s.id, (c) => ({ ...c, chatId, status: 'waiting' }));
+        const { chatId, session } = await backend.requestChat({ ...s.request, queue: s.queue });
+        await store.update(s.id, (c) => ({ ...c, chatId, status: 'waiting', ...(session ? { backendSession: session } : {}) }));
       } catch (e) {
         if (e instanceof BackendError && !e.retryable) {
           await store.update(s.id, (c) => endSession(c, `The chat could not be started: ${e.message}`, now()));
@@ -115,7 +115,7 @@ export class ChatRunner {
     const next = pendingMessages(s)[0];
     if (next?.clientMessageId) {
       try {
-        await backend.sendMessage(s.chatId, next.text, next.clientMessageId);
+        await backend.sendMessage(s.chatId, next.text, next.clientMessageId, s.backendSession);
         await store.update(s.id, (c) => markSent(c, next.clientMessageId!));
       } catch (e) {
         if (!(e instanceof BackendError) || e.retryable || e.notFound) throw e;
@@ -124,14 +124,20 @@ export class ChatRunner {
       return 0;
     }
     const typing = this.typing.get(s.id);
-    if (typing && typing.wanted !== typing.sent) {
+    // Typing is best effort: not while the backend is failing, and a refusal is dropped. A
+    // transport failure still counts as one, so it cannot pass for the server being back.
+    if (typing && typing.wanted !== typing.sent && s.failures === 0) {
       const wanted = typing.wanted;
-      await backend.sendTyping(s.chatId, wanted).catch(() => undefined); // best effort: never blocks the chat
       this.typing.set(s.id, { wanted: this.typing.get(s.id)?.wanted ?? wanted, sent: wanted });
+      try {
+        await backend.sendTyping(s.chatId, wanted, s.backendSession);
+      } catch (e) {
+        if (!(e instanceof BackendError) || e.retryable) throw e;
+      }
       return 0;
     }
     if (s.endRequested) {
-      await backend.complete(s.chatId);
+      await backend.complete(s.chatId, s.backendSession);
       await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
       return 0;
     }
@@ -139,7 +145,9 @@ export class ChatRunner {
     await store.update(s.id, (c) => {
       const fresh = mergeEvents(c, batch.events, now());
       // Keep the same object when nothing changed, so an idle poll writes nothing.
-      const merged = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
+      const resynced = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
+      // GMS moves its read position (and may change alias) in the session: keep the newest.
+      const merged = batch.session && batch.session !== resynced.backendSession ? { ...resynced, backendSession: batch.session } : resynced;
       return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
     });
     return batch.longPolled ? 0 : (this.deps.pollIntervalFor?.(s.id) ?? this.deps.pollIntervalMs);
@@ -152,13 +160,14 @@ export class ChatRunner {
   private async poll(s: ChatSession, backend: ChatBackend) {
     const waitMs = !s.needsResync && backend.longPollMs() > 0 ? (this.deps.longPollMs ?? 20_000) : 0;
     if (waitMs === 0) {
-      return { ...(await backend.fetchEvents(s.chatId!, s.needsResync ? { fromIndex: s.lastIndex + 1 } : {})), longPolled: false };
+      const opts = s.needsResync ? { fromIndex: s.lastIndex + 1, session: s.backendSession } : { session: s.backendSession };
+      return { ...(await backend.fetchEvents(s.chatId!, opts)), longPolled: false };
     }
     const controller = new AbortController();
     this.polls.set(s.id, controller);
     const started = this.deps.now();
     try {
-      const batch = await backend.fetchEvents(s.chatId!, { waitMs, signal: controller.signal });
+      const batch = await backend.fetchEvents(s.chatId!, { waitMs, signal: controller.signal, session: s.backendSession });
       // A server that answered at once with nothing did not really hold the request: do not spin.
       return { ...batch, longPolled: batch.events.length > 0 || this.deps.now() - started >= 500 };
     } finally {

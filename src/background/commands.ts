@@ -54,8 +54,13 @@ export async function handleUiCommand(
         await store.update(session.id, (s) => retryMessage(s, msg.clientMessageId));
       } else if (msg.type === 'chat.send') {
         const { backend } = await readSettings();
-        // Persisted as pending before any request is made: nothing typed is ever lost.
-        await store.update(session.id, (s) => queueMessage(s, msg.text, deps.newId(), backend.nickname, now()));
+        // Persisted as pending before any request is made: nothing typed is ever lost. A UI
+        // re-sends what it has not seen stored yet, so a repeat of a known id is a no-op.
+        await store.update(session.id, (s) =>
+          s.transcript.some((e) => e.clientMessageId === msg.clientMessageId)
+            ? s
+            : queueMessage(s, msg.text, msg.clientMessageId, backend.nickname, now()),
+        );
       } else {
         await store.update(session.id, (s) => ({ ...s, endRequested: true }));
       }

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createBackend } from '../backends/registry';
+import type { ChatBackend } from '../backends/types';
 import { parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
 import { debugItem, readSettings, settingsItem } from '../protocol/storage';
@@ -35,9 +36,13 @@ export function startBackground(): void {
   };
 
   const visitors = new VisitorStore(now);
+  // One adapter per configuration: it learns what the server offers (long-poll) as it goes.
+  let adapter: { key: string; backend: ChatBackend } | undefined;
   const backend = async () => {
     const { backend: config } = await readSettings();
-    return createBackend(config.kind, config, { fetch: (input, init) => fetch(input, init) });
+    const key = JSON.stringify(config);
+    if (adapter?.key !== key) adapter = { key, backend: createBackend(config.kind, config, { fetch: (input, init) => fetch(input, init) }) };
+    return adapter.backend;
   };
   const runner = new ChatRunner({
     store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS, backend,

@@ -50,6 +50,8 @@ export interface ChatSession {
   /** Consecutive failed backend calls; drives backoff and the "offline" notice. */
   failures: number;
   lastError?: string;
+  /** The backend's opaque per-chat session (GMS credentials and read position); none for GWS. */
+  backendSession?: string;
   /** The site (host) the chat started on: it shows in every tab on that site. */
   site?: string;
   /** Highest backend index the visitor has seen in an open chat window (for the unread count). */

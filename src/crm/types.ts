@@ -16,7 +16,8 @@ export interface CrmStart {
 
 /** One transcript line attached when an interaction ends. */
 export interface CrmTranscriptLine {
-  at: string;
+  /** Epoch milliseconds. */
+  at: number;
   from: string;
   nickname: string;
   text: string;
@@ -28,7 +29,8 @@ export interface CrmOutcome {
   ruleName: string;
   outcome: 'offered' | 'accepted' | 'declined' | 'timed-out' | 'suppressed';
   url: string;
-  at: string;
+  /** Epoch milliseconds. */
+  at: number;
   reason?: string;
 }
 

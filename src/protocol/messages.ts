@@ -37,6 +37,7 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
     type: z.literal('chat.send'),
     chatId: text(100),
     text: z.string().trim().min(1, 'Message is empty').max(4000, 'Message is longer than 4000 characters'),
+    clientMessageId: z.string().min(8).max(100),
   }),
   z.object({ type: z.literal('chat.end'), chatId: text(100) }),
   z.object({ type: z.literal('chat.retry'), chatId: text(100), clientMessageId: text(100) }),

@@ -64,7 +64,8 @@ export type UiToBackground =
   | { type: 'hello'; tabId?: number }
   | { type: 'offer.accept'; offerId: string }
   | { type: 'offer.decline'; offerId: string }
-  | { type: 'chat.send'; chatId: string; text: string }
+  /** `clientMessageId` is made by the UI, which re-sends until it sees the message stored. */
+  | { type: 'chat.send'; chatId: string; text: string; clientMessageId: string }
   | { type: 'chat.end'; chatId: string }
   | { type: 'chat.retry'; chatId: string; clientMessageId: string }
   | { type: 'chat.typing'; chatId: string; typing: boolean }

@@ -51,6 +51,7 @@ const SessionSchema = z.object({
   endRequested: z.boolean().optional(),
   readIndex: z.number().int().optional(),
   site: z.string().optional(),
+  backendSession: z.string().optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
 }) satisfies z.ZodType<ChatSession>;
 

@@ -4,8 +4,10 @@ import { UI_PORT, type BackgroundToUi, type TabView, type UiToBackground } from 
 
 /** Messages keep an MV3 worker alive (an open port alone does not): one every 20 s while a UI shows. */
 const HEARTBEAT_MS = 20_000;
-/** Pause before reconnecting after the worker stopped, so a crash loop cannot spin. */
+/** Pause before reconnecting again after a reconnect failed at once, so a crash loop cannot spin. */
 const RECONNECT_MS = 250;
+/** A port that lived this long was healthy: reconnect at once when it drops (the worker stopped). */
+const HEALTHY_PORT_MS = 2_000;
 
 /** Connection to the background as the UI sees it. */
 export type Link = 'connecting' | 'connected' | 'gone';
@@ -31,9 +33,16 @@ export function createUiClient(tabId?: number): UiClient {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   let closed = false;
   const outbox: UiToBackground[] = [];
+  /**
+   * Messages sent but not yet seen stored by the background. A worker can stop between
+   * receiving a message and persisting it; these go out again on every reconnect until
+   * they show up in the view (the background ignores ids it already has).
+   */
+  const unconfirmed = new Map<string, UiToBackground>();
 
   const connect = () => {
     if (closed) return;
+    const openedAt = Date.now();
     try {
       port = browser.runtime.connect({ name: UI_PORT });
     } catch {
@@ -43,15 +52,20 @@ export function createUiClient(tabId?: number): UiClient {
     port.onMessage.addListener((raw: unknown) => {
       const msg = raw as BackgroundToUi;
       $link.set('connected');
-      if (msg.type === 'view') $view.set(msg.view);
-      else $notice.set(msg.message);
+      if (msg.type === 'view') {
+        for (const e of msg.view.chat?.transcript ?? []) if (e.clientMessageId) unconfirmed.delete(e.clientMessageId);
+        $view.set(msg.view);
+      } else $notice.set(msg.message);
     });
     port.onDisconnect.addListener(() => {
       port = null;
       $link.set('connecting');
-      setTimeout(connect, RECONNECT_MS);
+      // The worker stopped under a healthy port: come back at once (that wakes it). A port
+      // that dies right away waits a little, so a crashing worker cannot be hammered.
+      setTimeout(connect, Date.now() - openedAt >= HEALTHY_PORT_MS ? 0 : RECONNECT_MS);
     });
     port.postMessage({ type: 'hello', ...(tabId === undefined ? {} : { tabId }) } satisfies UiToBackground);
+    for (const msg of unconfirmed.values()) if (!outbox.includes(msg)) port.postMessage(msg);
     // Commands given while reconnecting go out now, in order.
     while (outbox.length > 0 && port) port.postMessage(outbox.shift());
   };
@@ -73,6 +87,7 @@ export function createUiClient(tabId?: number): UiClient {
     $view, $link, $notice,
     send: (msg) => {
       $notice.set(null);
+      if (msg.type === 'chat.send') unconfirmed.set(msg.clientMessageId, msg);
       try {
         if (!port) throw new Error('not connected');
         port.postMessage(msg);

@@ -23,10 +23,11 @@ describe('ChatRunner with a real Sandbox', () => {
   let sandbox: Sandbox;
   const runners: ChatRunner[] = [];
 
-  const runnerFor = (store: SessionStore, url: string) => {
+  const runnerFor = (store: SessionStore, url: string, kind: 'gws' | 'gms' = 'gws') => {
     const runner = new ChatRunner({
       store, now: Date.now, random: () => 0, pollIntervalMs: 100,
-      backend: async () => createBackend('gws', { url, contactCenterId: sandbox.contactCenterId }, { fetch, timeoutMs: 2_000 }),
+      // A new adapter every step, as in the background: all a chat has is what was stored.
+      backend: async () => createBackend(kind, { url, contactCenterId: sandbox.contactCenterId, serviceName: 'request-chat' }, { fetch, timeoutMs: 2_000 }),
     });
     runners.push(runner);
     return runner;
@@ -45,10 +46,10 @@ describe('ChatRunner with a real Sandbox', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('requests the chat, persists it, and merges the agent side', async () => {
+  it.each(['gws', 'gms'] as const)('%s: requests the chat, persists it, and merges the agent side', async (kind) => {
     const store = new SessionStore();
     await store.load(Date.now());
-    const runner = runnerFor(store, sandbox.url);
+    const runner = runnerFor(store, sandbox.url, kind);
     await store.add(session());
     runner.ensure('local-1');
     const agent = agentClient(sandbox.url, sandbox.agents[0]!);
@@ -57,6 +58,9 @@ describe('ChatRunner with a real Sandbox', () => {
     await agent.accept(chat.id, 'Alex');
     await agent.send(chat.id, 'Hello');
     await waitFor(() => store.get('local-1')!.transcript.some((e) => e.text === 'Hello'), { what: 'the agent message' });
+    await store.update('local-1', (s) => queueMessage(s, 'Hi Alex', 'm-9', 'Visitor', Date.now()));
+    runner.ensure('local-1');
+    await waitFor(async () => (await agent.interaction(chat.id))?.messages.some((m) => m.text === 'Hi Alex'), { what: 'the visitor message' });
     const saved = (await readSessions())['local-1']!;
     expect(saved).toMatchObject({ chatId: chat.id, status: 'connected', agents: ['Alex'] });
     await agent.stop(chat.id);

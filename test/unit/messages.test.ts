@@ -32,7 +32,7 @@ describe('UI commands', () => {
       { type: 'hello', tabId: 3 },
       { type: 'offer.accept', offerId: 'o' },
       { type: 'offer.decline', offerId: 'o' },
-      { type: 'chat.send', chatId: 'c', text: 'hi' },
+      { type: 'chat.send', chatId: 'c', text: 'hi', clientMessageId: 'm-12345678' },
       { type: 'chat.end', chatId: 'c' },
       { type: 'heartbeat' },
       { type: 'debug.fastForward', seconds: 30 },
@@ -44,9 +44,9 @@ describe('UI commands', () => {
   });
 
   it('refuses empty and oversized messages with a clear reason', () => {
-    const empty = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: '   ' });
+    const empty = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: '   ', clientMessageId: 'm-12345678' });
     expect(empty).toEqual({ ok: false, error: 'text: Message is empty' });
-    const long = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: 'x'.repeat(4001) });
+    const long = parseMessage(UiToBackgroundSchema, { type: 'chat.send', chatId: 'c', text: 'x'.repeat(4001), clientMessageId: 'm-12345678' });
     expect(long.ok === false && long.error).toMatch(/4000/);
   });
 

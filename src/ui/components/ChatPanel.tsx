@@ -72,7 +72,7 @@ export function ChatPanel({ chat, send, autoFocus = false }: ChatPanelProps) {
       <Composer
         disabled={ended}
         autoFocus={autoFocus}
-        onSend={(text) => send({ type: 'chat.send', chatId, text })}
+        onSend={(text) => send({ type: 'chat.send', chatId, text, clientMessageId: crypto.randomUUID() })}
         onTyping={(typing) => send({ type: 'chat.typing', chatId, typing })}
       />
       {chat.transcript.length > 0 ? <TranscriptDownload entries={chat.transcript} queue={chat.queue} startedAt={chat.startedAt} /> : null}

@@ -5,6 +5,11 @@
  *
  * Note: Playwright attaches DevTools to the worker, and an attached worker never idles out,
  * so the 30 s idle stop does not happen under test: use `stopServiceWorker()`.
+ *
+ * Offline: `Network.emulateNetworkConditions({offline: true})` on the worker's own target makes
+ * its fetch() fail ("TypeError: Failed to fetch"), as a real offline browser does. Playwright
+ * 1.65's `context.setOffline()` sends the same command to pages and (through its own worker
+ * session) to service workers; `setOffline()` below does both, so it does not rest on that.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +41,12 @@ export interface ChromiumExtension {
   openOptions(): Promise<Page>;
   /** `chrome.runtime.sendMessage(message)` from an extension page (opens the popup if none given). */
   sendMessage(message: unknown, from?: Page): Promise<unknown>;
+  /**
+   * Takes the whole browser off the network (or back): pages through `context.setOffline`,
+   * and the extension's service worker through `Network.emulateNetworkConditions` on its own
+   * target (see the note at the top). A worker started while offline is covered by Playwright.
+   */
+  setOffline(offline: boolean): Promise<void>;
   /** Closes the browser and deletes the profile. Idempotent. */
   close(): Promise<void>;
 }
@@ -82,6 +93,30 @@ export async function launchChromium(opts: LaunchChromiumExtensionOptions = {}):
       (t) => t.type === 'service_worker' && t.url.startsWith(origin),
     );
 
+  // DevTools sessions of our own on worker targets (non-flat: a browser-level Playwright
+  // session cannot address a flat child session), used to emulate offline in the worker.
+  const workerSessions = new Map<string, string>();
+  let nextId = 0;
+  const replies = new Map<number, (reply: { error?: { message: string } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const reply = JSON.parse(event.message) as { id?: number; error?: { message: string } };
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply);
+  });
+  const sendToWorker = (sessionId: string, method: string, params: object) =>
+    withTimeout(
+      new Promise<void>((resolve, reject) => {
+        const id = ++nextId;
+        replies.set(id, (reply) => {
+          replies.delete(id);
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolve();
+        });
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      }),
+      5_000,
+      `${method} on the service worker`,
+    );
+
   const openPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(url(path));
@@ -111,10 +146,23 @@ export async function launchChromium(opts: LaunchChromiumExtensionOptions = {}):
       );
     },
     async stopServiceWorker() {
+      // Open UIs reconnect at once and wake a new worker, maybe before we look: a stop is
+      // proven by the worker being gone, or by a fresh instance without the old one's mark.
+      const mark = `stop-${Math.random()}`;
+      const before = await harness.serviceWorker().catch(() => undefined);
+      await before?.evaluate((m) => ((globalThis as Record<string, unknown>).__beckonInstance = m), mark).catch(() => undefined);
       for (const target of await workerTargets()) {
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
       }
-      await waitFor(async () => (await workerTargets()).length === 0, { what: 'the service worker to stop' });
+      await waitFor(
+        async () => {
+          if ((await workerTargets()).length === 0) return true;
+          const now = context.serviceWorkers().filter((w) => w.url().startsWith(origin)).at(-1);
+          const seen = await withTimeout(now!.evaluate(() => (globalThis as Record<string, unknown>).__beckonInstance), 500, 'worker mark');
+          return seen !== mark;
+        },
+        { what: 'the service worker to stop' },
+      );
     },
     openPage,
     openPopup: () => openPage(popupPath(manifest)),
@@ -128,6 +176,24 @@ export async function launchChromium(opts: LaunchChromiumExtensionOptions = {}):
         );
       } finally {
         if (!from) await page.close();
+      }
+    },
+    async setOffline(offline) {
+      await context.setOffline(offline);
+      const conditions = { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+      for (const target of await workerTargets()) {
+        let sessionId = workerSessions.get(target.targetId);
+        if (!sessionId) {
+          ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }));
+          workerSessions.set(target.targetId, sessionId);
+        }
+        await sendToWorker(sessionId, 'Network.enable', {});
+        await sendToWorker(sessionId, 'Network.emulateNetworkConditions', conditions);
+      }
+      if (!offline) {
+        // Detaching drops the emulation with the session, also for a worker that went away.
+        for (const sessionId of workerSessions.values()) await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+        workerSessions.clear();
       }
     },
     close: () =>
