@@ -136,6 +136,17 @@ export class ChatRunner {
       }
       return 0;
     }
+    if (s.pendingUserData) {
+      const data = s.pendingUserData;
+      try {
+        await backend.setUserData(s.chatId, data, s.backendSession);
+      } catch (e) {
+        // A server without user data, or one refusing it, changes nothing for the chat itself.
+        if (!(e instanceof BackendError) || e.retryable) throw e;
+      }
+      await store.update(s.id, (c) => (c.pendingUserData === data ? { ...c, pendingUserData: undefined } : c));
+      return 0;
+    }
     if (s.endRequested) {
       await backend.complete(s.chatId, s.backendSession);
       await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));

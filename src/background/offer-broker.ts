@@ -59,8 +59,10 @@ export class OfferBroker {
       await this.finish(tabId, current, 'timed-out');
       current = await this.offerFor(tabId);
     }
-    if (store.all().some((s) => s.status !== 'ended' && chatShownIn(s, tabId, hostOf(report.url)))) {
+    const live = store.all().filter((s) => s.status !== 'ended' && chatShownIn(s, tabId, hostOf(report.url)));
+    if (live.length > 0) {
       await injectPageUi(tabId); // after a reload or navigation the chat window comes back
+      if (report.navigated) await this.tellAgentWhereTheVisitorIs(live, ruleContext(report, settings, visitor));
       return reply(null);
     }
     if (current?.status === 'open') {
@@ -97,6 +99,17 @@ export class OfferBroker {
     if (offer.expiresAt === undefined) return null;
     setTimeout(() => void this.expire(tabId, offer.id), rule.autoDismissSeconds * 1000);
     return rule.autoDismissSeconds * 1000; // the watcher's next report also expires it, should this worker stop
+  }
+
+  /**
+   * The agent sees where the visitor is now: the chat's user data gets the current page
+   * (seed 002's setUserData), sent by the chat's own loop in order with everything else.
+   */
+  private async tellAgentWhereTheVisitorIs(chats: readonly { id: string }[], ctx: { pageName: string; url: string }): Promise<void> {
+    for (const chat of chats) {
+      await this.deps.store.update(chat.id, (s) => ({ ...s, pendingUserData: { 'Current page': ctx.pageName, 'Current URL': ctx.url } }));
+      this.deps.runner.ensure(chat.id);
+    }
   }
 
   /** The visitor accepted: start a chat on the offer's queue with the page context as user data. */

@@ -50,6 +50,8 @@ export interface ChatSession {
   /** Consecutive failed backend calls; drives backoff and the "offline" notice. */
   failures: number;
   lastError?: string;
+  /** User data to send to the backend (setUserData) at the loop's next chance. */
+  pendingUserData?: Record<string, string>;
   /** The backend's opaque per-chat session (GMS credentials and read position); none for GWS. */
   backendSession?: string;
   /** The site (host) the chat started on: it shows in every tab on that site. */

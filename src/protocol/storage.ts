@@ -52,6 +52,7 @@ const SessionSchema = z.object({
   readIndex: z.number().int().optional(),
   site: z.string().optional(),
   backendSession: z.string().optional(),
+  pendingUserData: z.record(z.string(), z.string()).optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
 }) satisfies z.ZodType<ChatSession>;
 

@@ -152,6 +152,10 @@ describe('proactive chat in Chromium', () => {
     await waitForVisitorMessage(page, before.at(-1)!);
     await sendAsVisitor(page, 'Now on another site');
     await waitForAgentText('Now on another site');
+    // The agent sees where the visitor is now (user data set during the chat).
+    await waitFor(async () => (await agent.interaction(chat.id))?.userData['Current page'] === 'Loans — Beckon Bank', {
+      what: 'the agent to see the current page',
+    });
 
     const second = await ext.context.newPage();
     await second.goto(`${sandbox.url}/demo/`); // the site the chat started on

@@ -97,8 +97,9 @@ describe('Firefox: faults that must lose nothing', () => {
 
   it('loses and duplicates nothing when the event page is suspended mid-chat', async () => {
     for (let round = 1; round <= 2; round++) {
+      // suspendBackground() waits until Firefox reports the event page stopped; the open chat
+      // window reconnects at once and wakes a fresh one, so its state is not checked after.
       await ext.suspendBackground();
-      expect(await ext.backgroundState()).toBe('stopped');
       await agentSays(`Agent while the event page is suspended ${round}`);
       await visitorSays(`Visitor after the suspension ${round}`);
       await waitForPageMessage(page, `Agent while the event page is suspended ${round}`, 40_000);
