@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChatEvent, Party } from '../core/chat-events';
+import { toSharedEvent } from './wire-events';
 
 /** What every reply carries; on an error (1 retry may help, 2 it will not) nothing else is reliable. */
 export const GmsEnvelopeSchema = z
@@ -100,17 +101,7 @@ const TYPES: Record<string, ChatEvent['type']> = {
 // A supervisor who barges in speaks to the visitor as one of the agents.
 const PARTIES: Record<string, Party> = { Client: 'visitor', Agent: 'agent', Supervisor: 'agent' };
 
-/** Maps one GMS transcript event to the shared model; unknown types are skipped, not fatal. */
+/** Maps one GMS transcript event to the shared model (see {@link toSharedEvent}). */
 export function toChatEvent(m: z.infer<typeof MessageSchema>): ChatEvent | null {
-  const type = TYPES[m.type];
-  if (!type) return null;
-  return {
-    index: m.index,
-    type,
-    party: PARTIES[m.from.type] ?? 'system',
-    nickname: m.from.nickname,
-    ...(m.text === undefined ? {} : { text: m.text }),
-    ...(m.utcTime === undefined ? {} : { at: m.utcTime }),
-    ...(m.clientMessageId === undefined ? {} : { clientMessageId: m.clientMessageId }),
-  };
+  return toSharedEvent(m, TYPES, PARTIES);
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ChatEvent, Party } from '../core/chat-events';
+import { toSharedEvent } from './wire-events';
 
 /** The statusCode/statusMessage envelope every reply carries. */
 export const EnvelopeSchema = z.object({ statusCode: z.number().int(), statusMessage: z.string().optional() }).loose();
@@ -59,17 +60,7 @@ const TYPES: Record<string, ChatEvent['type']> = {
 
 const PARTIES: Record<string, Party> = { Customer: 'visitor', Client: 'visitor', Agent: 'agent' };
 
-/** Maps one GWS message to the shared event model; unknown types are skipped, not fatal. */
+/** Maps one GWS message to the shared model (see {@link toSharedEvent}). */
 export function toChatEvent(m: z.infer<typeof MessageSchema>): ChatEvent | null {
-  const type = TYPES[m.type];
-  if (!type) return null;
-  return {
-    index: m.index,
-    type,
-    party: PARTIES[m.from.type] ?? 'system',
-    nickname: m.from.nickname,
-    ...(m.text === undefined ? {} : { text: m.text }),
-    ...(m.utcTime === undefined ? {} : { at: m.utcTime }),
-    ...(m.clientMessageId === undefined ? {} : { clientMessageId: m.clientMessageId }),
-  };
+  return toSharedEvent(m, TYPES, PARTIES);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHROMIUM, parseStartArgs, USAGE } from '../../scripts/lib/args.ts';
 
-const dirs = { cwd: '/home/me/elsewhere', root: '/work/beckon' };
+const dirs = { cwd: '/home/me/elsewhere', root: '/srv/beckon' };
 const parse = (argv: string[], env: Record<string, string | undefined> = {}) => parseStartArgs(argv, env, dirs);
 const run = (argv: string[], env: Record<string, string | undefined> = {}) => {
   const parsed = parse(argv, env);
@@ -13,8 +13,8 @@ describe('parseStartArgs', () => {
   it('has defaults under the project folder', () => {
     expect(run([])).toEqual({
       port: 7400,
-      dataDir: '/work/beckon/.beckon/sandbox-data',
-      profileDir: '/work/beckon/.beckon/chromium-profile',
+      dataDir: '/srv/beckon/.beckon/sandbox-data',
+      profileDir: '/srv/beckon/.beckon/chromium-profile',
       site: undefined,
       browserPath: DEFAULT_CHROMIUM,
       build: true,
