@@ -36,6 +36,8 @@ describe('proactive rules in Chromium', () => {
     await options.close();
   };
   const worker = async () => ext.serviceWorker();
+  /** A chat on the demo site shows on every later page of it until it has ended: wait for that. */
+  const chatEnded = (ui: Page) => ui.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
   const open = async (url: string) => {
     const page = await ext.context.newPage();
     await page.goto(url);
@@ -75,6 +77,7 @@ describe('proactive rules in Chromium', () => {
     expect(chat.userData).toMatchObject({ 'Page Name': 'Statements — Beckon Bank', 'Time spent on page': `${SECONDS_ON_PAGE} s` });
     await agent.accept(chat.id, 'Sam');
     await agent.stop(chat.id);
+    await chatEnded(page);
     await page.close();
   });
 
@@ -118,6 +121,7 @@ describe('proactive rules in Chromium', () => {
       timeoutMs: 15_000, what: 'the visitor message at the agent',
     });
     await agent.stop(chat.id);
+    await chatEnded(page);
     await page.close();
   });
 
@@ -130,8 +134,10 @@ describe('proactive rules in Chromium', () => {
       await waitFor(async () => (await sw.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId)) === 'chat', {
         timeoutMs: 15_000, what: 'the toolbar badge',
       });
-      const notifications = await sw.evaluate(() => (globalThis as any).chrome.notifications.getAll());
-      expect(Object.keys(notifications)).toContain(`beckon-offer-${tabId}`);
+      // The notification is raised right after the badge: wait for it too.
+      await waitFor(async () => Object.keys(await sw.evaluate(() => (globalThis as any).chrome.notifications.getAll())).includes(`beckon-offer-${tabId}`), {
+        what: 'the offer notification',
+      });
       expect(await page.getByTestId('beckon-offer').count()).toBe(0);
       const popup = await ext.openPage(`popup.html?tab=${tabId}`);
       await popup.getByTestId('beckon-offer-accept').click();
@@ -141,6 +147,7 @@ describe('proactive rules in Chromium', () => {
       expect(await sw.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
       await agent.accept(chat.id, 'Sam');
       await agent.stop(chat.id);
+      await chatEnded(popup);
       await Promise.all([popup.close(), page.close()]);
     } finally {
       await editFirstRule((o) => o.getByTestId('options-rule-0-ui-default').check());
