@@ -5,8 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Token used when none is configured (a demo value, not a secret). */
-export const DEFAULT_CRM_TOKEN = 'beckon-demo-crm-token';
+/** Token used when none is configured (a demo value, not a secret), shared with the extension's defaults. */
+export { DEFAULT_CRM_TOKEN } from '../../src/core/defaults.ts';
 
 /** Throws a readable Error for a token that cannot travel as `Authorization: Bearer <token>`. */
 export function validateCrmToken(token: string): void {

@@ -33,3 +33,9 @@ export const DEFAULT_QUEUE = 'Billing';
 
 /** Seconds of visible time on page before the default rule offers a chat. */
 export const DEFAULT_SECONDS_ON_PAGE = 10;
+
+/**
+ * Bearer token of the Sandbox CRM API unless it is started with another one (a demo value,
+ * not a secret): printed by the Sandbox, preset in the extension.
+ */
+export const DEFAULT_CRM_TOKEN = 'beckon-demo-crm-token';

@@ -2,6 +2,7 @@
  * Upgrades stored settings from older versions to the current shape. Pure: the same input
  * always gives the same output, so it is safe wherever it runs.
  */
+import { DEFAULT_CRM } from './crm/settings';
 
 interface V1 {
   version: 1;
@@ -14,12 +15,26 @@ const isV1 = (raw: unknown): raw is V1 =>
   typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1 && typeof (raw as V1).rule === 'object';
 
 /**
+ * Versions are upgraded one step at a time: 1 → 2 → 3.
+ *
  * Version 1 had a single rule (URL pattern, seconds on page, queue, topic); version 2 has a
  * list of rules with conditions, plus capping, business hours, page-name sources and the
- * privacy guard, which take their defaults. Anything else is returned unchanged.
+ * privacy guard, which take their defaults. Version 3 adds CRM sync. Anything else (the
+ * current version, or something unreadable for the schema to refuse) is returned unchanged.
  */
 export function migrateSettings(raw: unknown): unknown {
-  if (!isV1(raw)) return raw;
+  return toV3(isV1(raw) ? v1ToV2(raw) : raw);
+}
+
+const isV2 = (raw: unknown): raw is { version: 2 } =>
+  typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 2;
+
+/** Version 3 adds CRM sync, which starts from its defaults (the Sandbox CRM). */
+function toV3(raw: unknown): unknown {
+  return isV2(raw) ? { ...raw, version: 3, crm: DEFAULT_CRM } : raw;
+}
+
+function v1ToV2(raw: V1): unknown {
   const r = raw.rule;
   return {
     version: 2,

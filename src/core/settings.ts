@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_QUEUE, DEFAULT_SANDBOX_URL, DEFAULT_SECONDS_ON_PAGE, DEMO_SITE_MATCHES } from './defaults';
 import { isValidMatchPattern } from './match-pattern';
+import { CrmSettingsSchema, DEFAULT_CRM } from './crm/settings';
 import { migrateSettings } from './settings-migration';
 import { BusinessHoursSchema, DEFAULT_BUSINESS_HOURS } from './rules/business-hours';
 import { CappingSettingsSchema, DEFAULT_CAPPING } from './rules/capping';
@@ -66,7 +67,7 @@ export type PageNameSources = z.infer<typeof PageNameSourcesSchema>;
 
 /** Everything the options page configures. Versioned: `migrateSettings` upgrades older shapes. */
 export const SettingsSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   backend: BackendSettingsSchema,
   /** In priority order: the first rule that can offer does. */
   rules: z
@@ -81,6 +82,8 @@ export const SettingsSchema = z.object({
   enabledSites: z
     .array(z.string().refine(isValidMatchPattern, 'Site must be a match pattern like https://shop.example.com/*'))
     .max(200),
+  /** CRM sync: the connector, interaction class and flow, the demo persona (version 3). */
+  crm: CrmSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -101,9 +104,9 @@ export const DEFAULT_RULE: Rule = {
   unknownAvailability: 'allow',
 };
 
-/** Settings of a fresh install: the local Sandbox, its demo site, one rule. */
+/** Settings of a fresh install: the local Sandbox (chat and CRM), its demo site, one rule. */
 export const DEFAULT_SETTINGS: Settings = {
-  version: 2,
+  version: 3,
   backend: { kind: 'gws', url: DEFAULT_SANDBOX_URL, contactCenterId: DEFAULT_CONTACT_CENTER_ID, nickname: 'Visitor' },
   rules: [DEFAULT_RULE],
   capping: DEFAULT_CAPPING,
@@ -111,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pageName: { urlMap: [], selector: '', useOgTitle: true },
   privacyGuard: true,
   enabledSites: [...DEMO_SITE_MATCHES],
+  crm: DEFAULT_CRM,
 };
 
 /** Human-readable list of what is wrong, each naming the field (e.g. `rules.0.queue: Queue is required`). */

@@ -3,6 +3,7 @@
  * inside pages nobody here controls, so what they send is parsed, never trusted.
  */
 import { z } from 'zod';
+import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
 import type { UiToBackground } from './ports';
 import type { WatcherReport } from './watcher';
 
@@ -43,11 +44,30 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.retry'), chatId: text(100), clientMessageId: text(100) }),
   z.object({ type: z.literal('chat.typing'), chatId: text(100), typing: z.boolean() }),
   z.object({ type: z.literal('chat.read'), chatId: text(100), index: z.number().int().min(0) }),
+  z.object({ type: z.literal('chat.focus'), chatId: text(100) }),
   z.object({ type: z.literal('heartbeat') }),
   z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),
   z.object({ type: z.literal('debug.exitIntent') }),
   z.object({ type: z.literal('debug.resetVisitor') }),
 ]) satisfies z.ZodType<UiToBackground>;
+
+/**
+ * One-off requests from the extension's own pages (the options page) to the background,
+ * over `runtime.sendMessage`. Answered with a `PageReply`.
+ */
+export type PageRequest =
+  /** Checks a CRM configuration (not necessarily saved yet) and says what was checked. */
+  | { type: 'crm.test'; crm: CrmSettings }
+  /** Sends a held or waiting CRM event again now (the sync log's Retry button). */
+  | { type: 'crm.retry'; id: string };
+
+/** The background's answer to a `PageRequest`: `message` is shown to the user as it is. */
+export type PageReply = { ok: boolean; message: string };
+
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crm.test'), crm: CrmSettingsSchema }),
+  z.object({ type: z.literal('crm.retry'), id: text(200) }),
+]) satisfies z.ZodType<PageRequest>;
 
 /** Parses an untrusted value; on failure returns a one-line reason instead of throwing. */
 export function parseMessage<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; error: string } {

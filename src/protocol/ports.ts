@@ -34,6 +34,29 @@ export interface DebugView {
   decision: string;
 }
 
+/** Where a chat's CRM interaction is (popup): `off` when CRM sync is off or was for this chat. */
+export interface CrmChatStatus {
+  /** The connector the interaction goes to (`sandbox`, `pega`, `webhook`). */
+  connector: string;
+  /** `pending`: events wait to be delivered; `synced`: all delivered; `failed`: one needs a Retry in the options page. */
+  state: 'off' | 'pending' | 'synced' | 'failed';
+  /** The CRM's interaction id, once the start was delivered. */
+  interactionId?: string;
+  /** The last delivery error, while there is one. */
+  error?: string;
+}
+
+/** One chat in the popup's chat switcher. */
+export interface ChatSummary {
+  id: string;
+  status: ChatStatus;
+  queue: string;
+  /** The site it started on (host), if known. */
+  site?: string;
+  startedAt: number;
+  unread: number;
+}
+
 /** A chat as the UIs show it. */
 export interface ChatView {
   id: string;
@@ -48,6 +71,8 @@ export interface ChatView {
   unread: number;
   startedAt: number;
   lastError?: string;
+  /** Its CRM interaction (popup only). */
+  crm?: CrmChatStatus;
 }
 
 /** Everything one UI needs for one tab, pushed by the background on every change. */
@@ -57,6 +82,8 @@ export interface TabView {
   chat: ChatView | null;
   /** The last rule evaluation on this tab (popup only). */
   debug?: DebugView;
+  /** Every chat not yet over, for the popup's switcher (popup only, when there are several). */
+  chats?: ChatSummary[];
 }
 
 /** UI → background over the port. Validated in the background (protocol/messages.ts). */
@@ -70,6 +97,8 @@ export type UiToBackground =
   | { type: 'chat.retry'; chatId: string; clientMessageId: string }
   | { type: 'chat.typing'; chatId: string; typing: boolean }
   | { type: 'chat.read'; chatId: string; index: number }
+  /** The popup shows another chat: the user's focus moved (the CRM switches interaction). */
+  | { type: 'chat.focus'; chatId: string }
   | { type: 'heartbeat' }
   | { type: 'debug.fastForward'; seconds: number }
   | { type: 'debug.exitIntent' }

@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { ChatSession } from '../core/chat-session';
+import type { CrmEvent } from '../core/crm/sync-queue';
 import type { RuleReport } from '../core/rules/engine';
 import { newVisitor, type VisitorState } from '../core/rules/visitor';
 import { DEFAULT_SETTINGS, type Settings, settingsOrDefault } from '../core/settings';
@@ -70,6 +71,38 @@ export async function readSessions(): Promise<Record<string, ChatSession>> {
   }
   return out;
 }
+
+const CrmEventSchema = z.object({
+  id: z.string(),
+  chatKey: z.string(),
+  kind: z.enum(['start', 'switch', 'end', 'outcome']),
+  connector: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  state: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  createdAt: z.number(),
+  notBefore: z.number(),
+  lastError: z.string().optional(),
+  interactionId: z.string().optional(),
+}) satisfies z.ZodType<CrmEvent>;
+
+/** The CRM sync queue and log: every lifecycle event, delivered or not (local: survives restarts). */
+export const crmQueueItem = storage.defineItem<unknown[]>('local:crmQueue', { fallback: [], version: 1 });
+
+/** Reads the CRM queue, dropping (and reporting) any entry that fails validation. */
+export async function readCrmQueue(): Promise<CrmEvent[]> {
+  const raw = await crmQueueItem.getValue();
+  const out: CrmEvent[] = [];
+  for (const value of Array.isArray(raw) ? raw : []) {
+    const parsed = CrmEventSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+    else console.warn('[beckon] dropped an unreadable CRM event:', parsed.error.issues[0]?.message);
+  }
+  return out;
+}
+
+/** The chat the user's focus is on, for the CRM's switchInteraction (session area). */
+export const crmFocusItem = storage.defineItem<string | null>('session:crmFocus', { fallback: null });
 
 /** Per-tab offer state; volatile on purpose (session area: cleared with the browser). */
 export interface TabOffer {

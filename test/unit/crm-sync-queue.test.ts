@@ -3,7 +3,7 @@ import {
   crmBackoff, dueEvents, enqueue, interactionIdOf, markAttemptFailed, markDelivered, nextWake, prune, retryNow, type CrmEvent,
 } from '../../src/core/crm/sync-queue';
 
-const ev = (id: string, chatKey: string, kind: CrmEvent['kind'], createdAt = 0) => ({ id, chatKey, kind, payload: {}, createdAt });
+const ev = (id: string, chatKey: string, kind: CrmEvent['kind'], createdAt = 0) => ({ id, chatKey, kind, connector: 'sandbox', payload: {}, createdAt });
 
 describe('CRM sync queue', () => {
   it('delivers per chat in order; chats do not wait for each other', () => {

@@ -18,6 +18,11 @@ export interface CrmEvent {
   /** The chat (local session id) it belongs to; outcome events use their own key. */
   chatKey: string;
   kind: CrmEventKind;
+  /**
+   * The connector it goes to, fixed when it is queued: a chat's switch and end follow its
+   * start to the same CRM even if the settings change meanwhile.
+   */
+  connector: string;
   payload: Record<string, unknown>;
   state: CrmEventState;
   attempts: number;

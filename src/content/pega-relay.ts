@@ -1,0 +1,89 @@
+/**
+ * The isolated-world half of the Pega desktop bridge, injected by the background into the
+ * Pega Customer Service tab (`pega-bridge.js`). It takes pega.CS calls from the background
+ * only (the extension's own messages), hands them to the main-world bridge with this page
+ * load's nonce, and answers with the callback's data.
+ *
+ * It remembers each call by its idempotency key for the life of the page: a retry after a
+ * lost reply (the worker stopped mid-call) gets the first answer, and pega.CS is never asked
+ * twice. The page can see the window messages, but it owns window.pega.CS anyway; what it
+ * cannot do is make the extension do anything: only the background's messages are obeyed.
+ */
+import { PEGA_CALL_TAG, PEGA_METHODS, PEGA_REPLY_TAG, type PegaRelayReply } from '../protocol/pega';
+
+type SendResponse = (r: unknown) => void;
+
+/** What the relay needs from its page and the extension. */
+export interface PegaRelayEnv {
+  win: Window;
+  /** Registers the listener for the extension's messages (only the background's reach it). */
+  onMessage: (listener: (message: unknown, sendResponse: SendResponse) => boolean) => void;
+  newId: () => string;
+}
+
+interface Call {
+  key: string;
+  method: string;
+  args: unknown[];
+  timeoutMs: number;
+}
+
+const isCall = (m: Record<string, unknown>): m is Record<string, unknown> & Call =>
+  m.type === 'pega.call' && typeof m.key === 'string' && m.key.length <= 300 &&
+  (PEGA_METHODS as readonly unknown[]).includes(m.method) && Array.isArray(m.args) &&
+  typeof m.timeoutMs === 'number' && m.timeoutMs > 0 && m.timeoutMs <= 120_000;
+
+/** Starts the relay in this page. */
+export function startPegaRelay({ win, onMessage, newId }: PegaRelayEnv): void {
+  let nonce: string | null = null;
+  const answers = new Map<string, Promise<PegaRelayReply>>();
+  const waiting = new Map<string, (reply: PegaRelayReply) => void>();
+  const origin = win.location.origin;
+
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== win || event.origin !== origin || nonce === null) return;
+    const d = event.data as { beckonPega?: unknown; nonce?: unknown; id?: unknown; data?: unknown; error?: unknown } | null;
+    if (!d || d.beckonPega !== PEGA_REPLY_TAG || d.nonce !== nonce || typeof d.id !== 'string') return;
+    const resolve = waiting.get(d.id);
+    if (!resolve) return; // not a call of ours, or already timed out
+    waiting.delete(d.id);
+    resolve(typeof d.error === 'string' ? { ok: false, error: d.error, retryable: false } : { ok: true, data: d.data });
+  });
+
+  const call = ({ method, args, timeoutMs }: Call): Promise<PegaRelayReply> =>
+    new Promise((resolve) => {
+      const id = newId();
+      const timer = win.setTimeout(() => {
+        waiting.delete(id);
+        resolve({ ok: false, error: `pega.CS.${method} did not call back within ${Math.round(timeoutMs / 1000)} s`, retryable: true });
+      }, timeoutMs);
+      waiting.set(id, (reply) => {
+        win.clearTimeout(timer);
+        resolve(reply);
+      });
+      win.postMessage({ beckonPega: PEGA_CALL_TAG, nonce, id, method, args }, origin);
+    });
+
+  onMessage((message, sendResponse) => {
+    const m = (message ?? {}) as Record<string, unknown>;
+    if (m.type === 'pega.init' && typeof m.nonce === 'string') {
+      nonce ??= m.nonce; // one nonce per page load: a second init cannot replace it
+      sendResponse(nonce === m.nonce);
+      return false;
+    }
+    if (!isCall(m)) return false;
+    if (nonce === null) {
+      sendResponse({ ok: false, error: 'The Pega bridge is not ready in this tab', retryable: true } satisfies PegaRelayReply);
+      return false;
+    }
+    let answer = answers.get(m.key);
+    if (!answer) {
+      answer = call(m);
+      answers.set(m.key, answer);
+      // A call that timed out may be tried again; one that answered is remembered.
+      void answer.then((r) => !r.ok && r.retryable && answers.delete(m.key));
+    }
+    void answer.then(sendResponse);
+    return true; // answered asynchronously
+  });
+}
