@@ -14,7 +14,9 @@ export const CRM_BODY_LIMIT = 1024 * 1024;
 /** Machine-readable error codes, one per kind of failure. */
 export type CrmErrorCode =
   | 'invalid_json' | 'invalid_body' | 'unauthorized' | 'forbidden' | 'not_found'
-  | 'already_ended' | 'idempotency_key_reused' | 'body_too_large' | 'unsupported_media_type' | 'internal';
+  | 'already_ended' | 'idempotency_key_reused' | 'body_too_large' | 'unsupported_media_type' | 'internal'
+  // Only the fault injector (http/faults.ts) sends it: a held request let go with a 504.
+  | 'timeout';
 
 /** A failure to send as `{error: {code, message}}` with HTTP `status`. */
 export class CrmError extends Error {

@@ -1,21 +1,26 @@
 /**
  * Fault injection for demos and fault-tolerance tests (off unless the Sandbox starts with
  * `faults: true` / `--faults`): makes the customer chat API (GWS `/api/v2/chats…`, GMS
- * `/genesys/…`) answer 500s, hang, or reply with malformed JSON, for a while or until reset.
+ * `/genesys/…`) or, on its own, the Sandbox CRM API (`/api/crm/…`) answer 500s, hang, or
+ * reply with malformed JSON, for a while or until reset.
  *
  * It runs as a root `onRequest` hook, before every route's own guard and before the body is
  * read, so a faulted request never reaches a handler and changes nothing in the store.
  * Requests already past the hook when a fault starts (e.g. a held long-poll) finish normally.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CrmError, sendCrmError } from '../crm/errors.ts';
 import type { OriginPolicy } from './origin.ts';
 
-/** What the customer API does while a fault is on. */
+/** What the faulted API does while a fault is on. */
 export const FAULT_MODES = ['none', 'error500', 'timeout', 'garbage'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
-/** Which customer API a fault hits: both dialects, or one. */
-export const FAULT_PATHS = ['customer', 'gws', 'gms'] as const;
+/**
+ * Which API a fault hits: the customer chat API (both dialects, or one), or the CRM API alone,
+ * so a demo can show the CRM down while chats keep working (and `customer` never hits it).
+ */
+export const FAULT_PATHS = ['customer', 'gws', 'gms', 'crm'] as const;
 export type FaultPaths = (typeof FAULT_PATHS)[number];
 
 /** How long a `timeout` fault holds a request when the client does not give up first. */
@@ -45,12 +50,20 @@ export interface FaultCounts {
 
 const NONE: FaultState = { mode: 'none', paths: 'customer', until: null, holdMs: DEFAULT_HOLD_MS };
 
-const dialectOf = (url: string): 'gws' | 'gms' | null => {
+/** An API a fault can hit; each answers in its own error envelope. */
+type FaultedApi = 'gws' | 'gms' | 'crm';
+
+const apiOf = (url: string): FaultedApi | null => {
   const path = url.split('?')[0]!;
   if (path === '/api/v2/chats' || path.startsWith('/api/v2/chats/')) return 'gws';
   if (path.startsWith('/genesys/')) return 'gms';
+  // Only the CRM API itself: the console's `/api/v2/me/interactions/{id}/crm` is agent API.
+  if (path === '/api/crm' || path.startsWith('/api/crm/')) return 'crm';
   return null;
 };
+
+// `customer` means both chat dialects, as it always has: the CRM is faulted only on its own.
+const hits = (paths: FaultPaths, api: FaultedApi): boolean => paths === api || (paths === 'customer' && api !== 'crm');
 
 /** The fault switch of one Sandbox, and the hook that applies it. */
 export class FaultInjector {
@@ -96,21 +109,20 @@ export class FaultInjector {
   readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const fault = this.current;
     if (fault.mode === 'none' || request.method === 'OPTIONS') return undefined;
-    const dialect = dialectOf(request.url);
-    if (dialect === null || (fault.paths !== 'customer' && fault.paths !== dialect)) return undefined;
+    const api = apiOf(request.url);
+    if (api === null || !hits(fault.paths, api)) return undefined;
     this.faulted++;
     // An extension must be able to read the failure, as it would a real one.
     const origin = request.headers.origin;
     if (origin !== undefined && this.policy.isExtension(origin)) reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
     if (fault.mode === 'garbage') return reply.code(200).type('application/json; charset=utf-8').send(GARBAGE_BODY);
-    if (fault.mode === 'error500') return reply.code(500).send(envelope(dialect, 'Fault injected by the Sandbox: internal error.'));
-    await this.hold(request, reply, fault.holdMs);
+    if (fault.mode === 'error500') return sendFault(reply, api, 500, 'Fault injected by the Sandbox: internal error.');
+    await this.hold(request, reply, api, fault.holdMs);
     return reply;
   };
 
   /** Holds a request until the client closes it (nothing is sent), or it is let go (504). */
-  private hold(request: FastifyRequest, reply: FastifyReply, ms: number): Promise<void> {
-    const dialect = dialectOf(request.url)!;
+  private hold(request: FastifyRequest, reply: FastifyReply, api: FaultedApi, ms: number): Promise<void> {
     const res = reply.raw;
     return new Promise((resolve) => {
       const finish = (clientGone: boolean) => {
@@ -121,7 +133,7 @@ export class FaultInjector {
           this.abandoned++;
           reply.hijack(); // nobody to answer: end the lifecycle without a reply
         } else {
-          reply.code(504).send(envelope(dialect, 'Fault injected by the Sandbox: the request was held and never processed.'));
+          sendFault(reply, api, 504, 'Fault injected by the Sandbox: the request was held and never processed.');
         }
         resolve();
       };
@@ -139,9 +151,13 @@ export class FaultInjector {
   }
 }
 
-/** The error envelope of each dialect (GWS: code 4 internal error; GMS: code 1, retry may help). */
-function envelope(dialect: 'gws' | 'gms', statusMessage: string) {
-  return { statusCode: dialect === 'gws' ? 4 : 1, statusMessage };
+/**
+ * Sends a faulted reply in the envelope of the API hit, so its clients parse it as a real
+ * failure: GWS code 4 (internal error), GMS code 1 (retry may help), CRM `internal` / `timeout`.
+ */
+function sendFault(reply: FastifyReply, api: FaultedApi, status: 500 | 504, message: string): FastifyReply {
+  if (api === 'crm') return sendCrmError(reply, new CrmError(status, status === 500 ? 'internal' : 'timeout', message));
+  return reply.code(status).send({ statusCode: api === 'gws' ? 4 : 1, statusMessage: message });
 }
 
 /** Installs the injector's hook on the whole app and lets held requests go before close. */

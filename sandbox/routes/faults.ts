@@ -19,7 +19,7 @@ const faultBody = z
     mode: z.enum(FAULT_MODES, { error: `must be one of ${FAULT_MODES.join(', ')}` }),
     /** The fault ends by itself after this long; absent: until reset with mode "none". */
     forMs: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(3_600_000, 'must be at most 3600000').optional(),
-    /** Which customer API: "customer" (both dialects, default), "gws" or "gms". */
+    /** Which API: "customer" (both chat dialects, default), "gws", "gms", or "crm" (the CRM API alone). */
     paths: z.enum(FAULT_PATHS, { error: `must be one of ${FAULT_PATHS.join(', ')}` }).optional(),
     /** timeout mode: the longest a request is held before a 504 (default 20000). */
     holdMs: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(120_000, 'must be at most 120000').optional(),

@@ -1,7 +1,7 @@
 /**
  * The fault injector (`/api/sandbox/faults`): off by default; when on, it makes the customer
- * chat API (GWS and GMS) answer 500s, hang, or reply with malformed JSON, and a faulted
- * request changes nothing in the store.
+ * chat API (GWS and GMS) or, on its own, the Sandbox CRM API answer 500s, hang, or reply with
+ * malformed JSON, and a faulted request changes nothing in the store.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GARBAGE_BODY } from '../../sandbox/http/faults.ts';
+import { DEFAULT_CRM_TOKEN } from '../../sandbox/server.ts';
+import { crm, snapshotCrm, startBody, startInteraction, transcript } from './crm-helpers.ts';
 import { acceptedChat, request, startTestSandbox, type Reply, type TestSandbox } from './helpers.ts';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -203,13 +205,94 @@ describe('fault injector', () => {
     expect((await gms('request-chat', { nickname: 'Gina' })).status).toBe(200);
   });
 
+  it('paths crm: the CRM API answers 500 in its own envelope and changes nothing, while chats keep working', async () => {
+    const id = await acceptedChat(t);
+    const existing = await startInteraction(t, 'chat:start', { ChatId: id });
+    const before = snapshotCrm(t);
+    expect((await setFault({ mode: 'error500', paths: 'crm' })).fault).toMatchObject({ mode: 'error500', paths: 'crm', until: null });
+
+    const calls = [
+      await crm(t, 'POST', '/interactions', startBody('during:start', { ChatId: id })),
+      await crm(t, 'POST', `/interactions/${existing}/switch`, { idempotencyKey: 'during:switch' }),
+      await crm(t, 'POST', `/interactions/${existing}/end`, { idempotencyKey: 'during:end', transcript }),
+      await crm(t, 'POST', '/outcomes', { idempotencyKey: 'during:outcome', ruleId: 'r', ruleName: 'R', outcome: 'declined', url: 'https://bank.example/', at: 1 }),
+      await crm(t, 'GET', '/interactions'),
+      await crm(t, 'GET', '/interactions', undefined, { Authorization: undefined }), // before the guard: no 401
+    ];
+    for (const r of calls) expect([r.status, r.body]).toEqual([500, { error: { code: 'internal', message: 'Fault injected by the Sandbox: internal error.' } }]);
+    const ext = await fetch(`${t.sb.url}/api/crm/interactions`, { headers: { Authorization: `Bearer ${DEFAULT_CRM_TOKEN}`, Origin: EXTENSION } });
+    expect([ext.status, ext.headers.get('access-control-allow-origin')]).toEqual([500, EXTENSION]);
+    const preflight = await fetch(`${t.sb.url}/api/crm/interactions`, {
+      method: 'OPTIONS',
+      headers: { Origin: EXTENSION, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+
+    // The chat goes on, on both sides, and the console still reads the chat's CRM interaction.
+    const sent = await t.customer('POST', `/api/v2/chats/${id}`, { operationName: 'SendMessage', text: 'still here' });
+    expect([sent.status, sent.body.statusCode]).toEqual([200, 0]);
+    expect((await t.agent('alice', 'POST', `/api/v2/me/interactions/${id}`, { operationName: 'SendMessage', text: 'me too' })).body.statusCode).toBe(0);
+    expect((await gms('request-chat', { nickname: 'Gina' })).status).toBe(200);
+    const view = await t.agent('alice', 'GET', `/api/v2/me/interactions/${id}/crm`);
+    expect([view.status, view.body.crm?.interactionId]).toEqual([200, existing]);
+    expect(snapshotCrm(t)).toEqual(before);
+    expect((await faults()).body.counts).toEqual({ faulted: 7, held: 0, abandoned: 0 });
+
+    // Afterwards: what was sent during the fault never happened, and its retry creates it once.
+    await setFault({ mode: 'none' });
+    expect((await crm(t, 'GET', `/interactions?chatId=${id}`)).body.interactions.map((i: { interactionId: string }) => i.interactionId)).toEqual([existing]);
+    const retry = await crm(t, 'POST', '/interactions', startBody('during:start', { ChatId: id }));
+    expect([retry.status, retry.body]).toEqual([201, { interactionId: 'I-2', created: true }]);
+    const again = await crm(t, 'POST', '/interactions', startBody('during:start', { ChatId: id }));
+    expect([again.status, again.body]).toEqual([200, { interactionId: 'I-2', created: false }]);
+    expect((await crm(t, 'GET', `/interactions?chatId=${id}`)).body.interactions).toHaveLength(2);
+  });
+
+  it.each([undefined, 'customer', 'gws', 'gms'])('paths %s leaves the CRM API alone', async (paths) => {
+    await setFault({ mode: 'error500', ...(paths ? { paths } : {}) });
+    const created = await crm(t, 'POST', '/interactions', startBody('k'));
+    expect([created.status, created.body]).toEqual([201, { interactionId: 'I-1', created: true }]);
+    expect((await crm(t, 'GET', '/interactions/I-1')).status).toBe(200);
+    expect((await faults()).body.counts.faulted).toBe(0);
+  });
+
+  it('paths crm, timeout: holds a CRM request, then answers 504 in the CRM envelope, while chats keep working', async () => {
+    const id = await acceptedChat(t);
+    const before = snapshotCrm(t);
+    await setFault({ mode: 'timeout', paths: 'crm', holdMs: 1_000 });
+    const started = Date.now();
+    const held = crm(t, 'POST', '/interactions', startBody('held', { ChatId: id }));
+    await until(async () => (await faults()).body.counts.held === 1);
+    expect((await t.customer('GET', `/api/v2/chats/${id}`)).status).toBe(200);
+    const r = await held;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect([r.status, r.body]).toEqual([504, { error: { code: 'timeout', message: 'Fault injected by the Sandbox: the request was held and never processed.' } }]);
+    expect(snapshotCrm(t)).toEqual(before);
+    expect((await faults()).body.counts).toEqual({ faulted: 1, held: 0, abandoned: 0 });
+  });
+
+  it('paths crm, garbage: a CRM request gets malformed JSON, and nothing changes', async () => {
+    const id = await acceptedChat(t);
+    const before = snapshotCrm(t);
+    await setFault({ mode: 'garbage', paths: 'crm' });
+    const r = await fetch(`${t.sb.url}/api/crm/interactions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_CRM_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(startBody('garbled')),
+    });
+    expect([r.status, r.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+    expect(await r.text()).toBe(GARBAGE_BODY);
+    expect(snapshotCrm(t)).toEqual(before);
+    expect((await t.customer('GET', `/api/v2/chats/${id}/messages`)).body.statusCode).toBe(0);
+  });
+
   it.each([
     [{}, 400, 1, "Required parameter 'mode' is missing."],
     [{ mode: 'explode' }, 400, 10, "Invalid parameter 'mode': must be one of none, error500, timeout, garbage."],
     [{ mode: 'error500', forMs: 0 }, 400, 10, "Invalid parameter 'forMs': must be at least 1."],
     [{ mode: 'error500', forMs: 'soon' }, 400, 10, "Invalid parameter 'forMs': must be a number."],
     [{ mode: 'timeout', holdMs: 120_001 }, 400, 10, "Invalid parameter 'holdMs': must be at most 120000."],
-    [{ mode: 'error500', paths: 'agent' }, 400, 10, "Invalid parameter 'paths': must be one of customer, gws, gms."],
+    [{ mode: 'error500', paths: 'agent' }, 400, 10, "Invalid parameter 'paths': must be one of customer, gws, gms, crm."],
   ])('refuses %j and changes nothing', async (body, status, code, message) => {
     const r = await faults(body);
     expect([r.status, r.body]).toEqual([status, { statusCode: code, statusMessage: message }]);
