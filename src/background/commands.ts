@@ -2,6 +2,7 @@ import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
 import type { UiToBackground } from '../protocol/ports';
 import { readSettings } from '../protocol/storage';
 import type { ChatRunner } from './chat-runner';
+import type { CrmSync } from './crm-sync';
 import type { OfferBroker } from './offer-broker';
 import type { SessionStore } from './session-store';
 import { sendToWatcher } from './sites';
@@ -13,6 +14,7 @@ export interface CommandDeps {
   runner: ChatRunner;
   broker: OfferBroker;
   visitors: VisitorStore;
+  crm: CrmSync;
   now: () => number;
   newId: () => string;
   /** The site (host) a tab is on now. */
@@ -41,6 +43,12 @@ export async function handleUiCommand(
       await store.update(session.id, (s) => (msg.index > (s.readIndex ?? 0) ? { ...s, readIndex: Math.min(msg.index, s.lastIndex) } : s));
       return;
     }
+    case 'chat.focus':
+      // The popup's switcher: the user turned to another chat (the hub shows it there).
+      if (!fromPopup) return 'Only the popup can switch chats.';
+      if (!store.get(msg.chatId)) return 'That chat is no longer here.';
+      await deps.crm.focus(msg.chatId);
+      return;
     case 'chat.typing':
       if (store.get(msg.chatId)?.status !== 'ended') runner.setTyping(msg.chatId, msg.typing);
       return;

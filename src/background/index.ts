@@ -1,11 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createBackend } from '../backends/registry';
 import type { ChatBackend } from '../backends/types';
-import { parseMessage, WatcherReportSchema } from '../protocol/messages';
+import { PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
 import { debugItem, readSettings, settingsItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
+import { answerPageRequest, startCrmSync } from './crm-wiring';
 import { OfferBroker } from './offer-broker';
 import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick } from './offer-presenter';
@@ -35,7 +36,8 @@ export function startBackground(): void {
     return url ? hostOf(url) : undefined;
   };
 
-  const visitors = new VisitorStore(now);
+  // Offer outcomes also go to the CRM, when that option is on.
+  const visitors = new VisitorStore(now, (record) => void ready.then(() => crm.outcome(record)));
   // One adapter per configuration: it learns what the server offers (long-poll) as it goes.
   let adapter: { key: string; backend: ChatBackend } | undefined;
   const backend = async () => {
@@ -52,27 +54,45 @@ export function startBackground(): void {
       else void browser.alarms.clear(RESUME_ALARM);
     },
   });
-  const ready = store.load(now()).then(() => runner.resumeAll());
+  // The CRM sync follows the chats; it never holds them up.
+  const crm = startCrmSync({ store, ready: () => ready, onChange: () => hub.publishAll() });
+  const ready: Promise<void> = Promise.all([store.load(now()), crm.load()]).then(async () => {
+    runner.resumeAll();
+    await crm.reconcile(store.all()); // catches up on any change a stopped worker did not sync
+    crm.pump();
+  });
 
   const hub: UiHub = new UiHub({
-    view: async (tabId, fromPopup) => {
+    view: async (tabId, fromPopup, chosenChatId) => {
       await ready;
       const debug = fromPopup ? (await debugItem.getValue())[tabId] : undefined;
-      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), fromPopup, debug, await siteOf(tabId));
+      const popup = fromPopup ? { crmStatus: (id: string) => crm.statusOf(id), ...(chosenChatId ? { chosenChatId } : {}) } : undefined;
+      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId));
     },
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, visitors, now, newId, siteOf }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf }, tabId, msg, fromPopup);
     },
   });
   const broker = new OfferBroker({ store, runner, visitors, backend, now, newId, publish: (tabId) => hub.publish(tabId) });
-  store.onChange(() => {
+  store.onChange((session) => {
     // A chat shows in its own tab and in every tab on its site: refresh them all.
     hub.publishAll();
     void updateUnreadBadge(store.all());
+    void ready.then(() => crm.reconcile([session])).catch((e: unknown) => console.error('[beckon] CRM sync', e));
   });
 
   browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    if (sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) {
+      // The options page (an extension page, even when shown in a tab).
+      const request = parseMessage(PageRequestSchema, raw);
+      if (!request.ok) {
+        sendResponse({ ok: false, message: `Rejected a malformed request: ${request.error}` });
+        return false;
+      }
+      ready.then(() => answerPageRequest(crm, request.value)).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String(e) }));
+      return true;
+    }
     const tabId = sender.tab?.id;
     if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return false;
     const parsed = parseMessage(WatcherReportSchema, raw);
@@ -106,5 +126,6 @@ export function startBackground(): void {
   settingsItem.watch(() => {
     resync();
     hub.publishAll();
+    void ready.then(() => crm.reconcile(store.active())); // a connector just turned on takes the live chats
   });
 }

@@ -49,6 +49,9 @@ export class OfferBroker {
     const reply = (wakeInMs: number | null): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector });
     // A watcher left over on a site that was just disabled gets nothing more from us.
     if (!settings.enabledSites.some((p) => matchesSitePattern(p, report.url))) return { wakeInMs: null };
+    // The Pega desktop is where the agent works, not a visitor's page: never offer there.
+    const { connector, pega } = settings.crm;
+    if (connector === 'pega' && pega.portal && matchesSitePattern(pega.portal, report.url)) return { wakeInMs: null };
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {

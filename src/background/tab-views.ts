@@ -1,6 +1,6 @@
 import { chatShownIn, unreadCount, type ChatSession } from '../core/chat-session';
 import { OFFLINE_AFTER_FAILURES } from '../core/backoff';
-import type { ChatView, TabView } from '../protocol/ports';
+import type { ChatSummary, ChatView, CrmChatStatus, TabView } from '../protocol/ports';
 import type { TabDebug, TabOffer } from '../protocol/storage';
 
 /**
@@ -35,22 +35,36 @@ export function toChatView(s: ChatSession): ChatView {
   };
 }
 
+/** What only the popup gets: the chat its switcher picked, and each chat's CRM state. */
+export interface PopupExtras {
+  chosenChatId?: string;
+  crmStatus: (chatId: string) => CrmChatStatus;
+}
+
+/** A line of the popup's chat switcher. */
+function toSummary(s: ChatSession): ChatSummary {
+  return { id: s.id, status: s.status, queue: s.queue, startedAt: s.createdAt, unread: unreadCount(s), ...(s.site ? { site: s.site } : {}) };
+}
+
 /**
- * Builds the view for one tab. `fallbackToLatest` lets the popup show a chat started in
- * another tab when the current tab has none.
+ * Builds the view for one tab. The popup (`popup` given) may show a chat of another tab:
+ * the one its switcher picked, else the tab's own, else the newest live one; it also gets
+ * the switcher's list and the chat's CRM state.
  */
 export function buildTabView(
   tabId: number,
   offer: TabOffer | undefined,
   sessions: readonly ChatSession[],
-  fallbackToLatest: boolean,
+  popup: PopupExtras | undefined,
   debug?: TabDebug,
   site?: string,
 ): TabView {
-  const live = chatForTab(sessions, tabId, site) ?? (fallbackToLatest ? latestActiveChat(sessions) : undefined);
+  const chosen = popup?.chosenChatId ? sessions.find((s) => s.id === popup.chosenChatId) : undefined;
+  const live = chosen ?? chatForTab(sessions, tabId, site) ?? (popup ? latestActiveChat(sessions) : undefined);
   const openOffer = offer?.status === 'open' ? offer : undefined;
   // A fresh offer takes the place of an old, ended chat in the page.
-  const chat = live && (live.status !== 'ended' || !openOffer) ? toChatView(live) : null;
+  const chat = live && (live.status !== 'ended' || !openOffer || chosen) ? toChatView(live) : null;
+  const running = sessions.filter((s) => s.status !== 'ended' || s.id === live?.id).sort((a, b) => a.createdAt - b.createdAt);
   return {
     tabId,
     offer: openOffer
@@ -59,7 +73,8 @@ export function buildTabView(
           ...(openOffer.expiresAt === undefined ? {} : { expiresAt: openOffer.expiresAt }),
         }
       : null,
-    chat,
+    chat: chat && popup ? { ...chat, crm: popup.crmStatus(chat.id) } : chat,
     ...(debug ? { debug } : {}),
+    ...(popup && running.length > 1 ? { chats: running.map(toSummary) } : {}),
   };
 }

@@ -6,8 +6,11 @@ type Port = Browser.runtime.Port;
 
 /** What the hub asks of the rest of the background. */
 export interface UiHubDeps {
-  /** Builds the current view of a tab; `fromPopup` lets the popup fall back to a chat of another tab. */
-  view: (tabId: number, fromPopup: boolean) => Promise<TabView>;
+  /**
+   * Builds the current view of a tab; `fromPopup` lets the popup fall back to a chat of
+   * another tab, and `chosenChatId` is the chat the popup's switcher picked, if any.
+   */
+  view: (tabId: number, fromPopup: boolean, chosenChatId?: string) => Promise<TabView>;
   /** Carries out a validated UI command for a tab; returns an error message to show, if any. */
   handle: (tabId: number, msg: UiToBackground, fromPopup: boolean) => Promise<string | void>;
 }
@@ -17,6 +20,8 @@ interface Client {
   fromPopup: boolean;
   /** The chat this UI shows now, if any. */
   chatId?: string;
+  /** The chat picked in the popup's switcher (popup only). */
+  chosenChatId?: string;
 }
 
 /**
@@ -78,13 +83,17 @@ export class UiHub {
       return;
     }
     if (client.tabId === null) return;
+    if (msg.type === 'chat.focus' && client.fromPopup) {
+      client.chosenChatId = msg.chatId;
+      await this.push(port, client);
+    }
     const error = await this.deps.handle(client.tabId, msg, client.fromPopup);
     if (error) this.post(port, { type: 'error', message: error });
   }
 
   private async push(port: Port, client: Client): Promise<void> {
     if (client.tabId === null) return;
-    const view = await this.deps.view(client.tabId, client.fromPopup);
+    const view = await this.deps.view(client.tabId, client.fromPopup, client.chosenChatId);
     client.chatId = view.chat?.id;
     this.post(port, { type: 'view', view });
   }

@@ -19,7 +19,8 @@ export function localDay(now: number): string {
 export class VisitorStore {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly now: () => number) {}
+  /** `onRecord` hears of every outcome once it is in the log (the CRM sync takes them from there). */
+  constructor(private readonly now: () => number, private readonly onRecord?: (record: OutcomeRecord) => void) {}
 
   read(): Promise<VisitorState> {
     return this.serial(async () => (await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now())));
@@ -46,7 +47,9 @@ export class VisitorStore {
   record(outcome: Omit<OutcomeRecord, 'at'>): Promise<void> {
     return this.serial(async () => {
       const log = (await outcomesItem.getValue()) ?? [];
-      await outcomesItem.setValue([...log, { at: this.now(), ...outcome }].slice(-MAX_OUTCOMES));
+      const record = { at: this.now(), ...outcome };
+      await outcomesItem.setValue([...log, record].slice(-MAX_OUTCOMES));
+      this.onRecord?.(record);
     });
   }
 

@@ -1,12 +1,15 @@
 import { useStore } from '@nanostores/preact';
 import type { UiClient } from './client';
 import { ChatPanel } from './components/ChatPanel';
+import { ChatSwitcher } from './components/ChatSwitcher';
+import { CrmStatusLine } from './components/CrmStatusLine';
 import { OfferCard } from './components/OfferCard';
 import { RuleDebugger } from './components/RuleDebugger';
 
 /**
  * The toolbar popup: the current tab's open offer (Accept / Decline) and its chat (or the
- * newest live chat elsewhere) with a composer.
+ * newest live chat elsewhere) with a composer; a switcher when several chats run, and the
+ * shown chat's CRM interaction and sync state.
  */
 export function PopupApp({ client, openOptions }: { client: UiClient; openOptions: () => void }) {
   const view = useStore(client.$view);
@@ -37,6 +40,8 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
               onDecline={() => client.send({ type: 'offer.decline', offerId: view.offer!.id })}
             />
           ) : null}
+          {view.chats ? <ChatSwitcher chats={view.chats} current={view.chat?.id} send={client.send} /> : null}
+          {view.chat?.crm ? <CrmStatusLine crm={view.chat.crm} /> : null}
           {view.chat ? (
             <ChatPanel chat={view.chat} autoFocus={!view.offer} send={client.send} />
           ) : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
+import { DEFAULT_CRM } from '../../src/core/crm/settings';
+import { PageRequestSchema, parseMessage, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
 
 describe('watcher reports', () => {
   const good = {
@@ -34,6 +35,7 @@ describe('UI commands', () => {
       { type: 'offer.decline', offerId: 'o' },
       { type: 'chat.send', chatId: 'c', text: 'hi', clientMessageId: 'm-12345678' },
       { type: 'chat.end', chatId: 'c' },
+      { type: 'chat.focus', chatId: 'c' },
       { type: 'heartbeat' },
       { type: 'debug.fastForward', seconds: 30 },
       { type: 'debug.exitIntent' },
@@ -54,5 +56,20 @@ describe('UI commands', () => {
     expect(parseMessage(UiToBackgroundSchema, { type: 'chat.delete', chatId: 'c' }).ok).toBe(false);
     expect(parseMessage(UiToBackgroundSchema, { type: 'hello', tabId: -1 }).ok).toBe(false);
     expect(parseMessage(UiToBackgroundSchema, { type: 'debug.fastForward', seconds: -5 }).ok).toBe(false);
+  });
+});
+
+describe('options page requests', () => {
+  it('accepts Test connection with full CRM settings, and Retry with an event id', () => {
+    expect(parseMessage(PageRequestSchema, { type: 'crm.test', crm: DEFAULT_CRM })).toEqual({ ok: true, value: { type: 'crm.test', crm: DEFAULT_CRM } });
+    expect(parseMessage(PageRequestSchema, { type: 'crm.retry', id: 'start:abc' }).ok).toBe(true);
+  });
+
+  it('refuses incomplete CRM settings, naming the field, and anything else', () => {
+    const r = parseMessage(PageRequestSchema, { type: 'crm.test', crm: { ...DEFAULT_CRM, connector: 'webhook' } });
+    expect(r).toEqual({ ok: false, error: 'crm.webhook.url: Webhook URL is required' });
+    expect(parseMessage(PageRequestSchema, { type: 'crm.retry', id: 'x'.repeat(201) }).ok).toBe(false);
+    expect(parseMessage(PageRequestSchema, { type: 'crm.delete' }).ok).toBe(false);
+    expect(parseMessage(PageRequestSchema, 'crm.test').ok).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { Transcript } from './Transcript';
 import { TranscriptDownload } from './TranscriptDownload';
 
 /** One line saying where the chat stands. */
-export function statusLine(chat: ChatView): string {
+export function statusLine(chat: Pick<ChatView, 'status' | 'agents'>): string {
   switch (chat.status) {
     case 'requesting':
       return 'Starting your chat…';

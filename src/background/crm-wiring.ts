@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { matchesPattern } from '../core/match-pattern';
+import { CRM_REGISTRY, createCrm, type CrmEnv } from '../crm/registry';
+import type { PageReply, PageRequest } from '../protocol/messages';
+import { readSettings } from '../protocol/storage';
+import { testCrmConnection } from './crm-delivery';
+import { CrmSync } from './crm-sync';
+import { hostOf } from './offer-context';
+import { pegaDesktopCall } from './pega-desktop-link';
+import type { SessionStore } from './session-store';
+import { chatForTab } from './tab-views';
+
+/** Alarm that wakes a stopped worker when a CRM event is due (backoff, or a CRM that was down). */
+const CRM_ALARM = 'beckon-crm';
+
+const env: CrmEnv = { fetch: (input, init) => fetch(input, init), pegaDesktop: pegaDesktopCall };
+const connectorFor = (kind: string, crm: Parameters<typeof createCrm>[1]) => createCrm(kind, crm, env);
+
+/**
+ * Creates the CRM sync of the background and registers, synchronously (MV3), what drives
+ * it besides the chats themselves: its wake-up alarm, tab focus (switchInteraction), and
+ * the Pega desktop tab loading (events waiting for it go out at once).
+ */
+export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<unknown>; onChange: () => void }): CrmSync {
+  const crm = new CrmSync({
+    crmSettings: async () => (await readSettings()).crm,
+    connector: connectorFor,
+    recordsOutcomes: (kind) => (CRM_REGISTRY as Record<string, { recordsOutcomes: boolean } | undefined>)[kind]?.recordsOutcomes === true,
+    now: () => Date.now(),
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    wakeAt: (at) => {
+      if (at === undefined) void browser.alarms.clear(CRM_ALARM);
+      else void browser.alarms.create(CRM_ALARM, { when: Math.max(at, Date.now() + 1_000) });
+    },
+    onChange: deps.onChange,
+  });
+  const whenReady = (fn: () => unknown) => void deps.ready().then(fn).catch((e: unknown) => console.error('[beckon] CRM sync', e));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === CRM_ALARM) whenReady(() => crm.pump());
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) =>
+    whenReady(async () => {
+      const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
+      await crm.focus(chatForTab(deps.store.all(), tabId, url ? hostOf(url) : undefined)?.id);
+    }),
+  );
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.status !== 'complete' || !tab.url) return;
+    const url = tab.url;
+    whenReady(async () => {
+      const { crm: settings } = await readSettings();
+      if (settings.connector === 'pega' && settings.pega.portal && matchesPattern(settings.pega.portal, url)) await crm.nudge('pega');
+    });
+  });
+  return crm;
+}
+
+/** Answers the options page's CRM requests (Test connection, the sync log's Retry). */
+export function answerPageRequest(crm: CrmSync, request: PageRequest): Promise<PageReply> {
+  if (request.type === 'crm.retry') return crm.retry(request.id);
+  return testCrmConnection(request.crm, connectorFor);
+}
