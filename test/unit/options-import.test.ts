@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CRM } from '../../src/core/crm/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { unknownFields } from '../../src/ui/options/check-settings';
 import { SettingsSchema } from '../../src/core/settings';
@@ -20,7 +21,7 @@ const problems = (text: string): string[] => {
 describe('export', () => {
   it('is pretty-printed JSON with version first and a final newline', () => {
     const text = exportJson(DEFAULT_SETTINGS);
-    expect(text.startsWith('{\n  "version": 2,\n  "backend": {')).toBe(true);
+    expect(text.startsWith('{\n  "version": 3,\n  "backend": {')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(DEFAULT_SETTINGS);
     expect(EXPORT_FILE_NAME).toBe('beckon-settings.json');
@@ -29,7 +30,7 @@ describe('export', () => {
   it('reads back what it wrote', () => {
     const s: Settings = structuredClone(DEFAULT_SETTINGS);
     s.rules.push({ ...s.rules[0]!, id: 'two', name: 'Two', conditions: [{ kind: 'query', param: 'q', equals: 'x' }, { kind: 'exitIntent' }] });
-    expect(parseImport(exportJson(s))).toEqual({ ok: true, settings: s, fromVersion: 2 });
+    expect(parseImport(exportJson(s))).toEqual({ ok: true, settings: s, fromVersion: 3 });
   });
 });
 
@@ -42,7 +43,7 @@ describe('import refuses bad files, naming the field', () => {
     ['"settings"', '(root): Expected an object'],
     ['null', '(root): Expected an object'],
     ['{"backend": {}}', 'version: Missing'],
-    ['{"version": 3}', 'version: Unsupported version 3'],
+    ['{"version": 4}', 'version: Unsupported version 4 (expected 1, 2 or 3)'],
     ['{"version": "2"}', 'version: Unsupported version "2"'],
   ])('%j', (text, start) => {
     const p = problems(text);
@@ -125,12 +126,13 @@ describe('version 1 files', () => {
     enabledSites: ['https://shop.example.com/*'],
   };
 
-  it('are migrated to version 2', () => {
+  it('are migrated to version 3, with the CRM defaults', () => {
     const r = parseImport(JSON.stringify(v1));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.fromVersion).toBe(1);
-    expect(r.settings.version).toBe(2);
+    expect(r.settings.version).toBe(3);
+    expect(r.settings.crm).toEqual(DEFAULT_CRM);
     expect(r.settings.rules[0]).toMatchObject({ include: ['**/demo/**'], queue: 'Loans', offerText: 'Loans?', conditions: [{ kind: 'signal', signal: 'visibleSeconds', min: 7 }] });
     expect(r.settings.enabledSites).toEqual(['https://shop.example.com/*']);
   });

@@ -76,8 +76,9 @@ describe('permissions', () => {
       s.enabledSites = ['https://gws.example.com/*', 'http://127.0.0.1/*'];
     });
     const current = edited((s) => { s.enabledSites = ['http://127.0.0.1/*', 'http://localhost/*', 'https://gws.example.com/*']; });
-    expect(permissionPlan(current, next)).toEqual({ request: ['https://gws.example.com/*'], remove: ['http://localhost/*'] });
-    expect(permissionPlan(DEFAULT_SETTINGS, next)).toEqual({ request: ['https://gws.example.com/*'], remove: ['http://localhost/*'] });
+    // The default CRM, the Sandbox's, is on 127.0.0.1: requested (already granted at install) and kept.
+    expect(permissionPlan(current, next)).toEqual({ request: ['https://gws.example.com/*', 'http://127.0.0.1/*'], remove: ['http://localhost/*'] });
+    expect(permissionPlan(DEFAULT_SETTINGS, next)).toEqual({ request: ['https://gws.example.com/*', 'http://127.0.0.1/*'], remove: ['http://localhost/*'] });
   });
 });
 

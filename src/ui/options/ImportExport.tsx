@@ -54,7 +54,7 @@ export function ImportExport({ saved, dirty, onApply }: ImportExportProps) {
         <button type="button" class="secondary" data-testid="options-export" onClick={() => downloadText(EXPORT_FILE_NAME, exportJson(saved))}>
           Export {EXPORT_FILE_NAME}
         </button>
-        <span class="hint">{dirty ? 'Exports the saved settings: save your changes first to include them.' : 'The whole configuration, as JSON.'}</span>
+        <span class="hint">{dirty ? 'Exports the saved settings: save your changes first to include them.' : 'The whole configuration, as JSON, CRM token and webhook secret included.'}</span>
       </div>
       <h3 class="sub">Import</h3>
       <div class="field">
@@ -79,7 +79,7 @@ export function ImportExport({ saved, dirty, onApply }: ImportExportProps) {
       ) : null}
       {result?.ok ? (
         <div class="import-preview" role="status" data-testid="options-import-preview">
-          <p><strong>{source}</strong> is valid{result.fromVersion === 1 ? ' (a version 1 file, upgraded)' : ''}.</p>
+          <p><strong>{source}</strong> is valid{result.fromVersion < 3 ? ` (a version ${result.fromVersion} file, upgraded)` : ''}.</p>
           {changes.length === 0 ? <p>It is the same as the saved settings.</p> : (
             <>
               <p>Importing it replaces every setting{dirty ? ' and discards your unsaved edits' : ''}. It changes:</p>

@@ -3,6 +3,8 @@ import { BackendSection } from './BackendSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { CappingSection } from './CappingSection';
 import { Checkbox } from './Controls';
+import { CrmSection } from './CrmSection';
+import { CrmSyncLog } from './CrmSyncLog';
 import { ErrorSummary } from './ErrorSummary';
 import { ErrorsContext } from './Field';
 import { errorsByField } from './field-errors';
@@ -16,13 +18,15 @@ import { useOptionsState } from './useOptionsState';
 
 const SECTIONS = [
   ['backend', 'Chat backend'], ['rules', 'Rules'], ['capping', 'Frequency capping'], ['business-hours', 'Business hours'],
-  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'], ['outcomes', 'Outcome log'],
+  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['crm', 'CRM sync'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'],
+  ['outcomes', 'Outcome log'], ['crm-log', 'CRM sync log'],
 ] as const;
 
 /**
- * The options page: backend, rules, capping, business hours, page-name sources and the
- * privacy guard in one form saved together; enabled sites (saved as they change, with
- * their permissions), import and export, and the outcome log alongside.
+ * The options page: backend, rules, capping, business hours, page-name sources, the
+ * privacy guard and CRM sync in one form saved together; enabled sites (saved as they
+ * change, with their permissions), import and export, the outcome log and the CRM sync
+ * log alongside.
  */
 export function OptionsApp() {
   const state = useOptionsState();
@@ -58,7 +62,7 @@ export function OptionsApp() {
           <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
         </nav>
         <main>
-          <ErrorSummary errors={errors} draft={draft} summaryRef={summaryRef} />
+          <ErrorSummary errors={state.summaryShown ? errors : []} draft={draft} summaryRef={summaryRef} />
           <ErrorsContext.Provider value={byField}>
             <form onSubmit={submit} noValidate aria-label="Settings">
               <BackendSection value={draft.backend} onChange={(backend) => edit((d) => ({ ...d, backend }))} />
@@ -72,6 +76,7 @@ export function OptionsApp() {
                   onChange={(privacyGuard) => edit((d) => ({ ...d, privacyGuard }))}
                   hint="Applied as soon as a page is reported: rules, the agent and the CRM only ever see the cleaned page name, URL and referrer. On by default." />
               </section>
+              <CrmSection value={draft.crm} onChange={(crm) => edit((d) => ({ ...d, crm }))} onCheck={state.checkCrmDraft} />
               <div class="savebar">
                 <button type="submit" data-testid="options-save">Save</button>
                 <button type="button" class="secondary" onClick={state.restoreDefaults} data-testid="options-restore-defaults">Restore defaults</button>
@@ -83,6 +88,7 @@ export function OptionsApp() {
           <SitesEditor sites={saved.enabledSites} onChange={state.storeSites} />
           <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
           <OutcomeLog />
+          <CrmSyncLog />
         </main>
       </div>
     </div>

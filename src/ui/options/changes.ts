@@ -2,9 +2,12 @@
  * What replacing the saved settings with imported ones would change, in words, so the user
  * can confirm knowingly ("Queue of rule “Loans”: Billing → Loans").
  */
+import type { CrmSettings } from '../../core/crm/settings';
 import type { Rule } from '../../core/rules/rule-schema';
 import type { Settings } from '../../core/settings';
-import { BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS } from './labels';
+import {
+  BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS,
+} from './labels';
 
 /** At most this many lines are listed; the rest are counted. */
 export const MAX_CHANGE_LINES = 40;
@@ -50,6 +53,27 @@ function listChanges(what: string, before: string[], after: string[]): string[] 
 /** The backend with its kind named as the Chat API select names it. */
 const backendShown = (b: Settings['backend']) => ({ ...b, kind: BACKEND_KIND_LABELS[b.kind] });
 
+/** The CRM labels as a change line reads them (persona fields say whose they are). */
+const CRM_LINE_LABELS = Object.fromEntries(
+  Object.entries(CRM_LABELS).map(([k, v]) => [k, k.startsWith('persona.') ? `${CRM_LABELS.persona} › ${v}` : v]),
+);
+
+/** The CRM settings as flat fields; the token, the secret and header values are never printed. */
+const crmShown = (c: CrmSettings) => ({
+  connector: CRM_CONNECTOR_LABELS[c.connector], 'sandbox.url': c.sandbox.url, 'pega.portal': c.pega.portal, 'pega.timeoutSeconds': c.pega.timeoutSeconds,
+  'webhook.url': c.webhook.url, interactionClass: c.interactionClass, flowName: c.flowName, 'persona.contactId': c.persona.contactId,
+  'persona.accountNumber': c.persona.accountNumber, 'persona.name': c.persona.name, recordOutcomes: c.recordOutcomes,
+});
+
+function crmChanges(a: CrmSettings, b: CrmSettings): string[] {
+  const names = (c: CrmSettings) => c.webhook.headers.map((h) => h.name).join(', ') || '(none)';
+  const headers = same(a.webhook.headers, b.webhook.headers) ? [] : [`CRM sync › ${CRM_LABELS['webhook.headers']}: ${names(a) === names(b) ? 'values changed' : `${names(a)} → ${names(b)}`}`];
+  const secrets = (['sandbox.token', 'webhook.secret'] as const)
+    .filter((k) => (k === 'sandbox.token' ? a.sandbox.token !== b.sandbox.token : a.webhook.secret !== b.webhook.secret))
+    .map((k) => `CRM sync › ${CRM_LABELS[k]} changed`);
+  return [...fieldChanges('CRM sync', CRM_LINE_LABELS, crmShown(a), crmShown(b)), ...headers, ...secrets];
+}
+
 /** Every difference between two valid settings, in page order; empty when they are the same. */
 export function describeChanges(before: Settings, after: Settings): string[] {
   const h0 = before.businessHours;
@@ -64,6 +88,7 @@ export function describeChanges(before: Settings, after: Settings): string[] {
     ...(same(before.pageName.urlMap, after.pageName.urlMap) ? [] : [`Page name › URL-to-name map: ${before.pageName.urlMap.length} → ${after.pageName.urlMap.length} entries`]),
     ...fieldChanges('Page name', PAGE_NAME_LABELS, { selector: before.pageName.selector, useOgTitle: before.pageName.useOgTitle }, { selector: after.pageName.selector, useOgTitle: after.pageName.useOgTitle }),
     ...(before.privacyGuard === after.privacyGuard ? [] : [`Privacy guard: ${show(before.privacyGuard)} → ${show(after.privacyGuard)}`]),
+    ...crmChanges(before.crm, after.crm),
     ...listChanges('Enabled sites', before.enabledSites, after.enabledSites),
   ];
   return lines.length > MAX_CHANGE_LINES ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `…and ${lines.length - MAX_CHANGE_LINES + 1} more changes`] : lines;

@@ -17,9 +17,17 @@ export interface Issue {
 const record = (v: unknown): Record<string, unknown> | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
+/** What the chosen CRM connector cannot do without, with the message the schema gives. */
+const CRM_REQUIRED: Record<string, [group: string, key: string, message: string]> = {
+  sandbox: ['sandbox', 'url', 'Sandbox CRM URL is required'],
+  pega: ['pega', 'portal', 'Portal is required, e.g. https://pega.example.com/prweb/*'],
+  webhook: ['webhook', 'url', 'Webhook URL is required'],
+};
+
 /**
  * Problems the schema reports only as a whole (a refine on the array or object), and only
- * once everything inside is valid: duplicate rule ids and days that close before they open.
+ * once everything inside is valid: duplicate rule ids, days that close before they open,
+ * and the chosen CRM connector's missing address.
  */
 export function crossFieldIssues(candidate: unknown): Issue[] {
   const issues: Issue[] = [];
@@ -38,6 +46,13 @@ export function crossFieldIssues(candidate: unknown): Issue[] {
     if (typeof h?.open === 'string' && typeof h.close === 'string' && h.open >= h.close) {
       issues.push({ path: ['businessHours', 'days', day, 'close'], code: 'order', message: 'Closing time must be after opening time' });
     }
+  }
+  const crm = record(root?.crm);
+  const required = typeof crm?.connector === 'string' ? CRM_REQUIRED[crm.connector] : undefined;
+  if (crm && required) {
+    const [group, key, message] = required;
+    const value = record(crm[group])?.[key];
+    if (typeof value === 'string' && value.trim() === '') issues.push({ path: ['crm', group, key], code: 'required', message });
   }
   return issues;
 }
@@ -66,19 +81,26 @@ export function unknownFields(schema: z.ZodType, value: unknown, path: (string |
   return [];
 }
 
+/** A zod error as issues with plain messages, their paths under `prefix`. */
+export function schemaIssues(error: z.ZodError | undefined, prefix: (string | number)[] = []): Issue[] {
+  return (error?.issues ?? []).flatMap((i): Issue[] => {
+    const path = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    // One issue per unknown key, at the key itself (zod reports them together at the parent).
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...path, k], code: 'unknown', message: 'Unknown field' }));
+    return [{ path, code: i.code, message: friendlyMessage(i) }];
+  });
+}
+
 /** Validates a candidate completely; `settings` only when there is no issue at all. */
 export function checkSettings(candidate: unknown): { settings?: Settings; issues: Issue[] } {
   const parsed = SettingsSchema.safeParse(candidate);
-  const issues: Issue[] = [];
-  for (const i of parsed.success ? [] : parsed.error.issues) {
-    const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
-    // One issue per unknown key, at the key itself (zod reports them together at the parent).
-    if (i.code === 'unrecognized_keys') issues.push(...i.keys.map((k) => ({ path: [...path, k], code: 'unknown', message: 'Unknown field' })));
-    else issues.push({ path, code: i.code, message: friendlyMessage(i) });
-  }
+  const issues = schemaIssues(parsed.error);
   const cross = crossFieldIssues(candidate);
-  // The schema's own refines say the same in general terms, at the array or object: keep the precise ones.
-  const superseded = (i: Issue) => i.code === 'custom' && ((i.path.join('.') === 'rules' && cross.some((c) => c.path[0] === 'rules')) || (i.path.join('.') === 'businessHours' && cross.some((c) => c.path[0] === 'businessHours')));
+  // The schema's own refines say the same in general terms, at the array or object (or at the
+  // same field, when both saw it): keep the precise ones.
+  const within = (i: Issue, section: string) => i.path.join('.') === section && cross.some((c) => c.path[0] === section);
+  const superseded = (i: Issue) =>
+    i.code === 'custom' && (within(i, 'rules') || within(i, 'businessHours') || cross.some((c) => c.path.join('.') === i.path.join('.')));
   const unknown = unknownFields(SettingsSchema, candidate).map((path): Issue => ({ path, code: 'unknown', message: 'Unknown field' }));
   const seen = new Set<string>();
   const all = [...issues.filter((i) => !superseded(i)), ...cross, ...unknown].filter((i) => {

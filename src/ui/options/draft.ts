@@ -9,6 +9,7 @@ import type { Condition, Rule } from '../../core/rules/rule-schema';
 import type { NumericSignal } from '../../core/rules/signals';
 import { DEFAULT_CONTACT_CENTER_ID } from '../../core/defaults';
 import { DEFAULT_GMS_SERVICE_NAME, type BackendSettings, type Settings } from '../../core/settings';
+import { crmToDraft, type CrmDraft } from './crm-draft';
 
 /** A weekday key of the business-hours table. */
 export type Day = keyof BusinessHours['days'];
@@ -76,6 +77,7 @@ export interface Draft {
   businessHours: { enabled: boolean; timeZone: string; days: Record<Day, DayDraft>; holidays: string };
   pageName: { urlMap: { pattern: string; name: string }[]; selector: string; useOgTitle: boolean };
   privacyGuard: boolean;
+  crm: CrmDraft;
 }
 
 /** The draft of one condition. */
@@ -136,5 +138,6 @@ export function toDraft(s: Settings): Draft {
     businessHours: { enabled: s.businessHours.enabled, timeZone: s.businessHours.timeZone, days, holidays: s.businessHours.holidays.join('\n') },
     pageName: { urlMap: s.pageName.urlMap.map((m) => ({ ...m })), selector: s.pageName.selector, useOgTitle: s.pageName.useOgTitle },
     privacyGuard: s.privacyGuard,
+    crm: crmToDraft(s.crm),
   };
 }

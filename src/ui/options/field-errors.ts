@@ -4,6 +4,7 @@
  * (`rules.2.include`, line 4; `rules.0.metadata.0.value`). Field names double as DOM ids.
  */
 import type { Issue } from './check-settings';
+import { headerRowOf } from './crm-draft';
 import type { Draft } from './draft';
 
 /** One problem at one form field (a dotted path like `rules.0.queue`). */
@@ -48,6 +49,13 @@ export function fieldOfIssue(issue: Issue, draft: Draft): FieldError {
   }
   if (section === 'businessHours' && a === 'days' && typeof b === 'string' && c === undefined) return at(`businessHours.days.${b}.open`);
   if (section === 'enabledSites') return at('enabledSites');
+  if (section === 'crm' && a === 'webhook' && b === 'headers') {
+    // Blank header rows are not saved: the settings' n-th header is the n-th filled row.
+    const [, , , row, leaf] = issue.path;
+    return typeof row === 'number' && leaf !== undefined
+      ? at(`crm.webhook.headers.${headerRowOf(draft.crm.webhook.headers, row)}.${leaf}`)
+      : at('crm.webhook.headers');
+  }
   return at(issue.path.join('.'));
 }
 

@@ -4,7 +4,8 @@
  */
 import type { Draft } from './draft';
 import {
-  BACKEND_LABELS, CAPPING_LABELS, CONDITION_LABELS, DAY_LABELS, HOURS_LABELS, METADATA_LABELS, PAGE_NAME_LABELS, PRIVACY_LABEL, RULE_LABELS,
+  BACKEND_LABELS, CAPPING_LABELS, CONDITION_LABELS, CRM_LABELS, DAY_LABELS, HOURS_LABELS, METADATA_LABELS, PAGE_NAME_LABELS, PRIVACY_LABEL,
+  RULE_LABELS,
 } from './labels';
 
 const pick = (labels: Record<string, string>, key: string | undefined) => (key !== undefined && labels[key]) || key || '';
@@ -20,6 +21,14 @@ function ruleLabel(parts: string[], draft: Draft): string {
   }
   if (name === 'metadata' && sub !== undefined) return `${head} › Metadata row ${Number(sub) + 1} › ${pick(METADATA_LABELS, leaf)}`;
   return `${head} › ${pick(RULE_LABELS, name)}`;
+}
+
+/** `webhook.headers.1.value` → `Webhook header 2 › Value`; `persona.name` → `Demo persona › Customer name`. */
+function crmLabel(parts: string[]): string {
+  const [group, key, row, leaf] = parts;
+  if (group === 'webhook' && key === 'headers' && row !== undefined) return `Webhook header ${Number(row) + 1} › ${leaf === 'value' ? 'Value' : 'Name'}`;
+  const label = pick(CRM_LABELS, parts.join('.'));
+  return group === 'persona' && key !== undefined ? `${CRM_LABELS.persona} › ${label}` : label;
 }
 
 /** What the summary calls the field (falls back to the dotted path for anything unforeseen). */
@@ -44,6 +53,8 @@ export function fieldLabel(field: string, draft: Draft): string {
       return PRIVACY_LABEL;
     case 'enabledSites':
       return 'Enabled sites';
+    case 'crm':
+      return `CRM sync › ${crmLabel(rest)}`;
     default:
       return field;
   }

@@ -2,19 +2,15 @@
  * Draft → settings: builds the candidate the form describes, validates it completely, and
  * says what is wrong field by field (each error keyed by the form field it concerns).
  */
+import { CrmSettingsSchema, type CrmSettings } from '../../core/crm/settings';
 import type { Settings } from '../../core/settings';
-import { checkSettings, type Issue } from './check-settings';
+import { checkSettings, crossFieldIssues, schemaIssues, type Issue } from './check-settings';
+import { crmCandidate, headerIssues } from './crm-draft';
 import { DAYS, type BackendDraft, type ConditionDraft, type Draft, type RuleDraft } from './draft';
 import { fieldOfIssue, type FieldError } from './field-errors';
+import { lines, parseNumber } from './parse-text';
 
-/** Plain decimal numbers only: `Number()` would also accept `0x10`, `1e3` or an empty string (0). */
-export function parseNumber(text: string): number {
-  const t = text.trim();
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
-}
-
-/** The non-blank lines of a one-per-line textarea, trimmed. */
-export const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+export { lines, parseNumber };
 
 function conditionFromDraft(c: ConditionDraft) {
   switch (c.kind) {
@@ -67,7 +63,8 @@ export function candidateOf(draft: Draft, enabledSites: string[]): unknown {
   const c = draft.capping;
   const h = draft.businessHours;
   return {
-    version: 2,
+    // The current version: an older one would be migrated, which resets what it lacks (CRM sync).
+    version: 3,
     backend: backendFromDraft(draft.backend),
     rules: draft.rules.map(ruleFromDraft),
     capping: {
@@ -87,27 +84,51 @@ export function candidateOf(draft: Draft, enabledSites: string[]): unknown {
     pageName: { ...draft.pageName, urlMap: draft.pageName.urlMap.map((m) => ({ ...m })) },
     privacyGuard: draft.privacyGuard,
     enabledSites,
+    crm: crmCandidate(draft.crm),
   };
+}
+
+/** One message per field, the first found: a second (e.g. two refines of a URL) adds nothing the user can act on. */
+const firstPerField = (errors: readonly FieldError[]): FieldError[] => errors.filter((e, k) => errors.findIndex((o) => o.field === e.field) === k);
+
+/**
+ * Validates only the CRM part of the draft, with the same checks a save makes, so Test
+ * connection works on unsaved edits even while another section is still invalid.
+ */
+export function checkCrm(draft: Draft): { ok: true; crm: CrmSettings } | { ok: false; errors: FieldError[] } {
+  const candidate = crmCandidate(draft.crm);
+  const parsed = CrmSettingsSchema.safeParse(candidate);
+  const issues = [...crossFieldIssues({ crm: candidate }), ...schemaIssues(parsed.error, ['crm'])];
+  const errors = firstPerField([...headerIssues(draft.crm), ...issues.map((i) => fieldOfIssue(i, draft))]);
+  if (parsed.success && errors.length === 0) return { ok: true, crm: parsed.data };
+  return { ok: false, errors: sortByPage(errors) };
 }
 
 /** Validates the draft into settings, or lists every problem at the field it concerns. */
 export function fromDraft(draft: Draft, enabledSites: string[]): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
   const { settings, issues } = checkSettings(candidateOf(draft, enabledSites));
-  const all = [...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)];
-  // One message per field: a second one (e.g. two refines of the URL) adds nothing the user can act on.
-  const errors = all.filter((e, k) => all.findIndex((o) => o.field === e.field) === k);
+  // Header rows first: their precise message beats the schema's general one for the same row.
+  const errors = firstPerField([...headerIssues(draft.crm), ...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)]);
   if (settings && errors.length === 0) return { ok: true, settings };
   return { ok: false, errors: sortByPage(errors) };
 }
 
-const SECTION_ORDER = ['backend', 'rules', 'capping', 'businessHours', 'pageName', 'privacyGuard', 'enabledSites'];
+const SECTION_ORDER = ['backend', 'rules', 'capping', 'businessHours', 'pageName', 'privacyGuard', 'crm', 'enabledSites'];
 /** The order of a rule's fields on the page. */
 const RULE_FIELD_ORDER = ['id', 'name', 'enabled', 'include', 'exclude', 'match', 'conditions', 'queue', 'offerText', 'ui', 'autoDismissSeconds', 'unknownAvailability', 'metadata'];
+/** The order of the CRM section: the connector and its fields, then what every connector uses. */
+const CRM_FIELD_ORDER = ['connector', 'sandbox', 'pega', 'webhook', 'interactionClass', 'flowName', 'persona', 'recordOutcomes'];
+// Each group uses a subset of these, in its page order (a header row's name before its value).
+const CRM_SUB_ORDER = ['url', 'token', 'portal', 'timeoutSeconds', 'headers', 'secret', 'contactId', 'accountNumber', 'name', 'value'];
 
 /** Errors in the order their fields appear on the page, so the summary reads top to bottom. */
 export function sortByPage(errors: FieldError[]): FieldError[] {
   const rank = (field: string): number[] => {
     const [section = '', index, name = '', sub] = field.split('.');
+    if (section === 'crm') {
+      // crm.webhook.headers.2.name → connector group, headers, row 2, name.
+      return [SECTION_ORDER.indexOf(section), CRM_FIELD_ORDER.indexOf(index ?? ''), CRM_SUB_ORDER.indexOf(name), Number(sub ?? -1), CRM_SUB_ORDER.indexOf(field.split('.')[4] ?? '')];
+    }
     if (section !== 'rules') return [SECTION_ORDER.indexOf(section)];
     return [SECTION_ORDER.indexOf(section), Number(index ?? -1), RULE_FIELD_ORDER.indexOf(name), Number(sub ?? -1)];
   };

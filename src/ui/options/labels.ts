@@ -2,6 +2,7 @@
  * The visible label of every options field, in one place: the fields render them and the
  * error summary repeats them, so what the summary names is what the page shows.
  */
+import type { CrmConnectorKind } from '../../core/crm/settings';
 import type { CappingSettings } from '../../core/rules/capping';
 import type { Condition } from '../../core/rules/rule-schema';
 import type { BackendSettings } from '../../core/settings';
@@ -86,3 +87,36 @@ export const PRIVACY_LABEL = 'Privacy guard: remove email addresses and long num
 
 /** The placeholders a metadata value may use (filled by `fillMetadata` in the core). */
 export const METADATA_PLACEHOLDERS = ['{pageName}', '{timeOnPage}', '{activeTime}', '{url}', '{referrer}', '{pagesViewed}', '{visits}'] as const;
+
+/**
+ * The CRM connectors as the options page names them. Short copies of `CRM_REGISTRY`'s
+ * labels: the page may not import src/crm (it talks to the background by message only).
+ */
+export const CRM_CONNECTOR_LABELS: Record<CrmConnectorKind, string> = {
+  none: 'Off',
+  sandbox: 'Beckon Sandbox CRM',
+  pega: 'Pega Customer Service desktop',
+  webhook: 'Webhook',
+};
+
+/** Connectors that can receive offer outcomes (pega.CS has no call for them), as in `CRM_REGISTRY`. */
+export const CRM_RECORDS_OUTCOMES: Record<CrmConnectorKind, boolean> = { none: false, sandbox: true, pega: false, webhook: true };
+
+/** CRM fields by their path under `crm` (e.g. `webhook.url`). */
+export const CRM_LABELS: Record<string, string> = {
+  connector: 'Send interactions to',
+  'sandbox.url': 'Sandbox CRM URL',
+  'sandbox.token': 'Sandbox CRM token',
+  'pega.portal': 'Pega desktop portal (match pattern)',
+  'pega.timeoutSeconds': 'Callback timeout (seconds)',
+  'webhook.url': 'Webhook URL',
+  'webhook.headers': 'Webhook headers',
+  'webhook.secret': 'Signing secret',
+  interactionClass: 'Interaction class',
+  flowName: 'Flow name',
+  persona: 'Demo persona',
+  'persona.contactId': 'ContactId',
+  'persona.accountNumber': 'AccountNumber',
+  'persona.name': 'Customer name',
+  recordOutcomes: 'Also record offer outcomes',
+};

@@ -1,8 +1,9 @@
 /**
  * Which host permissions a settings change needs. The background reaches the backend and
- * watches enabled sites, so each needs its host's permission; browsers only prompt for
- * one inside a user gesture, so callers request these synchronously in the click.
+ * the CRM and watches enabled sites, so each needs its host's permission; browsers only
+ * prompt for one inside a user gesture, so callers request these synchronously in the click.
  */
+import type { CrmSettings } from '../../core/crm/settings';
 import type { Settings } from '../../core/settings';
 
 /** The match pattern of a backend URL's host, for its runtime host permission. */
@@ -16,15 +17,62 @@ export function originPattern(url: string): string | null {
 }
 
 /**
- * Permissions to ask for before `next` replaces `current` (its backend and every site it
- * newly enables), and those to give back afterwards (sites it no longer enables, except
- * the backend's own host, which the background still needs).
+ * The host of a match pattern, e.g. `https://pega.example.com/prweb/*` →
+ * `https://pega.example.com/*`. Host permissions are per host (Chrome ignores the path), so
+ * asking for the host keeps what is granted, compared and given back the same everywhere.
+ */
+export function patternOrigin(pattern: string): string | null {
+  const m = /^(\*|https?):\/\/([^/\s]+)\//.exec(pattern.trim());
+  return m ? `${m[1]}://${m[2]}/*` : null;
+}
+
+/** A host the background must reach, the form field that names it, and what for. */
+export interface HostNeed {
+  field: string;
+  origin: string;
+  /** Ends "Beckon needs permission to reach <origin> …". */
+  purpose: string;
+}
+
+/** The chosen CRM connector's host; none while CRM sync is off or has no address yet. */
+export function crmNeed(crm: CrmSettings): HostNeed | null {
+  const need = (field: string, origin: string | null, purpose: string) => (origin ? { field, origin, purpose } : null);
+  switch (crm.connector) {
+    case 'sandbox':
+      return need('crm.sandbox.url', originPattern(crm.sandbox.url), 'to sync with this CRM');
+    case 'pega':
+      // The background injects the bridge into the desktop's tab, which needs its host.
+      return need('crm.pega.portal', patternOrigin(crm.pega.portal), 'to reach the Pega desktop in its tab');
+    case 'webhook':
+      return need('crm.webhook.url', originPattern(crm.webhook.url), 'to send events to this webhook');
+    default:
+      return null;
+  }
+}
+
+/** Every host the background must reach with these settings: the backend's and the CRM's. */
+export function hostNeeds(s: Settings): HostNeed[] {
+  const backend = originPattern(s.backend.url);
+  const crm = crmNeed(s.crm);
+  return [...(backend ? [{ field: 'backend.url', origin: backend, purpose: 'to talk to this server' }] : []), ...(crm ? [crm] : [])];
+}
+
+/** What to show at a field whose host permission was refused. */
+export const refusedMessage = (n: HostNeed): string => `Beckon needs permission to reach ${n.origin} ${n.purpose}.`;
+
+/** The distinct origins of some needs, in order. */
+export const originsOf = (needs: readonly HostNeed[]): string[] => [...new Set(needs.map((n) => n.origin))];
+
+/**
+ * Permissions to ask for before `next` replaces `current` (its backend, its CRM and every
+ * site it newly enables), and those to give back afterwards (sites it no longer enables,
+ * except hosts the background still needs for the backend or the CRM).
  */
 export function permissionPlan(current: Settings, next: Settings): { request: string[]; remove: string[] } {
-  const backend = originPattern(next.backend.url);
+  const needed = originsOf(hostNeeds(next));
   const added = next.enabledSites.filter((s) => !current.enabledSites.includes(s));
   return {
-    request: [...new Set([...(backend ? [backend] : []), ...added])],
-    remove: current.enabledSites.filter((s) => !next.enabledSites.includes(s) && s !== backend),
+    request: [...new Set([...needed, ...added])],
+    remove: current.enabledSites.filter((s) => !next.enabledSites.includes(s) && !needed.includes(s)),
   };
 }

@@ -4,8 +4,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { readSettings, settingsItem } from '../../protocol/storage';
 import { toDraft, type Draft } from './draft';
 import type { FieldError } from './field-errors';
-import { fromDraft } from './from-draft';
-import { originPattern, permissionPlan } from './permissions';
+import { checkCrm, fromDraft } from './from-draft';
+import { hostNeeds, originsOf, permissionPlan, refusedMessage, type HostNeed } from './permissions';
 
 /** The line next to the Save button. */
 export interface Status {
@@ -14,14 +14,28 @@ export interface Status {
 }
 
 /**
+ * The needs whose permission is still missing after a refused request (already granted
+ * hosts, like the Sandbox's, are not to blame); all of them when that cannot be told.
+ */
+async function refused(needs: HostNeed[]): Promise<HostNeed[]> {
+  const has = (origin: string) => Promise.resolve().then(() => browser.permissions.contains({ origins: [origin] })).catch(() => false);
+  const missing = await Promise.all(needs.map(async (n) => !(await has(n.origin))));
+  const blamed = needs.filter((_, i) => missing[i]);
+  return blamed.length > 0 ? blamed : needs;
+}
+
+/**
  * The options page's state: the saved settings, the form's draft, and the errors to show.
- * Errors appear once a save has been refused, then follow every edit, so a fixed field
- * clears at once. Nothing is written while the draft is invalid.
+ * Errors appear once a save (or, for the CRM fields, a connection test) has been refused,
+ * then follow every edit, so a fixed field clears at once. Nothing is written while the
+ * draft is invalid.
  */
 export function useOptionsState() {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [refused, setRefused] = useState(false);
+  const [refusedSave, setRefused] = useState(false);
+  // A refused connection test shows the CRM fields' errors only (the summary is about saving).
+  const [crmChecked, setCrmChecked] = useState(false);
   // Problems found outside validation (a refused permission), shown like field errors.
   const [outside, setOutside] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
@@ -33,7 +47,10 @@ export function useOptionsState() {
     });
   }, []);
 
-  const validation = useMemo(() => (refused && draft && saved ? fromDraft(draft, saved.enabledSites) : null), [refused, draft, saved]);
+  const validation = useMemo(() => {
+    if (!draft || !saved) return null;
+    return refusedSave ? fromDraft(draft, saved.enabledSites) : crmChecked ? checkCrm(draft) : null;
+  }, [refusedSave, crmChecked, draft, saved]);
   const errors = [...(validation && !validation.ok ? validation.errors : []), ...outside];
   const dirty = useMemo(() => Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(toDraft(saved))), [draft, saved]);
 
@@ -41,12 +58,15 @@ export function useOptionsState() {
     setSaved(next);
     setDraft(toDraft(next));
     setRefused(false);
+    setCrmChecked(false);
     setOutside([]);
     setStatus({ kind: 'ok', text });
   };
 
   return {
     saved, draft, errors, status, dirty,
+    /** Whether the error summary shows: after a refused save, not after a refused test. */
+    summaryShown: refusedSave || outside.length > 0,
     /** Applies an edit to the draft. */
     edit(fn: (d: Draft) => Draft) {
       setDraft((d) => (d ? fn(d) : d));
@@ -63,14 +83,15 @@ export function useOptionsState() {
         setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? '1 problem' : `${n} problems`} to fix (listed at the top).` });
         return false;
       }
-      const origin = originPattern(result.settings.backend.url);
-      // The backend is reached from the background, which needs the host's permission.
-      // Requested before any await: browsers prompt only inside the click's user gesture.
+      const needs = hostNeeds(result.settings);
+      // The backend and the CRM are reached from the background, which needs their hosts'
+      // permission. Requested before any await: browsers prompt only inside the click's gesture.
       browser.permissions
-        .request({ origins: origin ? [origin] : [] })
+        .request({ origins: originsOf(needs) })
         .then(async (granted) => {
           if (!granted) {
-            setOutside([{ field: 'backend.url', message: `Beckon needs permission to reach ${origin} to talk to this server.` }]);
+            const blamed = await refused(needs);
+            setOutside(blamed.map((n) => ({ field: n.field, message: refusedMessage(n) })));
             setStatus({ kind: 'error', text: 'Not saved.' });
             return;
           }
@@ -79,6 +100,12 @@ export function useOptionsState() {
         })
         .catch((err: unknown) => setStatus({ kind: 'error', text: `Not saved: ${String(err)}` }));
       return true;
+    },
+    /** Validates the CRM part for a connection test; on failure its errors show at the fields. */
+    checkCrmDraft() {
+      if (!draft) return null;
+      setCrmChecked(true);
+      return checkCrm(draft);
     },
     /** Puts the defaults in the form (enabled sites stay: they are managed, and saved, on their own). */
     restoreDefaults() {

@@ -1,0 +1,56 @@
+/** Presenting the CRM sync queue (`crmQueueItem`, oldest first) as a log, newest first. */
+import { interactionIdOf, type CrmEvent, type CrmEventKind } from '../../core/crm/sync-queue';
+import { CRM_CONNECTOR_LABELS } from './labels';
+
+/** At most this many rows are rendered; the background prunes delivered events itself. */
+export const MAX_CRM_ROWS = 200;
+
+/** What happened, as the log names it. */
+export const CRM_EVENT_LABELS: Record<CrmEventKind, string> = { start: 'Start', switch: 'Switch', end: 'End', outcome: 'Outcome' };
+
+/** Where an event is, as the log names it. */
+export const CRM_STATE_LABELS: Record<CrmEvent['state'], string> = { pending: 'Waiting', sent: 'Delivered', failed: 'Failed' };
+
+/** The newest `limit` events, newest first; ties keep the queue's order reversed (later queued first). */
+export function newestEventsFirst(events: readonly CrmEvent[], limit = MAX_CRM_ROWS): CrmEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.createdAt - a.e.createdAt || b.i - a.i)
+    .slice(0, limit)
+    .map(({ e }) => e);
+}
+
+/** The first 8 characters of a chat key: enough to tell chats apart in a log. */
+export const shortId = (key: string): string => (key.length > 8 ? key.slice(0, 8) : key);
+
+/** The connector's name (an event keeps the connector it was queued for, even one since removed). */
+export const connectorLabel = (connector: string): string => (CRM_CONNECTOR_LABELS as Record<string, string>)[connector] ?? connector;
+
+/** Retry helps an event held as failed, and one waiting out a backoff after an error. */
+export const canRetry = (e: CrmEvent): boolean => e.state === 'failed' || (e.state === 'pending' && e.lastError !== undefined);
+
+/** The CRM's interaction id for the event's chat, once its start was delivered. */
+export const interactionOf = (queue: readonly CrmEvent[], e: CrmEvent): string | undefined =>
+  e.interactionId ?? (e.kind === 'outcome' ? undefined : interactionIdOf(queue, e.chatKey));
+
+const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+
+/**
+ * What the state column says beyond the state itself: how many attempts failed, when the
+ * next one is, or what the event is waiting for. Empty when there is nothing to add.
+ */
+export function stateDetail(queue: readonly CrmEvent[], e: CrmEvent, now: number): string {
+  if (e.state === 'sent') return '';
+  if (e.state === 'failed') return `After ${attempts(e.attempts)}; held until you retry`;
+  if (e.lastError !== undefined) {
+    const wait = Math.ceil((e.notBefore - now) / 1000);
+    return `${attempts(e.attempts)} failed; ${wait > 0 ? `next try in ${wait} s` : 'trying again now'}`;
+  }
+  // A chat's events go out in order: a later one waits for the earlier ones.
+  const earlier = queue.some((o) => o !== e && o.chatKey === e.chatKey && o.state !== 'sent' && queue.indexOf(o) < queue.indexOf(e));
+  return earlier ? "After this chat's earlier events" : '';
+}
+
+/** True while some event waits out a backoff: the log then counts down every second. */
+export const isBackingOff = (events: readonly CrmEvent[], now: number): boolean =>
+  events.some((e) => e.state === 'pending' && e.lastError !== undefined && e.notBefore > now);
