@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { matchesPattern } from '../core/match-pattern';
-import { CRM_REGISTRY, createCrm, type CrmEnv } from '../crm/registry';
+import { createCrm, recordsOutcomes, type CrmEnv } from '../crm/registry';
 import type { PageReply, PageRequest } from '../protocol/messages';
 import { readSettings } from '../protocol/storage';
 import { testCrmConnection } from './crm-delivery';
@@ -25,7 +25,7 @@ export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<u
   const crm = new CrmSync({
     crmSettings: async () => (await readSettings()).crm,
     connector: connectorFor,
-    recordsOutcomes: (kind) => (CRM_REGISTRY as Record<string, { recordsOutcomes: boolean } | undefined>)[kind]?.recordsOutcomes === true,
+    recordsOutcomes,
     now: () => Date.now(),
     random: Math.random,
     newId: () => crypto.randomUUID(),

@@ -2,7 +2,7 @@
  * Every CRM connector, registered once: the background creates the configured one from
  * here, the options page lists them from here, and the contract suite runs over this list.
  */
-import type { CrmConnectorKind, CrmSettings } from '../core/crm/settings';
+import { CRM_CONNECTOR_INFO, type CrmConnectorKind, type CrmSettings } from '../core/crm/settings';
 import { createPegaDesktopCrm, type PegaDesktopCall } from './pega-desktop';
 import { createSandboxCrm } from './sandbox-crm';
 import type { CrmConnector, CrmDeps } from './types';
@@ -14,32 +14,28 @@ export interface CrmEnv extends CrmDeps {
   pegaDesktop: (portal: string, timeoutMs: number) => PegaDesktopCall;
 }
 
-/** One connector kind. */
+/** One connector kind (its label and whether it takes outcomes: `CRM_CONNECTOR_INFO`). */
 export interface CrmRegistration {
-  label: string;
-  /** Whether offer outcomes can be sent there (the pega.CS API has no call for them). */
-  recordsOutcomes: boolean;
   create(crm: CrmSettings, env: CrmEnv): CrmConnector;
 }
 
 export const CRM_REGISTRY: Record<Exclude<CrmConnectorKind, 'none'>, CrmRegistration> = {
   sandbox: {
-    label: 'Beckon Sandbox CRM',
-    recordsOutcomes: true,
     create: (crm, env) => createSandboxCrm(crm.sandbox, env),
   },
   pega: {
-    label: 'Pega Customer Service desktop (pega.CS in an open tab)',
-    recordsOutcomes: false,
     create: (crm, env) => createPegaDesktopCrm(env.pegaDesktop(crm.pega.portal, crm.pega.timeoutSeconds * 1000)),
   },
   webhook: {
-    label: 'Webhook (signed JSON events)',
-    recordsOutcomes: true,
     create: (crm, env) =>
       createWebhookCrm({ url: crm.webhook.url, secret: crm.webhook.secret, headers: Object.fromEntries(crm.webhook.headers.map((h) => [h.name, h.value])) }, env),
   },
 };
+
+/** Whether a connector kind can take offer outcomes. */
+export function recordsOutcomes(kind: string): boolean {
+  return (CRM_CONNECTOR_INFO as Record<string, { recordsOutcomes: boolean } | undefined>)[kind]?.recordsOutcomes === true;
+}
 
 /** The connector for `kind` with these settings, or undefined for `none`. */
 export function createCrm(kind: string, crm: CrmSettings, env: CrmEnv): CrmConnector | undefined {

@@ -12,10 +12,10 @@ const gms = { kind: 'gms', url: 'https://gms.example.com:8080', serviceName: 'cu
 const withBackend = (backend: unknown) => ({ ...structuredClone(DEFAULT_SETTINGS), backend });
 
 describe('backend settings', () => {
-  it('keeps version 2 GWS settings valid as they were stored', () => {
-    const stored = { ...withBackend({ kind: 'gws', url: 'http://127.0.0.1:7400', contactCenterId: 'cc-1', nickname: 'Guest' }) };
-    expect(stored.version).toBe(2);
-    expect(settingsOrDefault(stored)).toEqual(stored);
+  it('keeps version 2 GWS settings valid as they were stored (only CRM sync is added)', () => {
+    const { crm: _crm, ...current } = withBackend({ kind: 'gws', url: 'http://127.0.0.1:7400', contactCenterId: 'cc-1', nickname: 'Guest' });
+    const stored = { ...current, version: 2 };
+    expect(settingsOrDefault(stored)).toEqual({ ...stored, version: 3, crm: DEFAULT_SETTINGS.crm });
     expect(SettingsSchema.parse(DEFAULT_SETTINGS).backend.kind).toBe('gws');
   });
 

@@ -12,6 +12,18 @@ import { isValidMatchPattern } from '../match-pattern';
 export const CRM_CONNECTORS = ['none', 'sandbox', 'pega', 'webhook'] as const;
 export type CrmConnectorKind = (typeof CRM_CONNECTORS)[number];
 
+/**
+ * What every part of the extension says about each connector: its name, and whether it can
+ * take offer outcomes (the pega.CS API has no call for them). The registry in src/crm and
+ * the options page and popup read it from here, so they never disagree.
+ */
+export const CRM_CONNECTOR_INFO: Record<CrmConnectorKind, { label: string; shortLabel: string; recordsOutcomes: boolean }> = {
+  none: { label: 'Off', shortLabel: 'none', recordsOutcomes: false },
+  sandbox: { label: 'Beckon Sandbox CRM', shortLabel: 'Sandbox CRM', recordsOutcomes: true },
+  pega: { label: 'Pega Customer Service desktop', shortLabel: 'Pega desktop', recordsOutcomes: false },
+  webhook: { label: 'Webhook', shortLabel: 'webhook', recordsOutcomes: true },
+};
+
 /** The class and flow of `pega.CS.startInteraction` for a chat (seed 000). */
 export const DEFAULT_INTERACTION_CLASS = 'PegaCA-Work-Interaction-Chat';
 export const DEFAULT_FLOW_NAME = 'CPMInteraction';

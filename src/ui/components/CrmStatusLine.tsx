@@ -1,10 +1,9 @@
+import { CRM_CONNECTOR_INFO } from '../../core/crm/settings';
 import type { CrmChatStatus } from '../../protocol/ports';
-
-const CONNECTORS: Record<string, string> = { sandbox: 'Sandbox CRM', pega: 'Pega desktop', webhook: 'Webhook' };
 
 /** What the popup says about a chat's CRM interaction, in one sentence. */
 export function crmStatusText(crm: CrmChatStatus): string {
-  const where = CONNECTORS[crm.connector] ?? crm.connector;
+  const where = (CRM_CONNECTOR_INFO as Record<string, { shortLabel: string } | undefined>)[crm.connector]?.shortLabel ?? crm.connector;
   const id = crm.interactionId ? `Interaction ${crm.interactionId}` : 'Interaction';
   switch (crm.state) {
     case 'off':

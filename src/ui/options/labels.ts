@@ -2,7 +2,7 @@
  * The visible label of every options field, in one place: the fields render them and the
  * error summary repeats them, so what the summary names is what the page shows.
  */
-import type { CrmConnectorKind } from '../../core/crm/settings';
+import { CRM_CONNECTOR_INFO, CRM_CONNECTORS, type CrmConnectorKind } from '../../core/crm/settings';
 import type { CappingSettings } from '../../core/rules/capping';
 import type { Condition } from '../../core/rules/rule-schema';
 import type { BackendSettings } from '../../core/settings';
@@ -88,19 +88,11 @@ export const PRIVACY_LABEL = 'Privacy guard: remove email addresses and long num
 /** The placeholders a metadata value may use (filled by `fillMetadata` in the core). */
 export const METADATA_PLACEHOLDERS = ['{pageName}', '{timeOnPage}', '{activeTime}', '{url}', '{referrer}', '{pagesViewed}', '{visits}'] as const;
 
-/**
- * The CRM connectors as the options page names them. Short copies of `CRM_REGISTRY`'s
- * labels: the page may not import src/crm (it talks to the background by message only).
- */
-export const CRM_CONNECTOR_LABELS: Record<CrmConnectorKind, string> = {
-  none: 'Off',
-  sandbox: 'Beckon Sandbox CRM',
-  pega: 'Pega Customer Service desktop',
-  webhook: 'Webhook',
-};
+/** The CRM connectors as the options page names them (`CRM_CONNECTOR_INFO`, shared with the registry). */
+export const CRM_CONNECTOR_LABELS = Object.fromEntries(CRM_CONNECTORS.map((k) => [k, CRM_CONNECTOR_INFO[k].label])) as Record<CrmConnectorKind, string>;
 
-/** Connectors that can receive offer outcomes (pega.CS has no call for them), as in `CRM_REGISTRY`. */
-export const CRM_RECORDS_OUTCOMES: Record<CrmConnectorKind, boolean> = { none: false, sandbox: true, pega: false, webhook: true };
+/** Connectors that can receive offer outcomes (pega.CS has no call for them). */
+export const CRM_RECORDS_OUTCOMES = Object.fromEntries(CRM_CONNECTORS.map((k) => [k, CRM_CONNECTOR_INFO[k].recordsOutcomes])) as Record<CrmConnectorKind, boolean>;
 
 /** CRM fields by their path under `crm` (e.g. `webhook.url`). */
 export const CRM_LABELS: Record<string, string> = {
