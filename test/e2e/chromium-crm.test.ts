@@ -5,6 +5,7 @@
  * events queued, lose nothing and create nothing twice.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CRM } from '../../src/core/crm/settings.ts';
 import { agentClient, type AgentClient } from './support/agent.ts';
 import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { configureCrm, newVisitor, sandboxCrm, startChat, tabIdOf } from './support/crm.ts';
@@ -137,6 +138,37 @@ describe('CRM sync in Chromium', () => {
     expect(interaction.transcript.map((l: any) => l.text)).toContain('One message before the end');
     expect(await crm.interactions(chat.id)).toHaveLength(1);
     await page.close();
+  });
+
+  it('the options page tests the connection, saves the connector, and lists the sync log with Retry', async () => {
+    const options = await ext.openOptions();
+    await options.getByTestId('options-crm-connector-sandbox').check();
+    await expect(options.getByTestId('options-crm-sandbox-url').inputValue()).resolves.toBe(sandbox.url);
+    const result = options.getByTestId('options-crm-test-result');
+    await options.getByTestId('options-crm-test').click();
+    await result.getByText(`The Sandbox CRM at ${sandbox.url} accepted the token.`).waitFor({ timeout: 10_000 });
+    await options.getByTestId('options-crm-sandbox-token').fill('not-the-right-token');
+    await options.getByTestId('options-crm-test').click();
+    await result.getByText(/HTTP 401/).waitFor({ timeout: 10_000 });
+    await options.getByTestId('options-crm-sandbox-url').fill('not a url');
+    await options.getByTestId('options-crm-test').click();
+    await result.getByText(/Not tested: 1 problem/).waitFor();
+
+    // Saved with the wrong token: the next chat's start is refused and held until Retry.
+    await options.getByTestId('options-crm-sandbox-url').fill(sandbox.url);
+    await options.getByTestId('options-save').click();
+    await options.getByTestId('options-status').getByText('Saved.').waitFor({ timeout: 5_000 });
+    const { page, chat } = await chatWith(`${sandbox.url}/demo/loans.html`);
+    // Newest first: this chat's start (its offered and accepted outcomes were refused too).
+    const row = options.locator('tr[data-event-id^="start:"]').first();
+    await row.getByText(/HTTP 401/).waitFor({ timeout: 10_000 });
+    await options.getByTestId('options-crm-sandbox-token').fill(DEFAULT_CRM.sandbox.token);
+    await options.getByTestId('options-save').click();
+    await options.getByTestId('options-status').getByText('Saved.').waitFor({ timeout: 5_000 });
+    await row.getByRole('button', { name: /Retry/ }).click();
+    await waitFor(async () => (await crm.interactions(chat.id)).length === 1, { what: 'the retried start' });
+    await row.getByText(/Delivered/).waitFor({ timeout: 10_000 });
+    await Promise.all([options.close(), page.close()]);
   });
 
   describe('webhook', () => {

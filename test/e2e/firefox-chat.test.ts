@@ -1,11 +1,12 @@
 /**
  * The foundation path in real Firefox ESR (MV3 event page) against a real Sandbox:
- * offer, accept, agent message, visitor reply.
+ * offer, accept, agent message, visitor reply, and the chat's CRM interaction.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClient, type AgentClient, type AgentInteraction } from './support/agent.ts';
 import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
+import { sandboxCrm } from './support/crm.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { waitFor } from './support/wait.ts';
 
@@ -39,6 +40,7 @@ describe('proactive chat in Firefox', () => {
     const options = await ext.openOptions({ selector: '[data-testid="options-save"]' });
     await options.locator('[data-testid="options-backendUrl"]').fill(sandbox.url);
     await options.locator('[data-testid="options-rule-0-condition-0-min"]').fill('2');
+    await options.locator('[data-testid="options-crm-sandbox-url"]').fill(sandbox.url); // CRM sync: the Sandbox CRM
     await options.locator('[data-testid="options-save"]').click();
     await options.waitForFunction(() => document.querySelector('[data-testid="options-status"]')?.textContent === 'Saved.');
     await options.close();
@@ -76,5 +78,18 @@ describe('proactive chat in Firefox', () => {
       { timeoutMs: 15_000, what: 'the visitor reply at the agent' },
     );
     expect(await pageMessages(page)).toEqual(['Hello from Alex in Firefox', 'Thanks, Firefox visitor here']);
+  });
+
+  it('syncs the chat to the Sandbox CRM: started with the page context, ended with the transcript', async () => {
+    const crm = sandboxCrm(sandbox.url);
+    const [started] = await waitFor(async () => {
+      const list = await crm.interactions(chat.id);
+      return list.length > 0 ? list : undefined;
+    }, { timeoutMs: 15_000, what: 'the CRM interaction' });
+    expect(started.params).toMatchObject({ ChatId: chat.id, ContactId: 'CONT-1', PageName: 'Bill Payment — Beckon Bank', IsExternalAPICall: 'true' });
+    await agent.stop(chat.id);
+    const ended = await waitFor(async () => (await crm.interactions(chat.id)).find((i) => i.endedAt), { timeoutMs: 15_000, what: 'the end in the CRM' });
+    expect(ended.transcript.map((l: any) => l.text)).toEqual(expect.arrayContaining(['Hello from Alex in Firefox', 'Thanks, Firefox visitor here']));
+    expect(await crm.interactions(chat.id)).toHaveLength(1);
   });
 });
