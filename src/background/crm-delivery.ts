@@ -1,5 +1,5 @@
 import type { CrmSettings } from '../core/crm/settings';
-import { interactionIdOf, markAttemptFailed, markDelivered, type CrmEvent } from '../core/crm/sync-queue';
+import { holdEvent, interactionIdOf, markAttemptFailed, markDelivered, type CrmEvent } from '../core/crm/sync-queue';
 import { CrmError, type CrmConnector, type CrmOutcome, type CrmTranscriptLine } from '../crm/types';
 
 type Apply = (queue: CrmEvent[]) => CrmEvent[];
@@ -34,6 +34,11 @@ export async function deliverCrmEvent(
     const error = e instanceof CrmError ? e : new CrmError(e instanceof Error ? e.message : String(e), true);
     return failed(error.message, error.retryable);
   }
+}
+
+/** While CRM sync is off: the event waits (an hour, or until sync is turned on again). */
+export function holdWhileOff(event: CrmEvent, now: () => number): Apply {
+  return (q) => holdEvent(q, event.id, 'CRM sync is off: kept until a connector is chosen again.', now() + 3_600_000);
 }
 
 /** The options page's "Test connection": what was checked, or why it failed, in words. */

@@ -18,8 +18,7 @@ const connectorFor = (kind: string, crm: Parameters<typeof createCrm>[1]) => cre
 
 /**
  * Creates the CRM sync of the background and registers, synchronously (MV3), what drives
- * it besides the chats themselves: its wake-up alarm, tab focus (switchInteraction), and
- * the Pega desktop tab loading (events waiting for it go out at once).
+ * it besides the chats themselves: its wake-up alarm, and tab focus (switchInteraction).
  */
 export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<unknown>; onChange: () => void }): CrmSync {
   const crm = new CrmSync({
@@ -40,21 +39,18 @@ export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<u
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CRM_ALARM) whenReady(() => crm.pump());
   });
-  browser.tabs.onActivated.addListener(({ tabId }) =>
-    whenReady(async () => {
-      const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
-      await crm.focus(chatForTab(deps.store.all(), tabId, url ? hostOf(url) : undefined)?.id);
-    }),
-  );
-  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url) return;
-    const url = tab.url;
-    whenReady(async () => {
-      const { crm: settings } = await readSettings();
-      if (settings.connector === 'pega' && settings.pega.portal && matchesPattern(settings.pega.portal, url)) await crm.nudge('pega');
-    });
-  });
+  const focusTab = (tab: { id?: number; url?: string } | undefined) =>
+    whenReady(() => tab?.id !== undefined && crm.focus(chatForTab(deps.store.all(), tab.id, tab.url ? hostOf(tab.url) : undefined)?.id));
+  // Focus moves with the tab in front. (Not windows.onFocusChanged: Firefox fires it often
+  // enough to keep an idle event page from ever suspending.)
+  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then(focusTab, () => undefined));
   return crm;
+}
+
+/** A Pega desktop page load announced its relay: what waits for the desktop goes now. */
+export async function onPegaDesktopReady(crm: CrmSync, url: string | undefined): Promise<void> {
+  const { crm: settings } = await readSettings();
+  if (url && settings.connector === 'pega' && settings.pega.portal && matchesPattern(settings.pega.portal, url)) await crm.nudge('pega');
 }
 
 /** Answers the options page's CRM requests (Test connection, the sync log's Retry). */

@@ -3,10 +3,11 @@ import { createBackend } from '../backends/registry';
 import type { ChatBackend } from '../backends/types';
 import { PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
-import { debugItem, readSettings, settingsItem } from '../protocol/storage';
+import { debugItem, outcomesItem, readSettings, settingsItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
-import { answerPageRequest, startCrmSync } from './crm-wiring';
+import { answerPageRequest, onPegaDesktopReady, startCrmSync } from './crm-wiring';
+import { syncPegaRelay } from './pega-desktop-link';
 import { OfferBroker } from './offer-broker';
 import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick } from './offer-presenter';
@@ -22,6 +23,8 @@ const RESUME_ALARM = 'beckon-resume';
 /** Poll period of a live chat shown in a UI, and of one nobody is looking at (no long-poll). */
 const POLL_INTERVAL_MS = 1_000;
 const BACKGROUND_POLL_INTERVAL_MS = 5_000;
+/** Outcomes this recent are offered to the CRM sync again on start (it skips those it has). */
+const OUTCOME_CATCH_UP_MS = 10 * 60_000;
 
 /**
  * Composes the background and registers every listener synchronously, as MV3 requires for
@@ -37,7 +40,7 @@ export function startBackground(): void {
   };
 
   // Offer outcomes also go to the CRM, when that option is on.
-  const visitors = new VisitorStore(now, (record) => void ready.then(() => crm.outcome(record)));
+  const visitors = new VisitorStore(now, (record) => void ready.then(() => crm.outcomes([record])).catch((e: unknown) => console.error('[beckon] CRM sync', e)));
   // One adapter per configuration: it learns what the server offers (long-poll) as it goes.
   let adapter: { key: string; backend: ChatBackend } | undefined;
   const backend = async () => {
@@ -58,7 +61,9 @@ export function startBackground(): void {
   const crm = startCrmSync({ store, ready: () => ready, onChange: () => hub.publishAll() });
   const ready: Promise<void> = Promise.all([store.load(now()), crm.load()]).then(async () => {
     runner.resumeAll();
-    await crm.reconcile(store.all()); // catches up on any change a stopped worker did not sync
+    // Catches up on what a stopped worker may not have queued: chat changes, recent outcomes.
+    await crm.reconcile(store.all());
+    await crm.outcomes(((await outcomesItem.getValue()) ?? []).filter((o) => now() - o.at < OUTCOME_CATCH_UP_MS));
     crm.pump();
   });
 
@@ -66,7 +71,8 @@ export function startBackground(): void {
     view: async (tabId, fromPopup, chosenChatId) => {
       await ready;
       const debug = fromPopup ? (await debugItem.getValue())[tabId] : undefined;
-      const popup = fromPopup ? { crmStatus: (id: string) => crm.statusOf(id), ...(chosenChatId ? { chosenChatId } : {}) } : undefined;
+      const crmStatus = (id: string) => crm.statusOf(id, store.get(id));
+      const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}) } : undefined;
       return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId));
     },
     handle: async (tabId, msg, fromPopup) => {
@@ -95,6 +101,10 @@ export function startBackground(): void {
     }
     const tabId = sender.tab?.id;
     if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return false;
+    if ((raw as { type?: unknown } | null)?.type === 'pega.ready') {
+      void ready.then(() => onPegaDesktopReady(crm, sender.tab?.url)).catch((e: unknown) => console.error('[beckon] CRM sync', e));
+      return false;
+    }
     const parsed = parseMessage(WatcherReportSchema, raw);
     if (!parsed.ok) {
       sendResponse({ wakeInMs: null, error: parsed.error });
@@ -118,7 +128,10 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void broker.forgetTab(tabId));
   openPopupOnNotificationClick();
 
-  const resync = () => void readSettings().then(syncWatcher).catch((e) => console.error('[beckon] site sync failed', e));
+  const resync = () =>
+    void readSettings()
+      .then((s) => Promise.all([syncWatcher(s), syncPegaRelay(s.crm)]))
+      .catch((e) => console.error('[beckon] site sync failed', e));
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.permissions.onAdded.addListener(resync);
@@ -126,6 +139,7 @@ export function startBackground(): void {
   settingsItem.watch(() => {
     resync();
     hub.publishAll();
-    void ready.then(() => crm.reconcile(store.active())); // a connector just turned on takes the live chats
+    // A connector just turned on takes the live chats, and what waited while it was off goes.
+    void ready.then(() => crm.reconcile(store.active())).then(() => crm.nudge()).catch((e: unknown) => console.error('[beckon] CRM sync', e));
   });
 }

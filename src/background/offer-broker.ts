@@ -1,5 +1,6 @@
 import type { ChatBackend } from '../backends/types';
-import { chatShownIn, newSession } from '../core/chat-session';
+import { chatShownIn, newSession, type OfferPage } from '../core/chat-session';
+import { formatDuration } from '../core/page-context';
 import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata } from '../core/rules/metadata';
@@ -86,18 +87,19 @@ export class OfferBroker {
     this.deps.publish(tabId);
     if (final.kind === 'wait') return reply(final.wakeInMs);
     if (final.kind === 'none') return reply(null);
-    return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url));
+    const page = { pageName: ctx.pageName, url: ctx.url, timeOnPage: formatDuration(ctx.visibleSeconds * 1000) };
+    return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url, page));
   }
 
-  private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string): Promise<number | null> {
+  private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string, page: OfferPage): Promise<number | null> {
     const { visitors, now } = this.deps;
     const offer: TabOffer = {
-      id: this.deps.newId(), ruleId: rule.id, url, status: 'open', topic: rule.offerText, queue: rule.queue, metadata, ui: rule.ui,
+      id: this.deps.newId(), ruleId: rule.id, url, status: 'open', topic: rule.offerText, queue: rule.queue, metadata, ui: rule.ui, page,
       ...(rule.autoDismissSeconds > 0 ? { expiresAt: now() + rule.autoDismissSeconds * 1000 } : {}),
     };
     await visitors.offered(rule.id);
     await this.saveOffer(tabId, offer);
-    await visitors.record({ ruleId: rule.id, ruleName: rule.name, url: metadata.URL ?? url, outcome: 'offered' });
+    await visitors.record({ ruleId: rule.id, ruleName: rule.name, url: page.url, outcome: 'offered' });
     await presentOffer(tabId, offer);
     if (offer.expiresAt === undefined) return null;
     setTimeout(() => void this.expire(tabId, offer.id), rule.autoDismissSeconds * 1000);
@@ -121,9 +123,12 @@ export class OfferBroker {
       const offer = await this.openOffer(tabId, offerId);
       if (!offer) return;
       const settings = await readSettings();
-      const session = newSession(this.deps.newId(), tabId, offer.queue, {
-        nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
-      }, this.deps.now(), hostOf(offer.url));
+      const session = {
+        ...newSession(this.deps.newId(), tabId, offer.queue, {
+          nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
+        }, this.deps.now(), hostOf(offer.url)),
+        ...(offer.page ? { page: offer.page } : {}),
+      };
       await this.finish(tabId, offer, 'accepted');
       await this.deps.store.add(session);
       this.deps.runner.ensure(session.id);
@@ -152,7 +157,8 @@ export class OfferBroker {
     else await visitors.declined(); // a time-out ends the offer like a decline: no new one right away
     await this.saveOffer(tabId, { ...offer, status: outcome });
     const rule = (await readSettings()).rules.find((r) => r.id === offer.ruleId);
-    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offer.ruleId, url: offer.metadata.URL ?? offer.url, outcome });
+    // The cleaned URL the rules saw: the raw one (offer.url) may hold what the privacy guard removes.
+    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offer.ruleId, url: offer.page?.url ?? offer.metadata.URL ?? '', outcome });
     await withdrawOffer(tabId);
   }
 

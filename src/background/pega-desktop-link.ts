@@ -1,18 +1,39 @@
 import { browser } from 'wxt/browser';
+import type { CrmSettings } from '../core/crm/settings';
 import { matchesPattern } from '../core/match-pattern';
 import { installPegaBridge } from '../crm/pega-main-world';
 import type { PegaDesktopCall } from '../crm/pega-desktop';
 import { CrmError } from '../crm/types';
 import { PEGA_CALL_TAG, PEGA_REPLY_TAG, type BackgroundToPegaRelay, type PegaRelayReply } from '../protocol/pega';
 
-/** The relay's bundle (entrypoints/pega-bridge.ts). */
+/** The relay's bundle (entrypoints/pega-bridge.ts), and its registration on the portal. */
 const RELAY_FILE = '/pega-bridge.js';
+const RELAY_ID = 'beckon-pega-relay';
 
-/** The open tab of the Pega desktop: the one in front, else the one used last. */
+/**
+ * Registers the relay on the Pega portal while the Pega connector is chosen and its host is
+ * granted, so each desktop page load announces itself (waiting events then go at once);
+ * unregisters it otherwise. Tabs open before are reached by injection when needed.
+ */
+export async function syncPegaRelay(crm: CrmSettings): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [RELAY_ID] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [RELAY_ID] });
+  if (crm.connector !== 'pega' || !crm.pega.portal) return;
+  if (!(await browser.permissions.contains({ origins: [crm.pega.portal] }))) return;
+  await browser.scripting.registerContentScripts([
+    { id: RELAY_ID, matches: [crm.pega.portal], js: [RELAY_FILE as never], runAt: 'document_idle', persistAcrossSessions: false },
+  ]);
+}
+
+/** The desktop tab the last call went to: calls stay there while it is open (its relay remembers them). */
+let lastTabId: number | undefined;
+
+/** The open tab of the Pega desktop: the one used before, else the one in front, else the one used last. */
 export async function findPortalTab(portal: string): Promise<number | undefined> {
   const tabs = (await browser.tabs.query({})).filter((t) => t.id !== undefined && t.url && matchesPattern(portal, t.url));
-  tabs.sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return tabs[0]?.id;
+  tabs.sort((a, b) => Number(b.id === lastTabId) - Number(a.id === lastTabId) || Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  lastTabId = tabs[0]?.id;
+  return lastTabId;
 }
 
 const send = (tabId: number, msg: BackgroundToPegaRelay) => browser.tabs.sendMessage(tabId, msg) as Promise<unknown>;

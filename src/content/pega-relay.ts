@@ -5,9 +5,11 @@
  * load's nonce, and answers with the callback's data.
  *
  * It remembers each call by its idempotency key for the life of the page: a retry after a
- * lost reply (the worker stopped mid-call) gets the first answer, and pega.CS is never asked
- * twice. The page can see the window messages, but it owns window.pega.CS anyway; what it
- * cannot do is make the extension do anything: only the background's messages are obeyed.
+ * lost reply (the worker stopped mid-call) or a time-out waits for the first call's answer,
+ * and pega.CS is never asked twice. The nonce keeps other frames and stray messages out; it
+ * is not a secret from the desktop page itself, which can read window messages but owns
+ * window.pega.CS anyway. What the page cannot do is make the extension act: the relay takes
+ * commands only from the background, and hands back only answers to calls it made.
  */
 import { PEGA_CALL_TAG, PEGA_METHODS, PEGA_REPLY_TAG, type PegaRelayReply } from '../protocol/pega';
 
@@ -18,6 +20,8 @@ export interface PegaRelayEnv {
   win: Window;
   /** Registers the listener for the extension's messages (only the background's reach it). */
   onMessage: (listener: (message: unknown, sendResponse: SendResponse) => boolean) => void;
+  /** Tells the background this page load has a relay, so CRM events waiting for the desktop go now. */
+  announce: () => void;
   newId: () => string;
 }
 
@@ -34,7 +38,7 @@ const isCall = (m: Record<string, unknown>): m is Record<string, unknown> & Call
   typeof m.timeoutMs === 'number' && m.timeoutMs > 0 && m.timeoutMs <= 120_000;
 
 /** Starts the relay in this page. */
-export function startPegaRelay({ win, onMessage, newId }: PegaRelayEnv): void {
+export function startPegaRelay({ win, onMessage, announce, newId }: PegaRelayEnv): void {
   let nonce: string | null = null;
   const answers = new Map<string, Promise<PegaRelayReply>>();
   const waiting = new Map<string, (reply: PegaRelayReply) => void>();
@@ -42,26 +46,34 @@ export function startPegaRelay({ win, onMessage, newId }: PegaRelayEnv): void {
 
   win.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== win || event.origin !== origin || nonce === null) return;
-    const d = event.data as { beckonPega?: unknown; nonce?: unknown; id?: unknown; data?: unknown; error?: unknown } | null;
+    const d = event.data as { beckonPega?: unknown; nonce?: unknown; id?: unknown; data?: unknown; error?: unknown; called?: unknown } | null;
     if (!d || d.beckonPega !== PEGA_REPLY_TAG || d.nonce !== nonce || typeof d.id !== 'string') return;
     const resolve = waiting.get(d.id);
-    if (!resolve) return; // not a call of ours, or already timed out
+    if (!resolve) return; // not a call of ours, or answered already
     waiting.delete(d.id);
-    resolve(typeof d.error === 'string' ? { ok: false, error: d.error, retryable: false } : { ok: true, data: d.data });
+    // pega.CS was not there to call (a page still loading, signed out): trying later is safe.
+    resolve(typeof d.error === 'string' ? { ok: false, error: d.error.slice(0, 500), retryable: d.called === false } : { ok: true, data: d.data });
   });
 
-  const call = ({ method, args, timeoutMs }: Call): Promise<PegaRelayReply> =>
+  /** Calls pega.CS through the bridge; settles only when the bridge answers, however late. */
+  const call = ({ method, args }: Call): Promise<PegaRelayReply> =>
     new Promise((resolve) => {
       const id = newId();
-      const timer = win.setTimeout(() => {
-        waiting.delete(id);
-        resolve({ ok: false, error: `pega.CS.${method} did not call back within ${Math.round(timeoutMs / 1000)} s`, retryable: true });
-      }, timeoutMs);
-      waiting.set(id, (reply) => {
+      waiting.set(id, resolve);
+      win.postMessage({ beckonPega: PEGA_CALL_TAG, nonce, id, method, args }, origin);
+    });
+
+  /** The answer to a key, or a retryable time-out; the call itself is never made twice. */
+  const answerWithin = (answer: Promise<PegaRelayReply>, { method, timeoutMs }: Call): Promise<PegaRelayReply> =>
+    new Promise((resolve) => {
+      const timer = win.setTimeout(
+        () => resolve({ ok: false, error: `pega.CS.${method} did not call back within ${Math.round(timeoutMs / 1000)} s; waiting for it`, retryable: true }),
+        timeoutMs,
+      );
+      void answer.then((reply) => {
         win.clearTimeout(timer);
         resolve(reply);
       });
-      win.postMessage({ beckonPega: PEGA_CALL_TAG, nonce, id, method, args }, origin);
     });
 
   onMessage((message, sendResponse) => {
@@ -80,10 +92,12 @@ export function startPegaRelay({ win, onMessage, newId }: PegaRelayEnv): void {
     if (!answer) {
       answer = call(m);
       answers.set(m.key, answer);
-      // A call that timed out may be tried again; one that answered is remembered.
+      // Remembered for the life of the page, late answers included; only a call pega.CS
+      // never received (it was not there yet) may be made again.
       void answer.then((r) => !r.ok && r.retryable && answers.delete(m.key));
     }
-    void answer.then(sendResponse);
+    void answerWithin(answer, m).then(sendResponse);
     return true; // answered asynchronously
   });
+  announce();
 }

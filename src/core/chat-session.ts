@@ -62,6 +62,16 @@ export interface ChatSession {
   endRequested?: boolean;
   /** What RequestChat is (re)issued with until the backend assigns `chatId`. */
   request: ChatRequest;
+  /** The page the offer was accepted on, as rules saw it (privacy guard applied), for the CRM. */
+  page?: OfferPage;
+}
+
+/** Where an offer was made: page name, URL and time on page, cleaned by the privacy guard. */
+export interface OfferPage {
+  pageName: string;
+  url: string;
+  /** Visible time on page when offered, e.g. `12 s`. */
+  timeOnPage: string;
 }
 
 /** The visitor-side parameters of a chat request. */

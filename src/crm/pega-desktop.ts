@@ -13,11 +13,10 @@ export type PegaDesktopCall = (method: PegaMethod, args: unknown[], idempotencyK
  * §7.1): accept the common spellings, or a bare string.
  */
 export function interactionIdIn(data: unknown): string | undefined {
-  if (typeof data === 'string' && data.trim()) return data.trim();
-  if (!data || typeof data !== 'object') return undefined;
-  const d = data as Record<string, unknown>;
-  const id = d.interactionId ?? d.InteractionId ?? d.InteractionID ?? d.pzInsKey ?? d.id;
-  return typeof id === 'string' && id.trim() ? id.trim() : undefined;
+  const d = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const id = typeof data === 'string' ? data : (d.interactionId ?? d.InteractionId ?? d.InteractionID ?? d.pzInsKey ?? d.id);
+  // The page answers: an id is kept and shown, so it must look like one.
+  return typeof id === 'string' && id.trim() && id.trim().length <= 200 ? id.trim() : undefined;
 }
 
 /** Throws when a callback's data reports an error (`status: 'error'`, `error`, `errorMessage`). */
@@ -28,7 +27,7 @@ function checkReply(data: unknown, what: string): void {
   if (!failed) return;
   const detail = [d.message, d.errorMessage, d.error].find((v) => typeof v === 'string' && v) as string | undefined;
   // The desktop answered and said no: the same call will not pass by itself.
-  throw new CrmError(`${what}: the Pega desktop answered with an error${detail ? ` — ${detail}` : ''}`, false);
+  throw new CrmError(`${what}: the Pega desktop answered with an error${detail ? ` — ${detail.slice(0, 300)}` : ''}`, false);
 }
 
 /**

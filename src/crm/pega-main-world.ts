@@ -6,7 +6,7 @@
  * It defines no global and no function the page can reach: it only listens for window
  * messages from its own window and origin that carry this page load's nonce, calls
  * `window.pega.CS.<method>` with them, and posts the callback's data back (as JSON data:
- * nothing of the page's objects crosses over).
+ * nothing of the page's objects crosses over). An error says whether pega.CS was called.
  */
 export function installPegaBridge(nonce: string, callTag: string, replyTag: string): void {
   const origin = window.location.origin;
@@ -15,7 +15,7 @@ export function installPegaBridge(nonce: string, callTag: string, replyTag: stri
     if (event.source !== window || event.origin !== origin) return;
     const d = event.data as { beckonPega?: unknown; nonce?: unknown; id?: unknown; method?: unknown; args?: unknown } | null;
     if (!d || typeof d !== 'object' || d.beckonPega !== callTag || d.nonce !== nonce || typeof d.id !== 'string') return;
-    const reply = (body: { data?: unknown; error?: string }) =>
+    const reply = (body: { data?: unknown; error?: string; called?: boolean }) =>
       window.postMessage({ beckonPega: replyTag, nonce, id: d.id, ...body }, origin);
     const cs = (window as { pega?: { CS?: Record<string, unknown> } }).pega?.CS;
     if (d.method === 'probe') {
@@ -24,7 +24,7 @@ export function installPegaBridge(nonce: string, callTag: string, replyTag: stri
     }
     const fn = typeof d.method === 'string' && methods.includes(d.method) ? cs?.[d.method] : undefined;
     if (typeof fn !== 'function') {
-      reply({ error: `window.pega.CS.${String(d.method)} is not available on this page: is it the Pega Customer Service desktop?` });
+      reply({ called: false, error: `window.pega.CS.${String(d.method)} is not available on this page yet: is the Pega Customer Service desktop open and signed in?` });
       return;
     }
     let answered = false;
@@ -42,7 +42,7 @@ export function installPegaBridge(nonce: string, callTag: string, replyTag: stri
     try {
       (fn as (...a: unknown[]) => unknown).apply(cs, [...(Array.isArray(d.args) ? d.args : []), callback]);
     } catch (e) {
-      reply({ error: `pega.CS.${d.method} threw: ${e instanceof Error ? e.message : String(e)}` });
+      reply({ called: true, error: `pega.CS.${d.method} threw: ${e instanceof Error ? e.message : String(e)}` });
     }
   });
 }

@@ -63,10 +63,14 @@ export class CrmError extends Error {
 export async function crmFetch(deps: CrmDeps, url: string, init: RequestInit, what: string): Promise<Response> {
   let response: Response;
   try {
-    response = await deps.fetch(url, { ...init, credentials: 'omit', signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000) });
+    // No redirects: the configured headers (and a token) must not follow to another address.
+    response = await deps.fetch(url, { ...init, credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000) });
   } catch (e) {
     const why = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : 'could not connect';
     throw new CrmError(`${what}: ${url} ${why}`, true);
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new CrmError(`${what}: ${url} answered with a redirect; configure the address it redirects to`, false, response.status || undefined);
   }
   if (!response.ok) {
     const detail = await response.text().then((t) => t.slice(0, 300), () => '');

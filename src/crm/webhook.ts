@@ -37,8 +37,10 @@ export function createWebhookCrm(config: WebhookConfig, deps: CrmDeps): CrmConne
     kind: 'webhook',
     async startInteraction(req) {
       const response = await post({ type: 'interaction.started', id: req.idempotencyKey, interactionClass: req.interactionClass, flowName: req.flowName, params: req.params }, 'Webhook start');
-      const reply = await response.json().catch(() => ({})) as { interactionId?: unknown };
-      return { interactionId: typeof reply.interactionId === 'string' && reply.interactionId ? reply.interactionId : `W-${req.idempotencyKey}` };
+      // Any body, or none: only a string interactionId of sensible length is taken.
+      const reply = ((await response.json().catch(() => null)) ?? {}) as { interactionId?: unknown };
+      const given = typeof reply === 'object' && typeof reply.interactionId === 'string' && reply.interactionId.length <= 200 ? reply.interactionId : '';
+      return { interactionId: given || `W-${req.idempotencyKey}` };
     },
     async switchInteraction(interactionId, idempotencyKey) {
       await post({ type: 'interaction.switched', id: idempotencyKey, interactionId }, 'Webhook switch');

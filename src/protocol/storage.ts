@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { ChatSession } from '../core/chat-session';
+import type { ChatSession, OfferPage } from '../core/chat-session';
 import type { CrmEvent } from '../core/crm/sync-queue';
 import type { RuleReport } from '../core/rules/engine';
 import { newVisitor, type VisitorState } from '../core/rules/visitor';
@@ -55,6 +55,7 @@ const SessionSchema = z.object({
   backendSession: z.string().optional(),
   pendingUserData: z.record(z.string(), z.string()).optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
+  page: z.object({ pageName: z.string(), url: z.string(), timeOnPage: z.string() }).optional(),
 }) satisfies z.ZodType<ChatSession>;
 
 /** Live and recent chats, with transcripts and outbox (local: a browser restart loses nothing). */
@@ -117,6 +118,8 @@ export interface TabOffer {
   ui: 'default' | 'custom';
   /** When an unanswered offer is withdrawn (epoch ms), if it ever is. */
   expiresAt?: number;
+  /** The page as rules saw it (privacy guard applied): what outcomes and the CRM get. */
+  page?: OfferPage;
 }
 
 /** Offer state of each tab, keyed by tab id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endSession, markSent, newSession, queueMessage, type ChatSession } from '../../src/core/chat-session';
-import { crmTranscript, endKey, focusMove, startKey, startParams, switchEvent, withLifecycle } from '../../src/core/crm/lifecycle';
+import { crmTranscript, endKey, focusMove, startKey, startParams, switchEvent, withLifecycle, withOutcome } from '../../src/core/crm/lifecycle';
 import { CrmSettingsSchema, DEFAULT_CRM, type CrmSettings } from '../../src/core/crm/settings';
 import { chatCrmStatus } from '../../src/core/crm/status';
 import { markAttemptFailed, markDelivered } from '../../src/core/crm/sync-queue';
@@ -50,10 +50,34 @@ describe('CRM lifecycle from chat state', () => {
     expect(withLifecycle([], endSession(session(), 'ended', 2), DEFAULT_CRM, 5)).toEqual([]);
   });
 
+  it('leaves alone a chat that was already over when sync turned on', () => {
+    expect(withLifecycle([], endSession(withChatId(session()), 'ended', 2), DEFAULT_CRM, 5)).toEqual([]);
+  });
+
+  it('queues offer outcomes once per record, only when asked to and not suppressions', () => {
+    const record = { at: 7, ruleId: 'default', ruleName: 'Billing help', url: 'http://127.0.0.1/demo/', outcome: 'declined' as const };
+    const q = withOutcome([], record, DEFAULT_CRM, true);
+    expect(q).toEqual([expect.objectContaining({ kind: 'outcome', connector: 'sandbox', payload: record, state: 'pending' })]);
+    expect(withOutcome(q, { ...record }, DEFAULT_CRM, true)).toEqual(q); // replayed after a worker stop
+    expect(withOutcome([], { ...record, outcome: 'suppressed' }, DEFAULT_CRM, true)).toEqual([]);
+    expect(withOutcome([], record, { ...DEFAULT_CRM, recordOutcomes: false }, true)).toEqual([]);
+    expect(withOutcome([], record, { ...DEFAULT_CRM, connector: 'pega' }, false)).toEqual([]);
+    expect(withOutcome([], record, { ...DEFAULT_CRM, connector: 'none' }, true)).toEqual([]);
+  });
+
   it('leaves out page context the metadata template did not provide', () => {
     const s = { ...withChatId(session()), request: { nickname: 'V', subject: 'S', userData: { 'Page Name': 'Home' } } };
     const params = startParams(s, { ...DEFAULT_CRM, persona: { contactId: 'C-9', accountNumber: 'A-9', name: '' } });
     expect(params).toEqual({ ContactId: 'C-9', AccountNumber: 'A-9', ChatId: 'C-L1', Queue: 'Billing', PageName: 'Home', IsExternalAPICall: 'true' });
+  });
+
+  it('takes the page context from the offer, whatever the metadata template calls it', () => {
+    const s = {
+      ...withChatId(session()),
+      request: { nickname: 'V', subject: 'S', userData: { Seite: 'Rechnung' } },
+      page: { pageName: 'Bills', url: 'https://bank.example/bills?id=[removed]', timeOnPage: '40 s' },
+    };
+    expect(startParams(s, DEFAULT_CRM)).toMatchObject({ PageName: 'Bills', URL: 'https://bank.example/bills?id=[removed]', TimeOnPage: '40 s' });
   });
 });
 

@@ -23,7 +23,8 @@ export async function openPegaDesktop(url: string, opts: { installBridge?: boole
   new Function('window', 'document', 'URLSearchParams', js)(window, window.document, URLSearchParams);
 
   let relay: Listener | undefined;
-  startPegaRelay({ win: window as unknown as globalThis.Window, onMessage: (l) => (relay = l), newId: () => crypto.randomUUID() });
+  let announced = 0;
+  startPegaRelay({ win: window as unknown as globalThis.Window, onMessage: (l) => (relay = l), announce: () => announced++, newId: () => crypto.randomUUID() });
   /** Sends a message to the relay as `tabs.sendMessage` would; undefined when it does not answer. */
   const send = (message: unknown) =>
     new Promise<unknown>((resolve) => {
@@ -47,6 +48,7 @@ export async function openPegaDesktop(url: string, opts: { installBridge?: boole
     call,
     send,
     calls: () => (window as unknown as { __pegaCalls: PegaCall[] }).__pegaCalls,
+    announced: () => announced,
     close: () => window.happyDOM.close(),
   };
 }

@@ -6,15 +6,37 @@ import {
 const ev = (id: string, chatKey: string, kind: CrmEvent['kind'], createdAt = 0) => ({ id, chatKey, kind, connector: 'sandbox', payload: {}, createdAt });
 
 describe('CRM sync queue', () => {
-  it('delivers per chat in order; chats do not wait for each other', () => {
+  it('delivers per chat in order; ends and outcomes of other chats do not wait', () => {
     let q = enqueue([], ev('s1', 'A', 'start'));
     q = enqueue(q, ev('w1', 'A', 'switch'));
-    q = enqueue(q, ev('s2', 'B', 'start'));
-    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['s1', 's2']);
+    q = enqueue(q, ev('e2', 'B', 'end'));
+    q = enqueue(q, ev('o1', 'O', 'outcome'));
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['s1', 'e2', 'o1']);
     q = markDelivered(q, 's1', 'I-1');
-    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['w1', 's2']);
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['w1', 'e2', 'o1']);
     expect(interactionIdOf(q, 'A')).toBe('I-1');
     expect(interactionIdOf(q, 'B')).toBeUndefined();
+  });
+
+  it('sends starts and switches of one connector in the order queued, across chats', () => {
+    // Start A, start B, then the user turns back to A: the CRM must end on A.
+    let q = enqueue([], ev('sA', 'A', 'start'));
+    q = enqueue(q, ev('sB', 'B', 'start'));
+    q = enqueue(q, ev('wA', 'A', 'switch'));
+    q = enqueue(q, { ...ev('sC', 'C', 'start'), connector: 'webhook' }); // another CRM: its own lane
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['sA', 'sC']);
+    q = markDelivered(q, 'sA', 'I-1');
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['sB', 'sC']); // wA waits for sB
+    q = markDelivered(q, 'sB', 'I-2');
+    expect(dueEvents(q, 0).map((e) => e.id)).toEqual(['wA', 'sC']);
+    // A start held as failed does not hold other chats back (only its own).
+    let held = markAttemptFailed(enqueue([], ev('sX', 'X', 'start')), 'sX', 'refused', false, 0, Math.random);
+    held = enqueue(held, ev('sY', 'Y', 'start'));
+    expect(dueEvents(held, 0).map((e) => e.id)).toEqual(['sY']);
+    // A backed-off start holds the lane until it is due: nextWake follows it.
+    const waiting = enqueue(markAttemptFailed(enqueue([], ev('sX', 'X', 'start')), 'sX', 'down', true, 0, () => 1), ev('sY', 'Y', 'start'));
+    expect(dueEvents(waiting, 0)).toEqual([]);
+    expect(nextWake(waiting)).toBe(2_000);
   });
 
   it('is idempotent on event ids', () => {

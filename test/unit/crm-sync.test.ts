@@ -114,13 +114,50 @@ describe('CrmSync with a real Sandbox CRM', () => {
     expect(await sync.retry('start:A')).toEqual({ ok: false, message: 'That event was already delivered.' });
 
     const record = { at: 5, ruleId: 'default', ruleName: 'Billing help', url: 'http://127.0.0.1/demo/', outcome: 'declined' as const };
-    await sync.outcome(record);
+    await sync.outcomes([record]);
     crm = { ...crm, recordOutcomes: false };
-    await sync.outcome({ ...record, outcome: 'timed-out' });
+    await sync.outcomes([{ ...record, outcome: 'timed-out' }]);
     crm = { ...crm, recordOutcomes: true, connector: 'pega' };
-    await sync.outcome({ ...record, outcome: 'offered' });
+    await sync.outcomes([{ ...record, outcome: 'offered' }]);
     await waitFor(async () => (await readCrmQueue()).every((e) => e.state === 'sent'), { what: 'the outcome delivered' });
     const outcomes = ((await (await fetch(`${t.sb.url}/api/crm/outcomes`, { headers: { Authorization: `Bearer ${DEFAULT_CRM.sandbox.token}` } })).json()) as any).outcomes;
     expect(outcomes.map((o: any) => o.outcome)).toEqual(['declined']);
+  });
+
+  it('sends nothing while CRM sync is off, and everything once it is on again', async () => {
+    await fault('error500');
+    const sync = newSync();
+    await sync.load();
+    const a = chat('A');
+    await sync.reconcile([a]);
+    await waitFor(() => sync.statusOf('A').error, { what: 'a failed attempt' });
+    await fault('none');
+    crm = { ...crm, connector: 'none' };
+    later(sync);
+    await waitFor(() => sync.statusOf('A').error?.startsWith('CRM sync is off'), { what: 'the start held' });
+    expect(await interactions(a.chatId!)).toEqual([]);
+    crm = { ...crm, connector: 'sandbox' };
+    await sync.nudge();
+    await waitFor(() => sync.statusOf('A').state === 'synced', { what: 'the start delivered' });
+  });
+
+  it('keeps an alarm armed while a call is out, so a worker stopped mid-call tries again', async () => {
+    await fault('error500');
+    const sync = newSync();
+    await sync.load();
+    await sync.reconcile([chat('A')]);
+    // Right after the start went out, before it answered: a backstop alarm a minute ahead.
+    expect(wakes).toContain(clock + 60_000);
+    await waitFor(() => sync.statusOf('A').error, { what: 'the failed attempt' });
+    expect(wakes.at(-1)).toBe(clock + 1_000);
+  });
+
+  it('shows a live chat still waiting for its chat id as pending', async () => {
+    const sync = newSync();
+    await sync.load();
+    await sync.nudge(); // reads the settings
+    const starting = { ...chat('A'), chatId: null, status: 'requesting' as const };
+    expect(sync.statusOf('A', starting)).toEqual({ connector: 'sandbox', state: 'pending' });
+    expect(sync.statusOf('A', { ...starting, status: 'ended' })).toEqual({ connector: 'none', state: 'off' });
   });
 });

@@ -8,7 +8,7 @@ import { DEFAULT_CRM, type CrmSettings } from '../../src/core/crm/settings';
 import type { CrmEvent } from '../../src/core/crm/sync-queue';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { describeChanges } from '../../src/ui/options/changes';
-import { canRetry, connectorLabel, interactionOf, newestEventsFirst, shortId, stateDetail } from '../../src/ui/options/crm-log';
+import { canRetry, chatColumn, connectorLabel, interactionOf, newestEventsFirst, shortId, stateDetail } from '../../src/ui/options/crm-log';
 import { toDraft, type Draft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
 import { checkCrm, fromDraft } from '../../src/ui/options/from-draft';
@@ -209,5 +209,13 @@ describe('the CRM sync log', () => {
     expect(queue.map((e) => interactionOf(queue, e))).toEqual(['I-7', undefined, 'I-7', 'I-7']);
     expect(shortId('chat-1234567890')).toBe('chat-123');
     expect([connectorLabel('pega'), connectorLabel('gone')]).toEqual(['Pega Customer Service desktop', 'gone']);
+  });
+
+  it('names a chat by the contact center chat id, and an outcome by what happened to which rule', () => {
+    const withParams = [ev({ payload: { params: { ChatId: 'GWS-42' } } }), ev({ id: 'end:chat-1234567890', kind: 'end' })];
+    expect(withParams.map((e) => chatColumn(withParams, e))).toEqual(['GWS-42', 'GWS-42']);
+    expect(chatColumn(queue, failed)).toBe('other');
+    const outcome = ev({ id: 'outcome:1', chatKey: 'outcome:1', kind: 'outcome', payload: { outcome: 'declined', ruleName: 'Billing help' } });
+    expect(chatColumn([outcome], outcome)).toBe('declined (Billing help)');
   });
 });

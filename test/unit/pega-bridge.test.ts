@@ -61,13 +61,28 @@ describe('Pega desktop bridge', () => {
     await Promise.all([before.close(), after.close()]);
   });
 
-  it('retries a call that timed out, and reports a page without pega.CS', async () => {
-    const desk = await openPegaDesktop(fx.pageUrl('silent=switchInteraction'));
-    await expect(desk.call('switchInteraction', ['I-1'], 'k-3')).rejects.toMatchObject({ retryable: true });
-    await expect(desk.call('switchInteraction', ['I-1'], 'k-3')).rejects.toMatchObject({ retryable: true });
-    expect(desk.calls().filter((c) => c.method === 'switchInteraction')).toHaveLength(2);
-    delete (desk.window as any).pega;
-    await expect(desk.call('endInteraction', ['I-1'], 'k-4')).rejects.toMatchObject({ message: expect.stringMatching(/pega\.CS\.endInteraction is not available/), retryable: false });
+  it('never calls pega.CS twice for a key: a retry after a time-out gets the late answer', async () => {
+    const desk = await openPegaDesktop(fx.pageUrl('delay=1500'));
+    await expect(desk.call('startInteraction', ['C', 'F', {}], 'k-3')).rejects.toMatchObject({ retryable: true, message: expect.stringMatching(/did not call back within 1 s/) });
+    expect(await desk.call('startInteraction', ['C', 'F', {}], 'k-3')).toEqual({ interactionId: 'I-1', status: 'ok' });
+    expect(desk.calls().filter((c) => c.method === 'startInteraction')).toHaveLength(1);
+    const silent = await openPegaDesktop(fx.pageUrl('silent=switchInteraction'));
+    await expect(silent.call('switchInteraction', ['I-1'], 'k-4')).rejects.toMatchObject({ retryable: true });
+    await expect(silent.call('switchInteraction', ['I-1'], 'k-4')).rejects.toMatchObject({ retryable: true });
+    expect(silent.calls().filter((c) => c.method === 'switchInteraction')).toHaveLength(1);
+    await Promise.all([desk.close(), silent.close()]);
+  });
+
+  it('waits for a desktop whose pega.CS is not there yet, then calls it once', async () => {
+    const desk = await openPegaDesktop(fx.pageUrl());
+    const cs = (desk.window as any).pega;
+    delete (desk.window as any).pega; // still loading, or signed out
+    await expect(desk.call('startInteraction', ['C', 'F', {}], 'k-5')).rejects.toMatchObject({
+      message: expect.stringMatching(/pega\.CS\.startInteraction is not available on this page yet/), retryable: true,
+    });
+    (desk.window as any).pega = cs;
+    expect(await desk.call('startInteraction', ['C', 'F', {}], 'k-5')).toEqual({ interactionId: 'I-1', status: 'ok' });
+    expect(desk.announced()).toBe(1); // the relay announced itself once, on start
     await desk.close();
   });
 

@@ -21,13 +21,14 @@ export function startOf(queue: readonly CrmEvent[], chatKey: string): CrmEvent |
 
 /** The `pega.CS.startInteraction` params of a chat: the persona, the chat and its page context. */
 export function startParams(s: ChatSession, crm: CrmSettings): Record<string, string> {
+  // The page as rules saw it; chats saved before it was kept fall back to the default template's keys.
   const data = s.request.userData;
   const context: Record<string, string | undefined> = {
     ChatId: s.chatId ?? s.id,
     Queue: s.queue,
-    PageName: data['Page Name'],
-    TimeOnPage: data['Time spent on page'],
-    URL: data.URL,
+    PageName: s.page?.pageName ?? data['Page Name'],
+    TimeOnPage: s.page?.timeOnPage ?? data['Time spent on page'],
+    URL: s.page?.url ?? data.URL,
   };
   return {
     ContactId: crm.persona.contactId,
@@ -47,13 +48,14 @@ export function crmTranscript(s: ChatSession): { at: number; from: string; nickn
 }
 
 /**
- * The queue with whatever this chat's state calls for: a start when it has a chat id and
- * none was queued (while a connector is on), an end when it is over and was started.
+ * The queue with whatever this chat's state calls for: a start when it is live with a chat
+ * id and none was queued (while a connector is on), an end when it is over and was started.
  */
 export function withLifecycle(queue: readonly CrmEvent[], s: ChatSession, crm: CrmSettings, now: number): CrmEvent[] {
   let next = [...queue];
   const start = startOf(next, s.id);
-  if (!start && s.chatId && crm.connector !== 'none') {
+  // A chat that is already over when sync turns on (or ended before it had a chat id) is left alone.
+  if (!start && s.chatId && s.status !== 'ended' && crm.connector !== 'none') {
     next = enqueue(next, {
       id: startKey(s.id), chatKey: s.id, kind: 'start', connector: crm.connector, createdAt: now,
       payload: { interactionClass: crm.interactionClass, flowName: crm.flowName, params: startParams(s, crm) },
@@ -86,4 +88,16 @@ export function switchEvent(queue: readonly CrmEvent[], chatKey: string, id: str
   const start = startOf(queue, chatKey);
   if (!start) return [...queue];
   return enqueue(queue, { id: `switch:${chatKey}:${id}`, chatKey, kind: 'switch', connector: start.connector, createdAt: now, payload: {} });
+}
+
+/** Offer outcomes sent to a CRM: what the visitor did with an offer (suppressions stay local: there are many). */
+const SENT_OUTCOMES = ['offered', 'accepted', 'declined', 'timed-out'];
+
+/** The outcome's event, keyed by the record itself so a replay after a worker stop queues nothing twice. */
+export function withOutcome(
+  queue: readonly CrmEvent[], record: { at: number; ruleId: string; outcome: string; url: string }, crm: CrmSettings, recordsOutcomes: boolean,
+): CrmEvent[] {
+  if (crm.connector === 'none' || !crm.recordOutcomes || !recordsOutcomes || !SENT_OUTCOMES.includes(record.outcome)) return [...queue];
+  const id = `outcome:${record.at}:${record.ruleId}:${record.outcome}:${record.url}`.slice(0, 200);
+  return enqueue(queue, { id, chatKey: id, kind: 'outcome', connector: crm.connector, createdAt: record.at, payload: { ...record } });
 }

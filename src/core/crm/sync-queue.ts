@@ -53,16 +53,30 @@ export function interactionIdOf(queue: readonly CrmEvent[], chatKey: string): st
 
 /**
  * The events that may go out now: the oldest undelivered event of each chat, when it is
- * due and not failed for good (a failed event holds its chat until it is retried).
+ * due and not failed for good (a failed event holds its chat until it is retried), and not
+ * behind another chat's start or switch (see `ready`).
  */
 export function dueEvents(queue: readonly CrmEvent[], now: number): CrmEvent[] {
-  return heads(queue).filter((e) => e.state === 'pending' && e.notBefore <= now);
+  return ready(queue).filter((e) => e.notBefore <= now);
 }
 
 /** When the next event that may go out becomes due (undefined when nothing can). */
 export function nextWake(queue: readonly CrmEvent[]): number | undefined {
-  const times = heads(queue).filter((e) => e.state === 'pending').map((e) => e.notBefore);
+  const times = ready(queue).map((e) => e.notBefore);
   return times.length ? Math.min(...times) : undefined;
+}
+
+/** Starts and switches move a CRM's "current interaction", which is one per CRM. */
+const movesFocus = (e: CrmEvent) => e.kind === 'start' || e.kind === 'switch';
+
+/**
+ * Pending heads that may go out once due. Starts and switches of one connector go out in
+ * the order they were queued, across chats, so the CRM ends on the interaction the user
+ * turned to last; only a head that can itself go out holds the others back.
+ */
+function ready(queue: readonly CrmEvent[]): CrmEvent[] {
+  const pending = heads(queue).filter((e) => e.state === 'pending');
+  return pending.filter((e) => !movesFocus(e) || !pending.some((h) => h !== e && movesFocus(h) && h.connector === e.connector && queue.indexOf(h) < queue.indexOf(e)));
 }
 
 /** The oldest undelivered event of each chat. */
@@ -88,6 +102,11 @@ export function markAttemptFailed(
       ? { ...e, attempts, lastError: error, notBefore: now + crmBackoff(attempts, random) }
       : { ...e, attempts, lastError: error, state: 'failed' };
   });
+}
+
+/** Keeps an event waiting without trying it (e.g. while CRM sync is off), saying why. */
+export function holdEvent(queue: readonly CrmEvent[], id: string, reason: string, until: number): CrmEvent[] {
+  return queue.map((e) => (e.id === id && e.state === 'pending' ? { ...e, lastError: reason, notBefore: until } : e));
 }
 
 /** Puts a failed (or waiting) event back to be sent now: the sync log's Retry button. */

@@ -11,7 +11,8 @@ export function crmStatusText(crm: CrmChatStatus): string {
     case 'synced':
       return `${id} in the ${where}: up to date.`;
     case 'pending':
-      return crm.error ? `${id}: the ${where} is not answering (${crm.error}); retrying.` : `${id}: syncing with the ${where}…`;
+      if (crm.error) return `${id}: the ${where} is not answering (${crm.error}); retrying.`;
+      return crm.interactionId ? `${id}: syncing with the ${where}…` : `Starting the interaction in the ${where}…`;
     case 'failed':
       return `${id}: the ${where} refused an update (${crm.error ?? 'unknown error'}). Retry it from the CRM sync log in Settings.`;
   }

@@ -3,7 +3,7 @@ import type { CrmEvent } from '../../core/crm/sync-queue';
 import type { PageReply } from '../../protocol/messages';
 import { crmQueueItem, readCrmQueue } from '../../protocol/storage';
 import {
-  canRetry, connectorLabel, CRM_EVENT_LABELS, CRM_STATE_LABELS, interactionOf, isBackingOff, MAX_CRM_ROWS, newestEventsFirst, shortId, stateDetail,
+  canRetry, chatColumn, connectorLabel, CRM_EVENT_LABELS, CRM_STATE_LABELS, interactionOf, isBackingOff, MAX_CRM_ROWS, newestEventsFirst, stateDetail,
 } from './crm-log';
 import { formatAt } from './outcomes';
 import { askBackground } from './page-requests';
@@ -85,7 +85,7 @@ export function CrmSyncLog() {
                   <tr key={e.id} data-testid={`options-crm-log-${i}`} data-event-id={e.id}>
                     <td class="nowrap">{formatAt(e.createdAt)}</td>
                     <td>{CRM_EVENT_LABELS[e.kind] ?? e.kind}</td>
-                    <td title={e.chatKey}><code>{shortId(e.chatKey)}</code></td>
+                    <td title={e.chatKey}><code>{chatColumn(queue, e)}</code></td>
                     <td>{connectorLabel(e.connector)}</td>
                     <td>
                       <span class={`outcome crm-${e.state}`}>{CRM_STATE_LABELS[e.state]}</span>
@@ -96,7 +96,7 @@ export function CrmSyncLog() {
                     <td>
                       {canRetry(e) ? (
                         <button type="button" class="secondary small" disabled={retrying === e.id} data-testid={`options-crm-log-${i}-retry`}
-                          aria-label={`Retry ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of chat ${shortId(e.chatKey)}`} onClick={() => retry(e)}>
+                          aria-label={`Retry ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of ${e.kind === 'outcome' ? '' : 'chat '}${chatColumn(queue, e)}`} onClick={() => retry(e)}>
                           {retrying === e.id ? 'Retrying…' : 'Retry'}
                         </button>
                       ) : null}

@@ -17,7 +17,7 @@ export interface CrmTestProps {
 
 type Result = { kind: 'busy' | 'ok' | 'error'; text: string };
 
-/** A Pega test waits for pega.CS callbacks (a start and an end), each up to the timeout. */
+/** A Pega test waits for the desktop tab to answer a probe, which may need the bridge injected first. */
 const timeoutFor = (crm: CrmSettings) => REPLY_TIMEOUT_MS + (crm.connector === 'pega' ? 2 * crm.pega.timeoutSeconds * 1000 : 0);
 
 /**

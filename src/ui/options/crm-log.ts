@@ -23,6 +23,20 @@ export function newestEventsFirst(events: readonly CrmEvent[], limit = MAX_CRM_R
 /** The first 8 characters of a chat key: enough to tell chats apart in a log. */
 export const shortId = (key: string): string => (key.length > 8 ? key.slice(0, 8) : key);
 
+/**
+ * What the Chat column shows: the contact center's chat id (as the agent console shows it)
+ * from the chat's start, else the local key; for an outcome, what happened to which rule.
+ */
+export function chatColumn(queue: readonly CrmEvent[], e: CrmEvent): string {
+  if (e.kind === 'outcome') {
+    const p = e.payload as { outcome?: unknown; ruleName?: unknown };
+    return `${String(p.outcome ?? 'outcome')} (${String(p.ruleName ?? '')})`;
+  }
+  const start = queue.find((o) => o.kind === 'start' && o.chatKey === e.chatKey);
+  const chatId = (start?.payload as { params?: { ChatId?: unknown } } | undefined)?.params?.ChatId;
+  return typeof chatId === 'string' && chatId ? chatId : shortId(e.chatKey);
+}
+
 /** The connector's name (an event keeps the connector it was queued for, even one since removed). */
 export const connectorLabel = (connector: string): string => (CRM_CONNECTOR_LABELS as Record<string, string>)[connector] ?? connector;
 
