@@ -2,7 +2,7 @@ import type { ChatSession } from '../core/chat-session';
 import { focusMove, startOf, switchEvent, withLifecycle, withOutcome } from '../core/crm/lifecycle';
 import type { CrmSettings } from '../core/crm/settings';
 import { chatCrmStatus, type CrmStatus } from '../core/crm/status';
-import { dueEvents, nextWake, prune, retryNow, type CrmEvent } from '../core/crm/sync-queue';
+import { discard, dueEvents, nextWake, prune, retryNow, type CrmEvent } from '../core/crm/sync-queue';
 import type { CrmConnector } from '../crm/types';
 import { crmFocusItem, crmQueueItem, readCrmQueue, type OutcomeRecord } from '../protocol/storage';
 import { deliverCrmEvent, holdWhileOff } from './crm-delivery';
@@ -98,8 +98,21 @@ export class CrmSync {
       const event = this.queue.find((e) => e.id === id);
       if (!event) return { ok: false, message: 'That event is no longer in the sync log.' };
       if (event.state === 'sent') return { ok: false, message: 'That event was already delivered.' };
+      if (event.state === 'discarded') return { ok: false, message: 'That event was discarded.' };
       await this.commit(retryNow(this.queue, id, this.deps.now()));
       return { ok: true, message: 'Sending it again now.' };
+    });
+  }
+
+  /** The sync log's Discard: gives up on an undelivered event (a start takes its chat's others along). */
+  discard(id: string): Promise<{ ok: boolean; message: string }> {
+    return this.serial(async () => {
+      const event = this.queue.find((e) => e.id === id);
+      if (!event) return { ok: false, message: 'That event is no longer in the sync log.' };
+      if (event.state === 'sent') return { ok: false, message: 'That event was already delivered.' };
+      if (event.state === 'discarded') return { ok: false, message: 'That event was already discarded.' };
+      await this.commit(discard(this.queue, id));
+      return { ok: true, message: event.kind === 'start' ? 'Discarded, with the rest of that chat’s undelivered events.' : 'Discarded.' };
     });
   }
 

@@ -56,5 +56,6 @@ export async function onPegaDesktopReady(crm: CrmSync, url: string | undefined):
 /** Answers the options page's CRM requests (Test connection, the sync log's Retry). */
 export function answerPageRequest(crm: CrmSync, request: PageRequest): Promise<PageReply> {
   if (request.type === 'crm.retry') return crm.retry(request.id);
+  if (request.type === 'crm.discard') return crm.discard(request.id);
   return testCrmConnection(request.crm, connectorFor);
 }

@@ -59,7 +59,9 @@ export type PageRequest =
   /** Checks a CRM configuration (not necessarily saved yet) and says what was checked. */
   | { type: 'crm.test'; crm: CrmSettings }
   /** Sends a held or waiting CRM event again now (the sync log's Retry button). */
-  | { type: 'crm.retry'; id: string };
+  | { type: 'crm.retry'; id: string }
+  /** Gives up on an undelivered CRM event (the sync log's Discard button). */
+  | { type: 'crm.discard'; id: string };
 
 /** The background's answer to a `PageRequest`: `message` is shown to the user as it is. */
 export type PageReply = { ok: boolean; message: string };
@@ -67,6 +69,7 @@ export type PageReply = { ok: boolean; message: string };
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm.test'), crm: CrmSettingsSchema }),
   z.object({ type: z.literal('crm.retry'), id: text(200) }),
+  z.object({ type: z.literal('crm.discard'), id: text(200) }),
 ]) satisfies z.ZodType<PageRequest>;
 
 /** Parses an untrusted value; on failure returns a one-line reason instead of throwing. */

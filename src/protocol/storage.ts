@@ -79,7 +79,7 @@ const CrmEventSchema = z.object({
   kind: z.enum(['start', 'switch', 'end', 'outcome']),
   connector: z.string(),
   payload: z.record(z.string(), z.unknown()),
-  state: z.enum(['pending', 'sent', 'failed']),
+  state: z.enum(['pending', 'sent', 'failed', 'discarded']),
   attempts: z.number().int(),
   createdAt: z.number(),
   notBefore: z.number(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  crmBackoff, dueEvents, enqueue, interactionIdOf, markAttemptFailed, markDelivered, nextWake, prune, retryNow, type CrmEvent,
+  crmBackoff, discard, dueEvents, enqueue, interactionIdOf, markAttemptFailed, markDelivered, nextWake, prune, retryNow, type CrmEvent,
 } from '../../src/core/crm/sync-queue';
 
 const ev = (id: string, chatKey: string, kind: CrmEvent['kind'], createdAt = 0) => ({ id, chatKey, kind, connector: 'sandbox', payload: {}, createdAt });
@@ -73,5 +73,25 @@ describe('CRM sync queue', () => {
     q = enqueue(q, ev('s2', 'B', 'start', 0));
     q = markDelivered(markDelivered(q, 's1', 'I-1'), 's2', 'I-2');
     expect(prune(q, 1e9, 1000).map((e) => e.id)).toEqual(['s1', 'e1']);
+  });
+
+  it('discards an undelivered event; a discarded start takes its chat along, delivered events stay', () => {
+    let q = enqueue([], ev('s1', 'A', 'start'));
+    q = enqueue(q, ev('w1', 'A', 'switch'));
+    q = enqueue(q, ev('e1', 'A', 'end'));
+    q = enqueue(q, ev('s2', 'B', 'start'));
+    const states = (x: CrmEvent[]) => x.map((e) => `${e.id}:${e.state}`);
+    expect(states(discard(q, 'w1'))).toEqual(['s1:pending', 'w1:discarded', 'e1:pending', 's2:pending']);
+    const dropped = discard(q, 's1');
+    expect(states(dropped)).toEqual(['s1:discarded', 'w1:discarded', 'e1:discarded', 's2:pending']);
+    expect(dueEvents(dropped, 0).map((e) => e.id)).toEqual(['s2']); // a tombstone holds nothing back
+    expect(retryNow(dropped, 's1', 5)).toEqual(dropped); // and is not brought back
+    const sent = markDelivered(q, 's2', 'I-2');
+    expect(discard(sent, 's2')).toEqual(sent);
+  });
+
+  it('keeps only the length of a transcript once it was delivered', () => {
+    const q = enqueue([], { ...ev('e1', 'A', 'end'), payload: { transcript: [{ text: 'a' }, { text: 'b' }] } });
+    expect(markDelivered(q, 'e1')[0]!.payload).toEqual({ transcriptLines: 2 });
   });
 });

@@ -160,4 +160,21 @@ describe('CrmSync with a real Sandbox CRM', () => {
     expect(sync.statusOf('A', starting)).toEqual({ connector: 'sandbox', state: 'pending' });
     expect(sync.statusOf('A', { ...starting, status: 'ended' })).toEqual({ connector: 'none', state: 'off' });
   });
+
+  it('discards a refused start with the rest of its chat, and does not start that chat again', async () => {
+    crm = { ...crm, sandbox: { ...crm.sandbox, token: 'the-wrong-token' } };
+    const sync = newSync();
+    await sync.load();
+    const a = chat('A');
+    await sync.reconcile([a]);
+    await waitFor(() => sync.statusOf('A').state === 'failed', { what: 'the refused start' });
+    await sync.reconcile([endSession(a, 'over', 2_000)]);
+    expect((await readCrmQueue()).map((e) => e.id)).toEqual(['start:A', 'end:A']);
+    expect(await sync.discard('start:A')).toEqual({ ok: true, message: 'Discarded, with the rest of that chat’s undelivered events.' });
+    expect((await readCrmQueue()).map((e) => e.state)).toEqual(['discarded', 'discarded']);
+    expect(await sync.discard('start:A')).toEqual({ ok: false, message: 'That event was already discarded.' });
+    expect(sync.statusOf('A')).toEqual({ connector: 'sandbox', state: 'off' });
+    await sync.reconcile([{ ...a, agents: ['Alex'] }]); // a change of the chat does not start it again
+    expect(await readCrmQueue()).toHaveLength(2);
+  });
 });

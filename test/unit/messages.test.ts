@@ -63,6 +63,7 @@ describe('options page requests', () => {
   it('accepts Test connection with full CRM settings, and Retry with an event id', () => {
     expect(parseMessage(PageRequestSchema, { type: 'crm.test', crm: DEFAULT_CRM })).toEqual({ ok: true, value: { type: 'crm.test', crm: DEFAULT_CRM } });
     expect(parseMessage(PageRequestSchema, { type: 'crm.retry', id: 'start:abc' }).ok).toBe(true);
+    expect(parseMessage(PageRequestSchema, { type: 'crm.discard', id: 'start:abc' }).ok).toBe(true);
   });
 
   it('refuses incomplete CRM settings, naming the field, and anything else', () => {

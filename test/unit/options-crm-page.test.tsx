@@ -214,4 +214,22 @@ describe('the CRM sync log', () => {
     expect(cells()[1]).toEqual(['Start', 'chat-bbb', 'Webhook', 'Delivered', 'INT-2']);
     expect(byTestId('options-crm-log-1-retry')).toBeNull();
   });
+
+  it('discards an event only after the user confirms', async () => {
+    await act(() => crmQueueItem.setValue([
+      ev({ id: 'start:chat-ccccccccc3', chatKey: 'chat-ccccccccc3', state: 'failed', attempts: 1, lastError: 'HTTP 401', interactionId: undefined }),
+    ]));
+    await settle();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await click('options-crm-log-0-discard');
+    expect((confirm.mock.calls[0] as unknown as [string])[0]).toMatch(/^Discard this start and the rest of its chat’s undelivered events\?/);
+    expect(sent).toEqual([]);
+    confirm.mockReturnValueOnce(true);
+    answer = (_m, respond) => (respond({ ok: true, message: 'Discarded.' }), true);
+    await click('options-crm-log-0-discard');
+    expect(sent).toEqual([{ type: 'crm.discard', id: 'start:chat-ccccccccc3' }]);
+    expect(byTestId('options-crm-log-message')!.textContent).toBe('Discarded.');
+    vi.unstubAllGlobals();
+  });
 });

@@ -62,7 +62,7 @@ export function withLifecycle(queue: readonly CrmEvent[], s: ChatSession, crm: C
     });
   }
   const started = startOf(next, s.id);
-  if (started && s.status === 'ended' && !has(next, endKey(s.id))) {
+  if (started && started.state !== 'discarded' && s.status === 'ended' && !has(next, endKey(s.id))) {
     next = enqueue(next, {
       id: endKey(s.id), chatKey: s.id, kind: 'end', connector: started.connector, createdAt: now, payload: { transcript: crmTranscript(s) },
     });
@@ -79,14 +79,15 @@ export function focusMove(
   queue: readonly CrmEvent[], current: string | null, next: string | undefined,
 ): { focus: string | null; switchTo?: string } {
   if (!next || next === current) return { focus: current };
-  const open = startOf(queue, next) !== undefined && !has(queue, endKey(next));
+  const start = startOf(queue, next);
+  const open = start !== undefined && start.state !== 'discarded' && !has(queue, endKey(next));
   return open ? { focus: next, switchTo: next } : { focus: next };
 }
 
 /** A switch event for a chat (each switch is its own event, with its own key). */
 export function switchEvent(queue: readonly CrmEvent[], chatKey: string, id: string, now: number): CrmEvent[] {
   const start = startOf(queue, chatKey);
-  if (!start) return [...queue];
+  if (!start || start.state === 'discarded') return [...queue];
   return enqueue(queue, { id: `switch:${chatKey}:${id}`, chatKey, kind: 'switch', connector: start.connector, createdAt: now, payload: {} });
 }
 

@@ -20,6 +20,7 @@ export interface CrmStatus {
 export function chatCrmStatus(queue: readonly CrmEvent[], chatKey: string): CrmStatus {
   const start = startOf(queue, chatKey);
   if (!start) return { connector: 'none', state: 'off' };
+  if (start.state === 'discarded') return { connector: start.connector, state: 'off' }; // the user gave up on it
   const events = queue.filter((e) => e.chatKey === chatKey);
   const interactionId = interactionIdOf(queue, chatKey);
   const failed = events.find((e) => e.state === 'failed');

@@ -8,8 +8,11 @@
 /** What happened, in the CRM's terms. */
 export type CrmEventKind = 'start' | 'switch' | 'end' | 'outcome';
 
-/** Where an event is on its way to the CRM. */
-export type CrmEventState = 'pending' | 'sent' | 'failed';
+/** Where an event is on its way to the CRM; `discarded`: the user gave up on it (kept as a tombstone). */
+export type CrmEventState = 'pending' | 'sent' | 'failed' | 'discarded';
+
+/** Done with: delivered, or given up on. Neither goes out again nor holds anything back. */
+export const isSettled = (e: CrmEvent): boolean => e.state === 'sent' || e.state === 'discarded';
 
 /** One event to deliver. */
 export interface CrmEvent {
@@ -82,13 +85,21 @@ function ready(queue: readonly CrmEvent[]): CrmEvent[] {
 /** The oldest undelivered event of each chat. */
 function heads(queue: readonly CrmEvent[]): CrmEvent[] {
   const first = new Map<string, CrmEvent>();
-  for (const e of queue) if (e.state !== 'sent' && !first.has(e.chatKey)) first.set(e.chatKey, e);
+  for (const e of queue) if (!isSettled(e) && !first.has(e.chatKey)) first.set(e.chatKey, e);
   return [...first.values()];
 }
 
 /** The queue after `id` was delivered (with the interaction id a start returned). */
 export function markDelivered(queue: readonly CrmEvent[], id: string, interactionId?: string): CrmEvent[] {
-  return queue.map((e) => (e.id === id ? { ...e, state: 'sent', ...(interactionId ? { interactionId } : {}), lastError: undefined } : e));
+  return queue.map((e) => (e.id === id ? { ...e, state: 'sent', ...(interactionId ? { interactionId } : {}), lastError: undefined, payload: kept(e) } : e));
+}
+
+/** What a delivered event keeps: a transcript has reached the CRM, the log needs only its length. */
+function kept(e: CrmEvent): Record<string, unknown> {
+  const transcript = e.payload.transcript;
+  if (!Array.isArray(transcript)) return e.payload;
+  const { transcript: _sent, ...rest } = e.payload;
+  return { ...rest, transcriptLines: transcript.length };
 }
 
 /** The queue after a delivery attempt failed: retried later, or held as failed when retrying cannot help. */
@@ -111,11 +122,23 @@ export function holdEvent(queue: readonly CrmEvent[], id: string, reason: string
 
 /** Puts a failed (or waiting) event back to be sent now: the sync log's Retry button. */
 export function retryNow(queue: readonly CrmEvent[], id: string, now: number): CrmEvent[] {
-  return queue.map((e) => (e.id === id && e.state !== 'sent' ? { ...e, state: 'pending', notBefore: now } : e));
+  return queue.map((e) => (e.id === id && !isSettled(e) ? { ...e, state: 'pending', notBefore: now } : e));
 }
 
-/** Drops delivered events older than `keepMs`, keeping every start a later event may still need. */
+/**
+ * The queue with an undelivered event given up on (the sync log's Discard). A discarded start
+ * takes its chat's other undelivered events with it (they cannot go without it), and stays as
+ * a tombstone so the chat is not started again.
+ */
+export function discard(queue: readonly CrmEvent[], id: string): CrmEvent[] {
+  const event = queue.find((e) => e.id === id && !isSettled(e));
+  if (!event) return [...queue];
+  const goes = (e: CrmEvent) => e.id === id || (event.kind === 'start' && e.chatKey === event.chatKey && !isSettled(e));
+  return queue.map((e) => (goes(e) ? { ...e, state: 'discarded' } : e));
+}
+
+/** Drops settled events older than `keepMs`, keeping every start a later event may still need. */
 export function prune(queue: readonly CrmEvent[], now: number, keepMs: number): CrmEvent[] {
-  const open = new Set(queue.filter((e) => e.state !== 'sent').map((e) => e.chatKey));
-  return queue.filter((e) => e.state !== 'sent' || now - e.createdAt < keepMs || (e.kind === 'start' && open.has(e.chatKey)));
+  const open = new Set(queue.filter((e) => !isSettled(e)).map((e) => e.chatKey));
+  return queue.filter((e) => !isSettled(e) || now - e.createdAt < keepMs || (e.kind === 'start' && open.has(e.chatKey)));
 }

@@ -43,20 +43,26 @@ function useNow(ticking: boolean): number {
 /**
  * The CRM sync log: every interaction event (start, switch, end, outcome), newest first,
  * with where it is on its way to the CRM. Failed events, and waiting ones that hit an
- * error, can be retried at once. It follows storage live, as the background sends.
+ * error, can be retried at once or discarded. It follows storage live, as the background sends.
  */
 export function CrmSyncLog() {
   const events = useCrmQueue();
   const now = useNow(isBackingOff(events ?? [], Date.now()));
   const [retrying, setRetrying] = useState<string | null>(null);
   const [reply, setReply] = useState<PageReply | null>(null);
-  const retry = (e: CrmEvent) => {
+  const act = (e: CrmEvent, type: 'crm.retry' | 'crm.discard') => {
     setRetrying(e.id);
     setReply(null);
-    void askBackground({ type: 'crm.retry', id: e.id }).then((r) => {
+    void askBackground({ type, id: e.id }).then((r) => {
       setReply(r);
       setRetrying(null);
     });
+  };
+  const retry = (e: CrmEvent) => act(e, 'crm.retry');
+  const drop = (e: CrmEvent) => {
+    // Giving up loses the event (and, for a start, the rest of its chat): ask first.
+    const what = e.kind === 'start' ? 'this start and the rest of its chat’s undelivered events' : 'this event';
+    if (confirm(`Discard ${what}? The CRM will never get ${e.kind === 'start' ? 'them' : 'it'}.`)) act(e, 'crm.discard');
   };
 
   const queue = events ?? [];
@@ -98,6 +104,12 @@ export function CrmSyncLog() {
                         <button type="button" class="secondary small" disabled={retrying === e.id} data-testid={`options-crm-log-${i}-retry`}
                           aria-label={`Retry ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of ${e.kind === 'outcome' ? '' : 'chat '}${chatColumn(queue, e)}`} onClick={() => retry(e)}>
                           {retrying === e.id ? 'Retrying…' : 'Retry'}
+                        </button>
+                      ) : null}
+                      {canRetry(e) ? (
+                        <button type="button" class="secondary small" disabled={retrying === e.id} data-testid={`options-crm-log-${i}-discard`}
+                          aria-label={`Discard ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of ${e.kind === 'outcome' ? '' : 'chat '}${chatColumn(queue, e)}`} onClick={() => drop(e)}>
+                          Discard
                         </button>
                       ) : null}
                     </td>

@@ -9,7 +9,7 @@ export const MAX_CRM_ROWS = 200;
 export const CRM_EVENT_LABELS: Record<CrmEventKind, string> = { start: 'Start', switch: 'Switch', end: 'End', outcome: 'Outcome' };
 
 /** Where an event is, as the log names it. */
-export const CRM_STATE_LABELS: Record<CrmEvent['state'], string> = { pending: 'Waiting', sent: 'Delivered', failed: 'Failed' };
+export const CRM_STATE_LABELS: Record<CrmEvent['state'], string> = { pending: 'Waiting', sent: 'Delivered', failed: 'Failed', discarded: 'Discarded' };
 
 /** The newest `limit` events, newest first; ties keep the queue's order reversed (later queued first). */
 export function newestEventsFirst(events: readonly CrmEvent[], limit = MAX_CRM_ROWS): CrmEvent[] {
@@ -54,14 +54,14 @@ const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
  * next one is, or what the event is waiting for. Empty when there is nothing to add.
  */
 export function stateDetail(queue: readonly CrmEvent[], e: CrmEvent, now: number): string {
-  if (e.state === 'sent') return '';
+  if (e.state === 'sent' || e.state === 'discarded') return '';
   if (e.state === 'failed') return `After ${attempts(e.attempts)}; held until you retry`;
   if (e.lastError !== undefined) {
     const wait = Math.ceil((e.notBefore - now) / 1000);
     return `${attempts(e.attempts)} failed; ${wait > 0 ? `next try in ${wait} s` : 'trying again now'}`;
   }
   // A chat's events go out in order: a later one waits for the earlier ones.
-  const earlier = queue.some((o) => o !== e && o.chatKey === e.chatKey && o.state !== 'sent' && queue.indexOf(o) < queue.indexOf(e));
+  const earlier = queue.some((o) => o !== e && o.chatKey === e.chatKey && o.state !== 'sent' && o.state !== 'discarded' && queue.indexOf(o) < queue.indexOf(e));
   return earlier ? "After this chat's earlier events" : '';
 }
 
