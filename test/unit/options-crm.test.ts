@@ -9,13 +9,13 @@ import type { CrmEvent } from '../../src/core/crm/sync-queue';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { describeChanges } from '../../src/ui/options/changes';
 import { canRetry, chatColumn, connectorLabel, interactionOf, newestEventsFirst, shortId, stateDetail } from '../../src/ui/options/crm-log';
-import { toDraft, type Draft } from '../../src/ui/options/draft';
+import { toDraft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
 import { checkCrm, fromDraft } from '../../src/ui/options/from-draft';
 import { parseImport } from '../../src/ui/options/import-settings';
 import { crmNeed, hostNeeds, patternOrigin, permissionPlan } from '../../src/ui/options/permissions';
+import { draft, errorsOf, SITES } from './options-fixtures';
 
-const SITES = DEFAULT_SETTINGS.enabledSites;
 const WEBHOOK: CrmSettings = {
   ...DEFAULT_CRM,
   connector: 'webhook',
@@ -23,17 +23,6 @@ const WEBHOOK: CrmSettings = {
   pega: { portal: 'https://pega.example.com/prweb/*', timeoutSeconds: 30 },
 };
 const withCrm = (crm: CrmSettings): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), crm: structuredClone(crm) });
-const draft = (edit: (d: Draft) => void, base: Settings = DEFAULT_SETTINGS): Draft => {
-  const d = structuredClone(toDraft(base));
-  edit(d);
-  return d;
-};
-/** field → message of a draft that must be refused. */
-const errorsOf = (d: Draft): Record<string, string> => {
-  const r = fromDraft(d, SITES);
-  if (r.ok) throw new Error('expected the draft to be refused');
-  return Object.fromEntries(r.errors.map((e) => [e.field, e.message]));
-};
 
 describe('CRM draft ↔ settings', () => {
   it('round-trips every connector configuration as version 3 settings', () => {

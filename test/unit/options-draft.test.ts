@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTACT_CENTER_ID } from '../../src/core/defaults';
 import { DEFAULT_GMS_SERVICE_NAME, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { toDraft, type Draft } from '../../src/ui/options/draft';
+import { toDraft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
 import { fromDraft, parseNumber, sortByPage } from '../../src/ui/options/from-draft';
+import { draft, errorsOf, SITES } from './options-fixtures';
 
-const SITES = DEFAULT_SETTINGS.enabledSites;
-const draft = (edit: (d: Draft) => void = () => {}, base: Settings = DEFAULT_SETTINGS): Draft => {
-  const d = structuredClone(toDraft(base));
-  edit(d);
-  return d;
-};
-/** field → message of a draft that must be refused. */
-const errorsOf = (d: Draft): Record<string, string> => {
-  const r = fromDraft(d, SITES);
-  if (r.ok) throw new Error('expected the draft to be refused');
-  return Object.fromEntries(r.errors.map((e) => [e.field, e.message]));
-};
 
 describe('draft ↔ settings', () => {
   it('round-trips the defaults unchanged', () => {

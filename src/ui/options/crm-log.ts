@@ -1,6 +1,7 @@
 /** Presenting the CRM sync queue (`crmQueueItem`, oldest first) as a log, newest first. */
 import { interactionIdOf, type CrmEvent, type CrmEventKind } from '../../core/crm/sync-queue';
 import { CRM_CONNECTOR_LABELS } from './labels';
+import { newestFirstBy } from './outcomes';
 
 /** At most this many rows are rendered; the background prunes delivered events itself. */
 export const MAX_CRM_ROWS = 200;
@@ -13,11 +14,7 @@ export const CRM_STATE_LABELS: Record<CrmEvent['state'], string> = { pending: 'W
 
 /** The newest `limit` events, newest first; ties keep the queue's order reversed (later queued first). */
 export function newestEventsFirst(events: readonly CrmEvent[], limit = MAX_CRM_ROWS): CrmEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => b.e.createdAt - a.e.createdAt || b.i - a.i)
-    .slice(0, limit)
-    .map(({ e }) => e);
+  return newestFirstBy(events, (e) => e.createdAt, limit);
 }
 
 /** The first 8 characters of a chat key: enough to tell chats apart in a log. */

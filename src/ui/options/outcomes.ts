@@ -18,11 +18,16 @@ export const OUTCOME_LABELS: Record<OutcomeRecord['outcome'], string> = {
  * records written by two contexts in quick succession may land out of order.
  */
 export function newestFirst(records: readonly OutcomeRecord[], limit = MAX_OUTCOME_ROWS): OutcomeRecord[] {
-  return records
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => b.r.at - a.r.at || b.i - a.i)
+  return newestFirstBy(records, (r) => r.at, limit);
+}
+
+/** The newest `limit` items by `at`, newest first; ties keep the stored order reversed (later first). */
+export function newestFirstBy<T>(items: readonly T[], at: (item: T) => number, limit: number): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => at(b.item) - at(a.item) || b.i - a.i)
     .slice(0, limit)
-    .map(({ r }) => r);
+    .map(({ item }) => item);
 }
 
 /** Local date and time to the second, e.g. `2025-03-14 09:26:53`: sortable and unambiguous. */
