@@ -15,6 +15,7 @@ import { bannerLines } from './lib/banner.ts';
 import { assertBuilt, buildExtension, BuildError } from './lib/build.ts';
 import { ChromiumNotFoundError, launchChromiumWithExtension, profileOwner, resolveChromium } from './lib/chromium.ts';
 import { installShutdown } from './lib/shutdown.ts';
+import { DEFAULT_CRM_TOKEN } from '../src/core/defaults.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     port: sandbox.port,
     pointed,
     contactCenterId: sandbox.contactCenterId,
+    crmToken: DEFAULT_CRM_TOKEN,
     agents: sandbox.agents,
     dataDir: opts.dataDir,
     consoleUrl,

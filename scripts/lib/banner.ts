@@ -7,6 +7,8 @@ export interface BannerInfo {
   /** The extension's settings were pointed at this Sandbox (so no port note is needed). */
   pointed?: boolean;
   contactCenterId: string;
+  /** Bearer token of the Sandbox CRM API (the extension's Sandbox CRM connector uses it). */
+  crmToken: string;
   agents: readonly { name: string; password: string }[];
   dataDir: string;
   consoleUrl: string;
@@ -31,6 +33,7 @@ export function bannerLines(info: BannerInfo): string[] {
     row('ContactCenterId', info.contactCenterId),
     row('Agent logins', info.agents.map((a) => `${a.name} / ${a.password}`).join(', ')),
     row('Agent console', info.consoleUrl),
+    row('CRM API', `${info.sandboxUrl}/api/crm/   (Authorization: Bearer ${info.crmToken})`),
     row(info.demo ? 'Demo site' : 'Site', info.siteUrl),
     '',
     row('Chromium', `${info.browserPath}${info.headless ? ' (headless)' : ''}`),

@@ -5,6 +5,7 @@ const info: BannerInfo = {
   sandboxUrl: 'http://127.0.0.1:7400',
   port: 7400,
   contactCenterId: 'cc-1',
+  crmToken: 'crm-token-1',
   agents: [{ name: 'alice', password: 'pw' }],
   dataDir: '/p/.beckon/sandbox-data',
   consoleUrl: 'http://127.0.0.1:7400/console/',
@@ -20,7 +21,7 @@ const info: BannerInfo = {
 describe('bannerLines', () => {
   it('says what runs where and how to stop', () => {
     const text = bannerLines(info).join('\n');
-    for (const part of ['http://127.0.0.1:7400', 'cc-1', 'alice / pw', '/console/', 'Demo site', '/p/.beckon/chromium-profile', '(id abc)', 'Ctrl-C']) {
+    for (const part of ['http://127.0.0.1:7400', 'cc-1', 'http://127.0.0.1:7400/api/crm/   (Authorization: Bearer crm-token-1)', 'alice / pw', '/console/', 'Demo site', '/p/.beckon/chromium-profile', '(id abc)', 'Ctrl-C']) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('Note:');
