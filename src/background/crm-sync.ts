@@ -94,25 +94,27 @@ export class CrmSync {
 
   /** The sync log's Retry: sends a held or waiting event now. */
   retry(id: string): Promise<{ ok: boolean; message: string }> {
-    return this.serial(async () => {
-      const event = this.queue.find((e) => e.id === id);
-      if (!event) return { ok: false, message: 'That event is no longer in the sync log.' };
-      if (event.state === 'sent') return { ok: false, message: 'That event was already delivered.' };
-      if (event.state === 'discarded') return { ok: false, message: 'That event was discarded.' };
-      await this.commit(retryNow(this.queue, id, this.deps.now()));
-      return { ok: true, message: 'Sending it again now.' };
-    });
+    return this.onUndelivered(id, () => ({ queue: retryNow(this.queue, id, this.deps.now()), message: 'Sending it again now.' }));
   }
 
   /** The sync log's Discard: gives up on an undelivered event (a start takes its chat's others along). */
   discard(id: string): Promise<{ ok: boolean; message: string }> {
+    return this.onUndelivered(id, (event) => ({
+      queue: discard(this.queue, id),
+      message: event.kind === 'start' ? 'Discarded, with the rest of that chat’s undelivered events.' : 'Discarded.',
+    }));
+  }
+
+  /** Applies a user's action to an event that is still on its way, or says why it cannot. */
+  private onUndelivered(id: string, act: (e: CrmEvent) => { queue: CrmEvent[]; message: string }): Promise<{ ok: boolean; message: string }> {
     return this.serial(async () => {
       const event = this.queue.find((e) => e.id === id);
       if (!event) return { ok: false, message: 'That event is no longer in the sync log.' };
       if (event.state === 'sent') return { ok: false, message: 'That event was already delivered.' };
       if (event.state === 'discarded') return { ok: false, message: 'That event was already discarded.' };
-      await this.commit(discard(this.queue, id));
-      return { ok: true, message: event.kind === 'start' ? 'Discarded, with the rest of that chat’s undelivered events.' : 'Discarded.' };
+      const { queue, message } = act(event);
+      await this.commit(queue);
+      return { ok: true, message };
     });
   }
 
