@@ -1,5 +1,5 @@
 import type { ChatSession } from '../core/chat-session';
-import { focusMove, startOf, switchEvent, withLifecycle, withOutcome } from '../core/crm/lifecycle';
+import { focusMove, lifecycleDue, startOf, switchEvent, withLifecycle, withOutcome } from '../core/crm/lifecycle';
 import type { CrmSettings } from '../core/crm/settings';
 import { chatCrmStatus, type CrmStatus } from '../core/crm/status';
 import { discard, dueEvents, nextWake, prune, retryNow, type CrmEvent } from '../core/crm/sync-queue';
@@ -43,7 +43,7 @@ export class CrmSync {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** The connector chosen when settings were last read (for a chat that has not started yet). */
+  /** The connector chosen when settings were last read (on load and by each change), for a chat not started yet. */
   private connector = 'none';
 
   constructor(private readonly deps: CrmSyncDeps) {}
@@ -51,6 +51,7 @@ export class CrmSync {
   /** Loads what a previous worker saved (events in flight then are simply sent again: they are idempotent). */
   async load(): Promise<void> {
     this.queue = this.saved = prune(await readCrmQueue(), this.deps.now(), KEEP_DELIVERED_MS);
+    this.connector = (await this.deps.crmSettings()).connector;
   }
 
   /** Where a chat's interaction is, for the popup (a live chat still waiting for its id is pending). */
@@ -62,6 +63,8 @@ export class CrmSync {
 
   /** Queues whatever the chats' states call for (a start, an end). Idempotent: call it on every change. */
   reconcile(sessions: readonly ChatSession[]): Promise<void> {
+    // Most changes of a chat (a message, typing) call for nothing: skip them before reading settings.
+    if (!sessions.some((s) => lifecycleDue(this.queue, s))) return Promise.resolve();
     return this.serial(async (crm) => {
       const before = this.queue;
       const next = sessions.reduce((q, s) => withLifecycle(q, s, crm, this.deps.now()), before);

@@ -1,9 +1,8 @@
 import type { ChatBackend } from '../backends/types';
 import { chatShownIn, newSession, type OfferPage } from '../core/chat-session';
-import { formatDuration } from '../core/page-context';
 import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
-import { fillMetadata } from '../core/rules/metadata';
+import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
 import { offersItem, readSettings, type TabOffer } from '../protocol/storage';
 import type { WatcherReply, WatcherReport } from '../protocol/watcher';
@@ -87,8 +86,7 @@ export class OfferBroker {
     this.deps.publish(tabId);
     if (final.kind === 'wait') return reply(final.wakeInMs);
     if (final.kind === 'none') return reply(null);
-    const page = { pageName: ctx.pageName, url: ctx.url, timeOnPage: formatDuration(ctx.visibleSeconds * 1000) };
-    return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url, page));
+    return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url, offerPage(ctx)));
   }
 
   private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string, page: OfferPage): Promise<number | null> {

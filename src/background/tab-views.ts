@@ -64,7 +64,8 @@ export function buildTabView(
   const openOffer = offer?.status === 'open' ? offer : undefined;
   // A fresh offer takes the place of an old, ended chat in the page.
   const chat = live && (live.status !== 'ended' || !openOffer || chosen) ? toChatView(live) : null;
-  const running = sessions.filter((s) => s.status !== 'ended' || s.id === live?.id).sort((a, b) => a.createdAt - b.createdAt);
+  // The switcher's list (popup only): chats not over, and the one shown.
+  const running = popup ? sessions.filter((s) => s.status !== 'ended' || s.id === live?.id).sort((a, b) => a.createdAt - b.createdAt) : [];
   return {
     tabId,
     offer: openOffer
@@ -75,6 +76,6 @@ export function buildTabView(
       : null,
     chat: chat && popup ? { ...chat, crm: popup.crmStatus(chat.id) } : chat,
     ...(debug ? { debug } : {}),
-    ...(popup && running.length > 1 ? { chats: running.map(toSummary) } : {}),
+    ...(running.length > 1 ? { chats: running.map(toSummary) } : {}),
   };
 }

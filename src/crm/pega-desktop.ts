@@ -1,4 +1,4 @@
-import type { PegaMethod } from '../protocol/pega';
+import { PEGA_CS_METHODS, type PegaMethod } from '../protocol/pega';
 import { CrmError, type CrmConnector } from './types';
 
 /**
@@ -57,7 +57,7 @@ export function createPegaDesktopCrm(call: PegaDesktopCall): CrmConnector {
     },
     async testConnection() {
       const found = (await call('probe', [], `probe-${Date.now()}-${Math.random()}`)) as Record<string, unknown> | null;
-      const missing = ['startInteraction', 'switchInteraction', 'endInteraction'].filter((m) => found?.[m] !== true);
+      const missing = PEGA_CS_METHODS.filter((m) => found?.[m] !== true);
       if (missing.length) throw new CrmError(`The Pega desktop tab has no window.pega.CS.${missing.join(', ')}: is it the Customer Service desktop, signed in?`, false);
       return 'The Pega desktop tab is open and offers pega.CS.startInteraction, switchInteraction and endInteraction.';
     },

@@ -4,8 +4,11 @@
  * the relay is a content script and stays free of zod; it checks shapes by hand.
  */
 
-/** What the bridge may call: the pega.CS interaction API (seed 000), and a probe of it. */
-export const PEGA_METHODS = ['startInteraction', 'switchInteraction', 'endInteraction', 'probe'] as const;
+/** The pega.CS interaction API (seed 000). The main-world bridge keeps its own copy: it is serialized. */
+export const PEGA_CS_METHODS = ['startInteraction', 'switchInteraction', 'endInteraction'] as const;
+
+/** What the bridge may be asked: a pega.CS call, or a probe of which of them the page has. */
+export const PEGA_METHODS = [...PEGA_CS_METHODS, 'probe'] as const;
 export type PegaMethod = (typeof PEGA_METHODS)[number];
 
 /** Background → relay (`tabs.sendMessage`). */

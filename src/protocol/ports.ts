@@ -3,6 +3,7 @@
  * plus a name constant: the page UI bundle imports this file and must stay free of zod.
  */
 import type { ChatStatus, TranscriptEntry } from '../core/chat-session';
+import type { CrmStatus } from '../core/crm/status';
 
 /** Name of the long-lived port every UI opens to the background. */
 export const UI_PORT = 'beckon-ui';
@@ -34,17 +35,8 @@ export interface DebugView {
   decision: string;
 }
 
-/** Where a chat's CRM interaction is (popup): `off` when CRM sync is off or was for this chat. */
-export interface CrmChatStatus {
-  /** The connector the interaction goes to (`sandbox`, `pega`, `webhook`). */
-  connector: string;
-  /** `pending`: events wait to be delivered; `synced`: all delivered; `failed`: one needs a Retry in the options page. */
-  state: 'off' | 'pending' | 'synced' | 'failed';
-  /** The CRM's interaction id, once the start was delivered. */
-  interactionId?: string;
-  /** The last delivery error, while there is one. */
-  error?: string;
-}
+/** Where a chat's CRM interaction is (popup): see `chatCrmStatus` in src/core/crm/status.ts. */
+export type CrmChatStatus = CrmStatus;
 
 /** One chat in the popup's chat switcher. */
 export interface ChatSummary {

@@ -3,7 +3,8 @@ import { DEFAULT_CONTACT_CENTER_ID } from '../../src/core/defaults';
 import { DEFAULT_GMS_SERVICE_NAME, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { toDraft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
-import { fromDraft, parseNumber, sortByPage } from '../../src/ui/options/from-draft';
+import { fromDraft, sortByPage } from '../../src/ui/options/from-draft';
+import { parseNumber } from '../../src/ui/options/parse-text';
 import { draft, errorsOf, SITES } from './options-fixtures';
 
 

@@ -48,26 +48,29 @@ export function crmTranscript(s: ChatSession): { at: number; from: string; nickn
 }
 
 /**
- * The queue with whatever this chat's state calls for: a start when it is live with a chat
- * id and none was queued (while a connector is on), an end when it is over and was started.
+ * True when the chat's state calls for an event the queue lacks: a start when it is live with
+ * a chat id and none was queued, an end when it is over and was started. Cheap and without
+ * settings, so the background can skip most chat changes (a new message, typing) at once.
  */
-export function withLifecycle(queue: readonly CrmEvent[], s: ChatSession, crm: CrmSettings, now: number): CrmEvent[] {
-  let next = [...queue];
-  const start = startOf(next, s.id);
+export function lifecycleDue(queue: readonly CrmEvent[], s: ChatSession): boolean {
+  const start = startOf(queue, s.id);
   // A chat that is already over when sync turns on (or ended before it had a chat id) is left alone.
-  if (!start && s.chatId && s.status !== 'ended' && crm.connector !== 'none') {
-    next = enqueue(next, {
-      id: startKey(s.id), chatKey: s.id, kind: 'start', connector: crm.connector, createdAt: now,
-      payload: { interactionClass: crm.interactionClass, flowName: crm.flowName, params: startParams(s, crm) },
-    });
+  if (!start) return s.chatId !== null && s.status !== 'ended';
+  return start.state !== 'discarded' && s.status === 'ended' && !has(queue, endKey(s.id));
+}
+
+/** The queue with whatever this chat's state calls for (see `lifecycleDue`); a start only while a connector is on. */
+export function withLifecycle(queue: readonly CrmEvent[], s: ChatSession, crm: CrmSettings, now: number): CrmEvent[] {
+  if (!lifecycleDue(queue, s)) return [...queue];
+  const start = startOf(queue, s.id);
+  if (start) {
+    return enqueue(queue, { id: endKey(s.id), chatKey: s.id, kind: 'end', connector: start.connector, createdAt: now, payload: { transcript: crmTranscript(s) } });
   }
-  const started = startOf(next, s.id);
-  if (started && started.state !== 'discarded' && s.status === 'ended' && !has(next, endKey(s.id))) {
-    next = enqueue(next, {
-      id: endKey(s.id), chatKey: s.id, kind: 'end', connector: started.connector, createdAt: now, payload: { transcript: crmTranscript(s) },
-    });
-  }
-  return next;
+  if (crm.connector === 'none') return [...queue];
+  return enqueue(queue, {
+    id: startKey(s.id), chatKey: s.id, kind: 'start', connector: crm.connector, createdAt: now,
+    payload: { interactionClass: crm.interactionClass, flowName: crm.flowName, params: startParams(s, crm) },
+  });
 }
 
 /**

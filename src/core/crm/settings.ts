@@ -56,6 +56,22 @@ const WebhookHeaderSchema = z.object({
   value: z.string().max(2000).regex(/^[^\r\n]*$/, 'Header value cannot contain a line break'),
 });
 
+/**
+ * The one address each connector cannot do without, and what to say when it is missing. The
+ * schema checks it only once everything else is valid (a refine); the options page checks it
+ * early too, from this same table, so every problem shows at once.
+ */
+const CRM_REQUIRED_FIELD: Record<string, { group: 'sandbox' | 'pega' | 'webhook'; key: string; message: string }> = {
+  sandbox: { group: 'sandbox', key: 'url', message: 'Sandbox CRM URL is required' },
+  pega: { group: 'pega', key: 'portal', message: 'Portal is required, e.g. https://pega.example.com/prweb/*' },
+  webhook: { group: 'webhook', key: 'url', message: 'Webhook URL is required' },
+};
+
+/** The field a connector requires (none for `none` or anything unknown). */
+export function crmRequiredField(connector: unknown): { group: 'sandbox' | 'pega' | 'webhook'; key: string; message: string } | undefined {
+  return typeof connector === 'string' && Object.hasOwn(CRM_REQUIRED_FIELD, connector) ? CRM_REQUIRED_FIELD[connector] : undefined;
+}
+
 /** Everything the options page sets for CRM sync. */
 export const CrmSettingsSchema = z
   .object({
@@ -64,7 +80,7 @@ export const CrmSettingsSchema = z
     flowName: required('Flow name'),
     /** The demo customer the interactions are about (params ContactId and AccountNumber). */
     persona: z.object({ contactId: required('ContactId'), accountNumber: required('AccountNumber'), name: z.string().trim().max(200) }),
-    /** Also send offer outcomes (offered, accepted, declined, timed out, suppressed). */
+    /** Also send offer outcomes (offered, accepted, declined, timed out; suppressions stay local). */
     recordOutcomes: z.boolean(),
     sandbox: z.object({
       url: httpUrl('Sandbox CRM URL'),
@@ -85,9 +101,10 @@ export const CrmSettingsSchema = z
   })
   .superRefine((crm, ctx) => {
     // Only the chosen connector must be complete; the others may stay half-filled.
-    if (crm.connector === 'sandbox' && crm.sandbox.url === '') ctx.addIssue({ code: 'custom', path: ['sandbox', 'url'], message: 'Sandbox CRM URL is required' });
-    if (crm.connector === 'pega' && crm.pega.portal === '') ctx.addIssue({ code: 'custom', path: ['pega', 'portal'], message: 'Portal is required, e.g. https://pega.example.com/prweb/*' });
-    if (crm.connector === 'webhook' && crm.webhook.url === '') ctx.addIssue({ code: 'custom', path: ['webhook', 'url'], message: 'Webhook URL is required' });
+    const required = crmRequiredField(crm.connector);
+    if (required && (crm[required.group] as Record<string, unknown>)[required.key] === '') {
+      ctx.addIssue({ code: 'custom', path: [required.group, required.key], message: required.message });
+    }
   });
 export type CrmSettings = z.infer<typeof CrmSettingsSchema>;
 

@@ -4,10 +4,13 @@
 import { startOf } from './lifecycle';
 import { interactionIdOf, type CrmEvent } from './sync-queue';
 
-/** A chat's CRM sync state (the shape of `CrmChatStatus` in protocol/ports.ts). */
+/** A chat's CRM sync state, as the popup shows it (`CrmChatStatus` in protocol/ports.ts). */
 export interface CrmStatus {
+  /** The connector the interaction goes to (`sandbox`, `pega`, `webhook`; `none` when off). */
   connector: string;
+  /** `pending`: events wait to be delivered; `synced`: all delivered; `failed`: one needs a Retry. */
   state: 'off' | 'pending' | 'synced' | 'failed';
+  /** The CRM's interaction id, once the start was delivered. */
   interactionId?: string;
   error?: string;
 }

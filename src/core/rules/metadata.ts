@@ -1,5 +1,11 @@
+import type { OfferPage } from '../chat-session';
 import { formatDuration } from '../page-context';
 import type { RuleContext } from './signals';
+
+/** The page an offer is made on, as the agent and the CRM get it (the placeholders' own values). */
+export function offerPage(ctx: RuleContext): OfferPage {
+  return { pageName: ctx.pageName, url: ctx.url, timeOnPage: formatDuration(ctx.visibleSeconds * 1000) };
+}
 
 /**
  * Fills a rule's metadata template from the page context, e.g.
@@ -7,10 +13,8 @@ import type { RuleContext } from './signals';
  */
 export function fillMetadata(template: Record<string, string>, ctx: RuleContext): Record<string, string> {
   const values: Record<string, string> = {
-    pageName: ctx.pageName,
-    timeOnPage: formatDuration(ctx.visibleSeconds * 1000),
+    ...offerPage(ctx),
     activeTime: formatDuration(ctx.activeSeconds * 1000),
-    url: ctx.url,
     referrer: ctx.referrer,
     pagesViewed: String(ctx.pagesViewed),
     visits: String(ctx.visits),

@@ -4,6 +4,7 @@
  * fields (the schema silently drops them; an import must not lose data silently).
  */
 import { z } from 'zod';
+import { crmRequiredField } from '../../core/crm/settings';
 import { SettingsSchema, type Settings } from '../../core/settings';
 import { friendlyMessage } from './messages';
 
@@ -17,12 +18,6 @@ export interface Issue {
 const record = (v: unknown): Record<string, unknown> | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
-/** What the chosen CRM connector cannot do without, with the message the schema gives. */
-const CRM_REQUIRED: Record<string, [group: string, key: string, message: string]> = {
-  sandbox: ['sandbox', 'url', 'Sandbox CRM URL is required'],
-  pega: ['pega', 'portal', 'Portal is required, e.g. https://pega.example.com/prweb/*'],
-  webhook: ['webhook', 'url', 'Webhook URL is required'],
-};
 
 /**
  * Problems the schema reports only as a whole (a refine on the array or object), and only
@@ -48,9 +43,9 @@ export function crossFieldIssues(candidate: unknown): Issue[] {
     }
   }
   const crm = record(root?.crm);
-  const required = typeof crm?.connector === 'string' ? CRM_REQUIRED[crm.connector] : undefined;
+  const required = crmRequiredField(crm?.connector);
   if (crm && required) {
-    const [group, key, message] = required;
+    const { group, key, message } = required;
     const value = record(crm[group])?.[key];
     if (typeof value === 'string' && value.trim() === '') issues.push({ path: ['crm', group, key], code: 'required', message });
   }

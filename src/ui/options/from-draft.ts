@@ -10,7 +10,6 @@ import { DAYS, type BackendDraft, type ConditionDraft, type Draft, type RuleDraf
 import { fieldOfIssue, type FieldError } from './field-errors';
 import { lines, parseNumber } from './parse-text';
 
-export { lines, parseNumber };
 
 function conditionFromDraft(c: ConditionDraft) {
   switch (c.kind) {
