@@ -8,6 +8,7 @@ import { DEFAULT_CRM, type CrmSettings } from '../../src/core/crm/settings';
 import type { CrmEvent } from '../../src/core/crm/sync-queue';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { describeChanges } from '../../src/ui/options/changes';
+import { withBackend } from '../../src/ui/options/crm-draft';
 import { canRetry, chatColumn, connectorLabel, interactionOf, newestEventsFirst, shortId, stateDetail } from '../../src/ui/options/crm-log';
 import { toDraft } from '../../src/ui/options/draft';
 import { fieldLabel } from '../../src/ui/options/field-labels';
@@ -170,6 +171,15 @@ describe('CRM host permissions', () => {
     const current = { ...withCrm(WEBHOOK), enabledSites: ['https://hooks.example.com/*', 'http://127.0.0.1/*'] };
     const next = { ...withCrm(WEBHOOK), enabledSites: ['http://127.0.0.1/*'] };
     expect(permissionPlan(current, next)).toEqual({ request: ['http://127.0.0.1/*', 'https://hooks.example.com/*'], remove: [] });
+  });
+});
+
+describe('the Sandbox CRM follows the chat backend', () => {
+  it('moves with the backend URL it shares, and stays where it was set otherwise', () => {
+    const moved = withBackend(draft(), { ...toDraft(DEFAULT_SETTINGS).backend, url: 'http://127.0.0.1:7500' });
+    expect([moved.backend.url, moved.crm.sandbox.url]).toEqual(['http://127.0.0.1:7500', 'http://127.0.0.1:7500']);
+    const elsewhere = draft((d) => (d.crm.sandbox.url = 'https://crm.example.com'));
+    expect(withBackend(elsewhere, { ...elsewhere.backend, url: 'http://127.0.0.1:7500' }).crm.sandbox.url).toBe('https://crm.example.com');
   });
 });
 

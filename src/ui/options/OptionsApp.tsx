@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackendSection } from './BackendSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
+import { withBackend } from './crm-draft';
 import { CappingSection } from './CappingSection';
 import { Checkbox } from './Controls';
 import { CrmSection } from './CrmSection';
@@ -65,7 +66,7 @@ export function OptionsApp() {
           <ErrorSummary errors={state.summaryShown ? errors : []} draft={draft} summaryRef={summaryRef} />
           <ErrorsContext.Provider value={byField}>
             <form onSubmit={submit} noValidate aria-label="Settings">
-              <BackendSection value={draft.backend} onChange={(backend) => edit((d) => ({ ...d, backend }))} />
+              <BackendSection value={draft.backend} onChange={(backend) => edit((d) => withBackend(d, backend))} />
               <RulesEditor rules={draft.rules} errors={errors} onChange={(rules) => edit((d) => ({ ...d, rules }))} />
               <CappingSection value={draft.capping} onChange={(capping) => edit((d) => ({ ...d, capping }))} />
               <BusinessHoursSection value={draft.businessHours} onChange={(businessHours) => edit((d) => ({ ...d, businessHours }))} />
