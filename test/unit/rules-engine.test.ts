@@ -133,6 +133,12 @@ describe('rule schema and metadata', () => {
       'Page Name': 'Bill Payment', 'Time spent on page': '2 min 5 s', URL: 'https://bank.test/bills/pay?plan=gold', Plan: '{unknown}',
     });
   });
+  it('leaves placeholders that name built-in object properties as written (own keys only)', () => {
+    const template = { a: '{constructor}', b: '{toString}', c: '{__proto__}', d: '{hasOwnProperty}', e: '{valueOf}/{pageName}' };
+    expect(fillMetadata(template, ctx())).toEqual({
+      a: '{constructor}', b: '{toString}', c: '{__proto__}', d: '{hasOwnProperty}', e: '{valueOf}/Bill Payment',
+    });
+  });
   it('rejects bad rules with messages that name the field', () => {
     const bad = RuleSchema.safeParse(rule({ include: [], queue: '', conditions: [{ kind: 'pageName', pattern: '/([/' }] }));
     expect(bad.success).toBe(false);

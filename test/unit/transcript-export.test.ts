@@ -35,4 +35,23 @@ describe('transcript download', () => {
     expect(j.messages.map((m: { text: string }) => m.text)).toEqual(entries.map((e) => e.text));
     expect(j.messages[2]).toMatchObject({ from: 'visitor', delivery: 'failed' });
   });
+
+  it('exports entries whose time stamp is out of range or not a number, with an unknown time', () => {
+    const odd: TranscriptEntry[] = [
+      { ...entries[1]!, at: 1e20 },
+      { ...entries[1]!, key: 'n', at: Number.NaN, text: 'second' },
+      { ...entries[1]!, key: 'i', at: -Infinity, text: 'third' },
+    ];
+    for (const startedAt of [at, 1e20, Number.NaN]) {
+      const t = exportTranscript(odd, { queue: 'Billing', startedAt }, 'text');
+      expect(t.contents.split('\n').slice(1, 4)).toEqual([
+        '[unknown time] Alex: Hi <b>there</b> & welcome', '[unknown time] Alex: second', '[unknown time] Alex: third',
+      ]);
+      expect(t.filename).toBe(startedAt === at ? 'beckon-chat-2026-11-21-14-05.txt' : 'beckon-chat-unknown-time.txt');
+      expect(exportTranscript(odd, { queue: 'Billing', startedAt }, 'html').contents).toContain('<time>unknown time</time>');
+      const j = JSON.parse(exportTranscript(odd, { queue: 'Billing', startedAt }, 'json').contents);
+      expect(j.messages.map((m: { at: unknown; text: string }) => [m.at, m.text])).toEqual([[null, odd[0]!.text], [null, 'second'], [null, 'third']]);
+      expect(j.startedAt).toBe(startedAt === at ? new Date(at).toISOString() : null);
+    }
+  });
 });

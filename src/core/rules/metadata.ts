@@ -20,6 +20,7 @@ export function fillMetadata(template: Record<string, string>, ctx: RuleContext)
     visits: String(ctx.visits),
   };
   return Object.fromEntries(
-    Object.entries(template).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)]),
+    // Own keys only: `{constructor}` or `{toString}` must not reach Object.prototype.
+    Object.entries(template).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole))]),
   );
 }
