@@ -1,5 +1,6 @@
 import { backoffDelay } from '../core/backoff';
-import { endSession, markFailed, markSent, mergeEvents, pendingMessages, type ChatSession } from '../core/chat-session';
+import { endSession, markFailed, markSent, pendingMessages, type ChatSession } from '../core/chat-session';
+import { mergeEvents } from '../core/transcript-merge';
 import { BackendError, type ChatBackend } from '../backends/types';
 import type { SessionStore } from './session-store';
 

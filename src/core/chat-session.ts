@@ -153,5 +153,3 @@ export function endSession(s: ChatSession, notice: string, now: number): ChatSes
   const entry: TranscriptEntry = { key: `end${now}`, kind: 'notice', from: 'system', nickname: '', text: notice, at: now };
   return { ...s, status: 'ended', agentTyping: false, endedAt: now, transcript: [...s.transcript, entry] };
 }
-
-export { mergeEvents } from './transcript-merge';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../src/core/chat-events';
-import { endSession, markFailed, markSent, mergeEvents, newSession, pendingMessages, queueMessage } from '../../src/core/chat-session';
+import { endSession, markFailed, markSent, newSession, pendingMessages, queueMessage } from '../../src/core/chat-session';
+import { mergeEvents } from '../../src/core/transcript-merge';
 
 const base = () => ({ ...newSession('s1', 7, 'Billing', { nickname: 'Visitor', subject: 'Bills', userData: {} }, 0), chatId: 'c1', status: 'waiting' as const });
 const agentJoined: ChatEvent = { index: 2, type: 'joined', party: 'agent', nickname: 'Alex' };
