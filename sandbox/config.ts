@@ -13,6 +13,14 @@ export const DEMO_AGENTS: readonly AgentCredential[] = [
 /** Queues known from the start when none are configured (DEFAULT_QUEUE of src/core is one). */
 export const DEFAULT_QUEUES: readonly string[] = ['Billing', 'Loans', 'General'];
 
+/**
+ * The most queues chats may add beyond the configured ones (RequestChat's `endpoint`,
+ * `Default` included). Neither GWS nor GMS documents its answer to an unknown endpoint, so
+ * the Sandbox takes new ones (a demo's rules may name any queue) but caps them: an
+ * unauthenticated client must not grow the queue list, and every agent's copy, without end.
+ */
+export const CHAT_QUEUE_LIMIT = 20;
+
 /** Throws a readable Error if the agent list cannot work with HTTP Basic authentication. */
 export function validateAgents(agents: readonly AgentCredential[]): void {
   const seen = new Set<string>();

@@ -128,7 +128,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
   registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll: opts.longPoll !== false });
-  registerGmsRoutes(app, { engine, policy });
+  registerGmsRoutes(app, { engine, availability, policy });
   registerAgentRoutes(app, { desk, policy, agents, streams });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);

@@ -30,6 +30,7 @@ export function mergeMessages<M extends ChatMessage>(current: M[], incoming: M[]
 /** The data fields the notification events carry (see engine/agent-feed.ts). */
 interface Payload {
   user?: { state?: string; queues?: { name?: unknown; state?: unknown }[] };
+  queue?: { name?: unknown; state?: unknown };
   interaction?: Interaction;
   interactionId?: string;
   messages?: AgentMessage[];
@@ -50,6 +51,11 @@ export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskSta
         .filter((q) => typeof q?.name === 'string')
         .map((q) => ({ name: q.name as string, state: readyOrNot(q.state) }));
       return { ...state, agentState: readyOrNot(payload.user?.state), queues };
+    }
+    case 'QueueAdded': {
+      const q = payload.queue;
+      if (typeof q?.name !== 'string' || state.queues.some((known) => known.name === q.name)) return state;
+      return { ...state, queues: [...state.queues, { name: q.name, state: readyOrNot(q.state) }] };
     }
     case 'InteractionAdded':
     case 'InteractionUpdated': {

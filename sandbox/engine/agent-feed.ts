@@ -4,8 +4,10 @@
  * sends what this agent may see.
  *
  * Events (name → data):
- * - `AgentStateChanged` → `{user: AgentView}` (first event, on each change, and when the
- *   queue list grows)
+ * - `AgentStateChanged` → `{user: AgentView}` (first event, then when this agent's
+ *   availability changes)
+ * - `QueueAdded` → `{queue: {name, state}}` (a chat added a queue: only that queue, with this
+ *   agent's state on it, never the whole list again)
  * - `InteractionAdded` / `InteractionUpdated` → `{interaction}` (full Interaction)
  * - `MessageLogUpdated` → `{interactionId, messages}` (only the new messages)
  * - `InteractionRemoved` → `{interactionId}`
@@ -14,7 +16,7 @@
  *   interaction of a chat this agent sees; `interactionId` is the CRM's 'I-<n>')
  */
 import type { AgentDesk } from './agent-desk.ts';
-import type { ChatChanged, CrmChanged, EngineEvents, HistoryRequested } from './events.ts';
+import type { ChatChanged, CrmChanged, EngineEvents, HistoryRequested, QueueAdded } from './events.ts';
 import type { Interaction } from './types.ts';
 
 /** Receives one event for the stream. */
@@ -30,14 +32,7 @@ const summary = ({ messages: _messages, ...rest }: Interaction) => JSON.stringif
 export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: string, send: FeedSink): () => void {
   const known = new Map<string, string>(); // interaction id → summary last sent
 
-  let lastUser = '';
-  const sendUser = (onlyIfChanged = false) => {
-    const user = desk.me(name);
-    const json = JSON.stringify(user);
-    if (onlyIfChanged && json === lastUser) return;
-    lastUser = json;
-    send('AgentStateChanged', { user });
-  };
+  const sendUser = () => send('AgentStateChanged', { user: desk.me(name) });
 
   const reconcile = (id: string, view: Interaction | null, newMessages: ChatChanged['messages']) => {
     const before = known.get(id);
@@ -57,7 +52,8 @@ export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: 
 
   const onChat = ({ chatId, messages }: ChatChanged) => reconcile(chatId, desk.interactionFor(name, chatId), messages);
 
-  const onQueue = () => sendUser(true);
+  const onQueue = (e: QueueAdded) =>
+    send('QueueAdded', { queue: { name: e.name, state: desk.availability.isReady(name, e.name) ? 'Ready' : 'NotReady' } });
 
   const onHistory = (e: HistoryRequested) => {
     if (e.agent === name) send('ChatHistory', { interactionId: e.chatId, messages: e.messages });

@@ -4,8 +4,9 @@
  * with no queue list keeps meaning "Ready everywhere", as before queues existed.
  *
  * Known queues: the configured list, in its order, then every other queue a chat was
- * requested on (or transferred to), alphabetically.
+ * requested on (or transferred to), alphabetically. Chats may add at most CHAT_QUEUE_LIMIT.
  */
+import { CHAT_QUEUE_LIMIT } from '../config.ts';
 import type { ChatEngine } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
 import type { AgentState, AgentView, QueueAvailability } from './types.ts';
@@ -32,6 +33,17 @@ export class Availability {
   /** True when the queue is configured or some chat was requested on it. */
   isKnown(queue: string): boolean {
     return this.configuredQueues.includes(queue) || this.repo.queueUsed(queue);
+  }
+
+  /**
+   * Lets a new chat name `queue`, or throws code 10 when that would add a queue beyond
+   * CHAT_QUEUE_LIMIT. RequestChat calls this first, on both dialects.
+   */
+  admitChatQueue(queue: string): void {
+    if (this.isKnown(queue)) return;
+    const added = this.repo.chatQueues().filter((q) => !this.configuredQueues.includes(q)).length;
+    if (added < CHAT_QUEUE_LIMIT) return;
+    throw new GwsError(Code.Validation, `Invalid parameter 'endpoint': queue '${queue}' is not known to this Sandbox, and chats have already added ${CHAT_QUEUE_LIMIT} queues (the most it takes). Known queues: ${this.knownQueues().join(', ')}. Start the Sandbox with --queue to add more.`);
   }
 
   /** Whether `agent` is offered waiting chats of `queue`. */

@@ -41,12 +41,9 @@ export function registerCustomerRoutes(
         throw new GwsError(Code.Validation, `Unknown operationName '${String(body.operationName)}' for ${request.url}. Valid operations: RequestChat.`);
       }
       const input = parseWith(requestChatBody, body);
-      const id = engine.requestChat({
-        nickname: input.nickname,
-        subject: input.subject,
-        queue: input.endpoint ?? DEFAULT_ENDPOINT,
-        userData: input.userData ?? {},
-      });
+      const queue = input.endpoint ?? DEFAULT_ENDPOINT;
+      deps.availability.admitChatQueue(queue);
+      const id = engine.requestChat({ nickname: input.nickname, subject: input.subject, queue, userData: input.userData ?? {} });
       return ok(reply, { id, path: `/api/v2/chats/${id}` });
     });
 

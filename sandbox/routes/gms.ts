@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Availability } from '../engine/availability.ts';
 import type { ChatEngine } from '../engine/chat-engine.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import { GmsChats } from '../engine/gms.ts';
@@ -35,7 +36,7 @@ const checkService = (name: string) => {
 };
 
 /** Registers the GMS routes in their own scope (form parser, error envelope, CORS). */
-export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngine; policy: OriginPolicy }): void {
+export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngine; availability: Availability; policy: OriginPolicy }): void {
   const { engine } = deps;
   const gms = new GmsChats(engine);
   const userData = new UserData(engine);
@@ -55,9 +56,10 @@ export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngi
       // GMS hands these to the agent desktop as user data; explicit userData[...] entries win.
       const named = { FirstName: f.firstName, LastName: f.lastName, EmailAddress: f.emailAddress };
       const all = { ...Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined)), ...data } as Record<string, string>;
-      const { chatId, credentials } = gms.start({
-        nickname: nick, subject: f.subject, queue: f.endpoint ?? DEFAULT_ENDPOINT, userData: parseUserData(all),
-      });
+      const queue = f.endpoint ?? DEFAULT_ENDPOINT;
+      const userDataChecked = parseUserData(all);
+      deps.availability.admitChatQueue(queue);
+      const { chatId, credentials } = gms.start({ nickname: nick, subject: f.subject, queue, userData: userDataChecked });
       return reply.send(gms.reply(chatId, credentials, 1));
     });
 

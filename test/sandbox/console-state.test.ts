@@ -40,6 +40,16 @@ describe('console state', () => {
     expect(applyEvent(s, ev('AgentStateChanged', { user: { state: 'NotReady' } })).queues).toEqual([]);
   });
 
+  it('adds a queue from QueueAdded once, keeping the list it has, and ignores a malformed one', () => {
+    const user = { name: 'a', state: 'Ready', otherQueues: 'Ready', queues: [{ name: 'Billing', state: 'Ready' }] };
+    let s = applyEvent(emptyDesk, ev('AgentStateChanged', { user }));
+    s = applyEvent(s, ev('QueueAdded', { queue: { name: 'Cards', state: 'Ready' } }));
+    s = applyEvent(s, ev('QueueAdded', { queue: { name: 'Cards', state: 'NotReady' } }));
+    expect(s.queues).toEqual([{ name: 'Billing', state: 'Ready' }, { name: 'Cards', state: 'Ready' }]);
+    expect(applyEvent(s, ev('QueueAdded', { queue: { state: 'Ready' } }))).toBe(s);
+    expect(applyEvent(s, ev('QueueAdded', {}))).toBe(s);
+  });
+
   it('ignores malformed and unknown events', () => {
     expect(applyEvent(emptyDesk, { event: 'InteractionAdded', data: '{not json' })).toBe(emptyDesk);
     expect(applyEvent(emptyDesk, ev('Something', {}))).toBe(emptyDesk);
