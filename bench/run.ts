@@ -37,7 +37,12 @@ async function main(names: string[]): Promise<number> {
   const started = Date.now();
   const build = await preparedBuild();
   let session: Promise<BenchSession> | undefined;
-  const ctx: BenchContext = { extensionDir: build.dir, session: () => (session ??= startSession(build.dir)) };
+  // session.ts does not log itself: report.ts names its type, so importing back would be a cycle.
+  const startShared = (): Promise<BenchSession> => {
+    log('starting the Sandbox and Chromium');
+    return startSession(build.dir);
+  };
+  const ctx: BenchContext = { extensionDir: build.dir, session: () => (session ??= startShared()) };
   const cleanup = async () => {
     await session?.then((s) => s.close()).catch(() => undefined);
     await build.dispose();

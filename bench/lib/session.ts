@@ -8,7 +8,6 @@ import { agentClient } from '../../test/e2e/support/agent.ts';
 import { launchChromium, type ChromiumExtension } from '../../test/e2e/support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from '../../test/e2e/support/sandbox.ts';
 import { configureExtension, resetVisitorState } from '../../test/e2e/support/visitor.ts';
-import { log } from './report.ts';
 
 /** The demo page every browser benchmark loads. */
 export const DEMO_PAGE = '/demo/bill-payment.html';
@@ -40,7 +39,6 @@ export async function setBackendUrl(options: Page, url: string): Promise<void> {
 
 /** Starts the Sandbox and Chromium with the unpacked build in `extensionDir`. */
 export async function startSession(extensionDir: string): Promise<BenchSession> {
-  log('starting the Sandbox and Chromium');
   const sandbox = await startTestSandbox();
   let ext: ChromiumExtension | undefined;
   try {

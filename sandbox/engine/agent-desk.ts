@@ -4,21 +4,14 @@
  * SendNotification, StopProcessing and RequestChatHistory. Hand-offs between agents
  * (Transfer, consultation, conference) live in handoff.ts.
  */
-import type { ChatAgentRow } from '../store/chat-agent-repo.ts';
 import type { ChatRow } from '../store/repo.ts';
 import type { Availability } from './availability.ts';
 import { assertOpen, type ChatEngine, newParticipantId } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
 import { leaveChat } from './leave.ts';
+import type { Member } from './member.ts';
 import { Routing } from './routing.ts';
 import type { AgentState, AgentView, Interaction, Participant, Visibility } from './types.ts';
-
-/** An agent in a chat: the chat, the agent's row and its participant. */
-export interface Member {
-  chat: ChatRow;
-  row: ChatAgentRow;
-  me: Participant;
-}
 
 /** Chat handling for agents, over a ChatEngine and the agents' availability. */
 export class AgentDesk {

@@ -5,7 +5,8 @@
  * CompleteConference keeps both agents in it. The customer sees agents join and leave
  * only when that happens in the chat proper, never during the consultation.
  */
-import type { AgentDesk, Member } from './agent-desk.ts';
+import type { AgentDesk } from './agent-desk.ts';
+import type { Member } from './member.ts';
 import { type Append, assertOpen } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
 import { leaveChat } from './leave.ts';

@@ -5,7 +5,7 @@
  * any agent handling the customer ends for the customer too.
  */
 import type { ChatAgentStatus } from '../store/chat-agent-repo.ts';
-import type { Member } from './agent-desk.ts';
+import type { Member } from './member.ts';
 import type { Append, ChatEngine } from './chat-engine.ts';
 import { isHandler } from './routing.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackendSection } from './BackendSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
-import { withBackend } from './crm-draft';
+import { withBackend } from './draft';
 import { CappingSection } from './CappingSection';
 import { Checkbox } from './Controls';
 import { CrmSection } from './CrmSection';

@@ -1,11 +1,10 @@
 /**
  * The CRM part of the options form, held as the user types it (the timeout as text, header
  * rows as rows), and the candidate `CrmSettings` it describes. `checkCrm` (from-draft.ts)
- * validates it on its own, for Test connection.
+ * validates it on its own, for Test connection. Imports no other draft module: `draft.ts`
+ * and `field-errors.ts` build on it.
  */
 import type { CrmSettings } from '../../core/crm/settings';
-import type { BackendDraft, Draft } from './draft';
-import type { FieldError } from './field-errors';
 import { parseNumber } from './parse-text';
 
 /** One webhook header row. */
@@ -59,30 +58,4 @@ export function crmCandidate(c: CrmDraft): unknown {
     pega: { portal: c.pega.portal, timeoutSeconds: parseNumber(c.pega.timeoutSeconds) },
     webhook: { url: c.webhook.url, headers: c.webhook.headers.filter((h) => !isBlank(h)).map((h) => ({ ...h })), secret: c.webhook.secret },
   };
-}
-
-/**
- * Header rows the schema cannot point at precisely: a value without a name, and a name
- * used twice (HTTP names ignore case; the second would silently replace the first).
- */
-export function headerIssues(c: CrmDraft): FieldError[] {
-  const seen = new Set<string>();
-  return c.webhook.headers.flatMap((h, k): FieldError[] => {
-    const name = h.name.trim();
-    const field = `crm.webhook.headers.${k}.name`;
-    if (name === '') return h.value === '' ? [] : [{ field, message: 'Header name is required' }];
-    if (seen.has(name.toLowerCase())) return [{ field, message: `"${name}" is already set above` }];
-    seen.add(name.toLowerCase());
-    return [];
-  });
-}
-
-/**
- * The draft with a new chat backend. The Sandbox serves chat and CRM on one address, so a
- * Sandbox CRM URL that was the backend's follows it (a port changed in one place is changed
- * in both); one set to somewhere else is left alone.
- */
-export function withBackend(d: Draft, backend: BackendDraft): Draft {
-  const follows = d.crm.sandbox.url.trim().replace(/\/+$/, '') === d.backend.url.trim().replace(/\/+$/, '');
-  return { ...d, backend, crm: follows ? { ...d.crm, sandbox: { ...d.crm.sandbox, url: backend.url } } : d.crm };
 }

@@ -141,3 +141,13 @@ export function toDraft(s: Settings): Draft {
     crm: crmToDraft(s.crm),
   };
 }
+
+/**
+ * The draft with a new chat backend. The Sandbox serves chat and CRM on one address, so a
+ * Sandbox CRM URL that was the backend's follows it (a port changed in one place is changed
+ * in both); one set to somewhere else is left alone.
+ */
+export function withBackend(d: Draft, backend: BackendDraft): Draft {
+  const follows = d.crm.sandbox.url.trim().replace(/\/+$/, '') === d.backend.url.trim().replace(/\/+$/, '');
+  return { ...d, backend, crm: follows ? { ...d.crm, sandbox: { ...d.crm.sandbox, url: backend.url } } : d.crm };
+}

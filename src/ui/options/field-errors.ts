@@ -2,9 +2,10 @@
  * Where an error shows: a validation issue's path into the settings (e.g.
  * `rules.2.include.3` or `rules.0.metadata.Page Name`) becomes the form field that holds it
  * (`rules.2.include`, line 4; `rules.0.metadata.0.value`). Field names double as DOM ids.
+ * Webhook header rows the schema cannot place are checked here directly (`headerIssues`).
  */
 import type { Issue } from './check-settings';
-import { headerRowOf } from './crm-draft';
+import { headerRowOf, type CrmDraft } from './crm-draft';
 import type { Draft } from './draft';
 
 /** One problem at one form field (a dotted path like `rules.0.queue`). */
@@ -57,6 +58,22 @@ export function fieldOfIssue(issue: Issue, draft: Draft): FieldError {
       : at('crm.webhook.headers');
   }
   return at(issue.path.join('.'));
+}
+
+/**
+ * Header rows the schema cannot point at precisely: a value without a name, and a name
+ * used twice (HTTP names ignore case; the second would silently replace the first).
+ */
+export function headerIssues(c: CrmDraft): FieldError[] {
+  const seen = new Set<string>();
+  return c.webhook.headers.flatMap((h, k): FieldError[] => {
+    const name = h.name.trim();
+    const field = `crm.webhook.headers.${k}.name`;
+    if (name === '') return h.value === '' ? [] : [{ field, message: 'Header name is required' }];
+    if (seen.has(name.toLowerCase())) return [{ field, message: `"${name}" is already set above` }];
+    seen.add(name.toLowerCase());
+    return [];
+  });
 }
 
 /** Errors grouped by field, for looking up the message(s) shown next to each field. */

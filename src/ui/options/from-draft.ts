@@ -5,9 +5,9 @@
 import { CrmSettingsSchema, type CrmSettings } from '../../core/crm/settings';
 import type { Settings } from '../../core/settings';
 import { checkSettings, crossFieldIssues, schemaIssues, type Issue } from './check-settings';
-import { crmCandidate, headerIssues } from './crm-draft';
+import { crmCandidate } from './crm-draft';
 import { DAYS, type BackendDraft, type ConditionDraft, type Draft, type RuleDraft } from './draft';
-import { fieldOfIssue, type FieldError } from './field-errors';
+import { fieldOfIssue, headerIssues, type FieldError } from './field-errors';
 import { lines, parseNumber } from './parse-text';
 
 
@@ -63,7 +63,7 @@ export function candidateOf(draft: Draft, enabledSites: string[]): unknown {
   const h = draft.businessHours;
   return {
     // The current version: an older one would be migrated, which resets what it lacks (CRM sync).
-    version: 3,
+    version: 4,
     backend: backendFromDraft(draft.backend),
     rules: draft.rules.map(ruleFromDraft),
     capping: {
