@@ -52,7 +52,9 @@ export function CrmTest({ value, onCheck }: CrmTestProps) {
     const need = crmNeed(crm);
     setFocus(null);
     setResult({ kind: 'busy', text: 'Testing…' });
-    (need ? browser.permissions.request({ origins: [need.origin] }) : Promise.resolve(true))
+    // Fire and forget from the click (the permission prompt must start inside it); the catch
+    // turns any failure into a result, so the last step cannot reject.
+    void (need ? browser.permissions.request({ origins: [need.origin] }) : Promise.resolve(true))
       .then((granted) => (granted || !need ? askBackground({ type: 'crm.test', crm }, timeoutFor(crm)) : { ok: false, message: `Not tested: ${refusedMessage(need)}` }))
       .catch((err: unknown) => ({ ok: false, message: `Not tested: could not ask for permission (${String(err)}).` }))
       .then((reply) => setResult({ kind: reply.ok ? 'ok' : 'error', text: reply.message }));
