@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import type { ChatEvent, Party } from '../core/chat-events';
+import { clampUserData, type UserDataLimits } from './user-data-limits';
 import { toSharedEvent } from './wire-events';
+
+/**
+ * User data a GMS server takes. Genesys documents no per-value limit for the Chat API v2;
+ * these are the Beckon Sandbox's (see src/backends/README.md).
+ */
+export const GMS_USER_DATA_LIMITS: UserDataLimits = { valueMax: 1000, keyMax: 200, keysMax: 50 };
 
 /** What every reply carries; on an error (1 retry may help, 2 it will not) nothing else is reliable. */
 export const GmsEnvelopeSchema = z
@@ -80,11 +87,11 @@ export function decodeSession(token: string): GmsChatState | null {
   return state;
 }
 
-/** A form body: plain fields (undefined ones left out) and user data as `userData[key]=value`. */
+/** A form body: plain fields (undefined ones left out) and user data as `userData[key]=value`, within GMS's limits. */
 export function gmsForm(fields: Record<string, string | undefined>, userData: Record<string, string> = {}): URLSearchParams {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
-  for (const [key, value] of Object.entries(userData)) form.append(`userData[${key}]`, value);
+  for (const [key, value] of Object.entries(clampUserData(userData, GMS_USER_DATA_LIMITS))) form.append(`userData[${key}]`, value);
   return form;
 }
 

@@ -6,8 +6,9 @@
  * whatever the server happened to say about an operation it does not know.
  */
 import type { GwsCaller } from './gws-http';
-import { EnvelopeSchema, GetChatReplySchema, UserDataReplySchema } from './gws-wire';
+import { EnvelopeSchema, GetChatReplySchema, GWS_USER_DATA_LIMITS, UserDataReplySchema } from './gws-wire';
 import { BackendError } from './types';
+import { clampUserData } from './user-data-limits';
 
 const NOT_GWS = 'a Beckon Sandbox extra, not part of the GWS Customer Chat API v2';
 
@@ -44,7 +45,7 @@ export function createGwsUserData(http: GwsCaller) {
   return {
     async setUserData(chatId: string, data: Record<string, string>): Promise<void> {
       if (Object.keys(data).length === 0) return;
-      await operate(chatId, 'UpdateUserData', { userData: data }, 'change user data after the chat started');
+      await operate(chatId, 'UpdateUserData', { userData: clampUserData(data, GWS_USER_DATA_LIMITS) }, 'change user data after the chat started');
     },
 
     async deleteUserData(chatId: string, keys: string[]): Promise<void> {

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import type { ChatEvent, Party } from '../core/chat-events';
+import type { UserDataLimits } from './user-data-limits';
 import { toSharedEvent } from './wire-events';
+
+/**
+ * User data a GWS server takes. Genesys documents no per-value limit for the Customer Chat
+ * API; these are the Beckon Sandbox's (see src/backends/README.md), well inside Chat
+ * Server's default 32 KB packet limit for the few keys a chat carries.
+ */
+export const GWS_USER_DATA_LIMITS: UserDataLimits = { valueMax: 1000, keyMax: 200, keysMax: 50 };
 
 /** The statusCode/statusMessage envelope every reply carries. */
 export const EnvelopeSchema = z.object({ statusCode: z.number().int(), statusMessage: z.string().optional() }).loose();

@@ -6,8 +6,9 @@
  */
 import { createGwsCaller } from './gws-http';
 import { createGwsUserData } from './gws-user-data';
-import { AvailabilityReplySchema, EnvelopeSchema, MessagesReplySchema, RequestChatReplySchema, toChatEvent } from './gws-wire';
+import { AvailabilityReplySchema, EnvelopeSchema, GWS_USER_DATA_LIMITS, MessagesReplySchema, RequestChatReplySchema, toChatEvent } from './gws-wire';
 import type { BackendConfig, BackendDeps, ChatBackend, StartChat } from './types';
+import { clampUserData } from './user-data-limits';
 
 /** Creates a GWS adapter. */
 export function createGwsBackend(config: BackendConfig, deps: BackendDeps): ChatBackend {
@@ -24,7 +25,7 @@ export function createGwsBackend(config: BackendConfig, deps: BackendDeps): Chat
         nickname: req.nickname,
         subject: req.subject,
         endpoint: req.queue,
-        userData: req.userData,
+        userData: req.userData && clampUserData(req.userData, GWS_USER_DATA_LIMITS),
       });
       return { chatId: reply.id };
     },

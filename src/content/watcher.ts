@@ -4,6 +4,7 @@
  * input listeners only note a time or a number; nothing runs while the page is hidden. No
  * Preact, no zod: it loads on every page of an enabled site and must cost almost nothing.
  */
+import { clipText, clipUrl } from '../core/clip';
 import type { WatcherCommand, WatcherReply, WatcherReport } from '../protocol/watcher';
 import { readClocks, startClocks, updateClocks, type PageClocks } from './watcher-clock';
 
@@ -17,6 +18,10 @@ export interface WatcherEnv {
   /** Subscribes to commands from the background; returns the unsubscribe function. */
   onCommand: (listener: (c: WatcherCommand) => void) => () => void;
 }
+
+/** What WatcherReportSchema (protocol/messages.ts) allows: a report over it would be refused whole. */
+const TEXT_MAX = 1000;
+const URL_MAX = 4096;
 
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'wheel', 'touchstart'] as const;
 
@@ -51,10 +56,10 @@ export function startWatcher(env: WatcherEnv): () => void {
     const height = doc.documentElement.scrollHeight;
     return height > 0 ? Math.min(100, Math.round(((win.scrollY + win.innerHeight) / height) * 100)) : 100;
   };
-  const meta = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[property="${name}"]`)?.content.trim() ?? '';
+  const meta = (name: string) => clipText(doc.querySelector<HTMLMetaElement>(`meta[property="${name}"]`)?.content.trim() ?? '', TEXT_MAX);
   const selected = () => {
     try {
-      return selector ? (doc.querySelector(selector)?.textContent ?? '').trim().slice(0, 300) : '';
+      return selector ? clipText((doc.querySelector(selector)?.textContent ?? '').trim(), 300) : '';
     } catch {
       return ''; // an invalid selector names nothing
     }
@@ -66,8 +71,8 @@ export function startWatcher(env: WatcherEnv): () => void {
     if (win.location.href !== url) resetPage(); // a pushState the page made since the last look
     const t = now();
     const message: WatcherReport = {
-      type: 'watcher.context', url, title: doc.title.trim(), ogTitle: meta('og:title'), selectorText: selected(), selector,
-      referrer: doc.referrer, ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
+      type: 'watcher.context', url: clipUrl(url, URL_MAX), title: clipText(doc.title.trim(), TEXT_MAX), ogTitle: meta('og:title'),
+      selectorText: selected(), selector, referrer: clipUrl(doc.referrer, URL_MAX), ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
     };
     navigated = false;
     let reply: WatcherReply | undefined;

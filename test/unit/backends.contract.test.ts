@@ -118,6 +118,20 @@ describe.each(KINDS)('%s adapter contract', (kind) => {
     expect((await agent.interaction(chatId))?.userData).toEqual({ 'Page Name': 'Loans', CoBrowseSessionId: 'cb-1' });
   });
 
+  it('user data over the dialect\'s limits is clipped, not refused: the chat still starts and updates', async () => {
+    const url = `https://bank.test/bills?${'q'.repeat(3000)}`;
+    const longKey = `K${'k'.repeat(300)}`;
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`key${i}`, String(i)]));
+    const userData = { URL: url, [longKey]: 'v', 'Page Name': 'x'.repeat(1500), ...many };
+    const { chatId, session } = await backend.requestChat({ ...request, userData });
+    const started = (await agent.interaction(chatId))?.userData ?? {};
+    // The first keys are kept: a rule's own metadata comes before anything added later.
+    expect(Object.keys(started)).toHaveLength(fx.userDataKeysMax);
+    expect(started).toMatchObject({ URL: url.slice(0, fx.userDataValueMax), [longKey.slice(0, fx.userDataKeyMax)]: 'v', 'Page Name': 'x'.repeat(fx.userDataValueMax), key0: '0' });
+    await backend.setUserData(chatId, { URL: `${url}/next` }, session);
+    expect((await agent.interaction(chatId))?.userData.URL).toBe(url.slice(0, fx.userDataValueMax));
+  });
+
   it('reads back only keys it set, of those it asks for (seed 002 getUserData)', async () => {
     const { chatId, session } = await backend.requestChat(request);
     await backend.setUserData(chatId, { a: '1', b: '2', 'x,y': 'comma' }, session);

@@ -26,7 +26,14 @@ export interface Fixture {
   longPoll: boolean;
   /** Whether the dialect can read user data back and delete it (GMS Chat API v2 can only set it). */
   readsAndDeletesUserData: boolean;
+  /** The most characters of a user data value and key, and the most keys, the adapter sends (src/backends/README.md). */
+  userDataValueMax: number;
+  userDataKeyMax: number;
+  userDataKeysMax: number;
 }
+
+/** The Sandbox's user data limits, which both dialects' adapters keep to (no Genesys document gives one). */
+const SANDBOX_USER_DATA_LIMITS = { userDataValueMax: 1000, userDataKeyMax: 200, userDataKeysMax: 50 };
 
 export const FIXTURES: Record<BackendKind, Fixture> = {
   gws: {
@@ -36,6 +43,7 @@ export const FIXTURES: Record<BackendKind, Fixture> = {
     refusedMessage: /ContactCenterId/,
     longPoll: true,
     readsAndDeletesUserData: true,
+    ...SANDBOX_USER_DATA_LIMITS,
   },
   gms: {
     notFoundCode: 2,
@@ -49,6 +57,7 @@ export const FIXTURES: Record<BackendKind, Fixture> = {
     refusedMessage: /userId, secureKey or alias does not match/,
     longPoll: false,
     readsAndDeletesUserData: false,
+    ...SANDBOX_USER_DATA_LIMITS,
   },
 };
 

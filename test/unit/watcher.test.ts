@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWatcher } from '../../src/content/watcher';
+import { parseMessage, WatcherReportSchema } from '../../src/protocol/messages';
 import type { WatcherCommand, WatcherReply, WatcherReport } from '../../src/protocol/watcher';
 
 /** The watcher in a real (happy-dom) document, with the extension side recorded. */
@@ -154,6 +155,26 @@ describe('watcher', () => {
     setVisibility('visible');
     await vi.advanceTimersByTimeAsync(0);
     expect(h.reports).toHaveLength(2);
+  });
+
+  it('keeps its report valid on a page with a huge title, og:title, selector text, URL and referrer', async () => {
+    document.head.innerHTML = `<meta property="og:title" content="${'og '.repeat(600)}">`;
+    document.title = `${'Very long title '.repeat(100)}end`;
+    document.body.innerHTML = `<h1>${'Heading '.repeat(200)}</h1>`;
+    Object.defineProperty(document, 'referrer', { configurable: true, get: () => `https://search.test/?q=${'r'.repeat(5000)}` });
+    history.replaceState({}, '', `/bills/pay?plan=gold&state=${'s'.repeat(5000)}#${'f'.repeat(50)}`);
+    const h = harness(() => ({ wakeInMs: null, selector: 'h1' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports).toHaveLength(2);
+    for (const r of h.reports) expect(parseMessage(WatcherReportSchema, r)).toMatchObject({ ok: true });
+    const last = h.reports[1]!;
+    expect(last.url).toMatch(/\/bills\/pay\?plan=gold$/); // the rules still see the path and the parameters that fit
+    expect(last.referrer).toBe('https://search.test/');
+    expect(last.title).toMatch(/ (Very|long|title)$/); // cut between words
+    expect(last.selectorText.length).toBeGreaterThan(250);
+    h.stop();
+    history.replaceState({}, '', '/');
+    Reflect.deleteProperty(document, 'referrer');
   });
 
   it('stops for good when the extension is gone', async () => {
