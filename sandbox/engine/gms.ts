@@ -77,6 +77,16 @@ export class GmsChats {
     }
   }
 
+  /**
+   * Throws code 3 when `chatId` was started through GMS: only its credentials open it, so the
+   * GWS customer routes (which have none) must not read or change it.
+   */
+  refuseOtherDialect(chatId: string): void {
+    if (this.engine.repo.gmsSession(chatId) === undefined) return;
+    throw new GwsError(Code.Forbidden,
+      `Chat '${chatId}' was started through the GMS Chat API; only that API, with the chat's userId, secureKey and alias, may read or change it.`);
+  }
+
   /** The reply: credentials, end state, and customer-visible messages from `position` (none when null). */
   reply(chatId: string, credentials: GmsCredentials, position: number | null): GmsReply {
     const chat = this.engine.mustChat(chatId);

@@ -9,6 +9,7 @@ import type { Availability } from '../engine/availability.ts';
 import type { ChatEngine } from '../engine/chat-engine.ts';
 import { UserData } from '../engine/user-data.ts';
 import { Code, GwsError } from '../engine/errors.ts';
+import { GmsChats } from '../engine/gms.ts';
 import { CUSTOMER_OPERATIONS } from '../engine/types.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
 import type { LongPolls } from '../http/long-poll.ts';
@@ -30,8 +31,14 @@ export function registerCustomerRoutes(
 ): void {
   const { engine } = deps;
   const userData = new UserData(engine);
+  const gms = new GmsChats(engine);
   app.register(async (scope) => {
     guardCustomerScope(scope, deps.policy, deps.contactCenterId, deps.longPoll);
+    // Before the body is read: a chat started through GMS is opened by its GMS credentials only.
+    scope.addHook('onRequest', async (request) => {
+      const { id } = request.params as { id?: string };
+      if (id !== undefined) gms.refuseOtherDialect(id);
+    });
     registerQueueRoutes(scope, deps.availability);
 
     scope.post('/api/v2/chats', async (request, reply) => {
