@@ -3,9 +3,12 @@
  *
  * - Customer API: browser extensions (their background pages carry a `chrome-extension://`
  *   or `moz-extension://` Origin) and the Sandbox itself; every other web origin is refused.
- * - Agent API: only the Sandbox's own origin (the console), and only under a loopback Host
- *   name, so a DNS-rebinding page cannot reach it under a name it controls.
+ * - Agent API: only the Sandbox's own origin (the console).
+ * - Every API (customer dialects, agent, CRM, fault injector) answers only under a loopback
+ *   Host name (requireOwnHost), so a DNS-rebinding page cannot reach it under a name it
+ *   controls (its same-origin GETs carry no Origin header to refuse).
  */
+import { Code, GwsError } from '../engine/errors.ts';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9-]+$/;
 
@@ -36,5 +39,13 @@ export class OriginPolicy {
   /** True when the Host header names the Sandbox through a loopback name (or its bound host). */
   isOwnHost(host: string | undefined): boolean {
     return host !== undefined && this.hosts.has(host.toLowerCase());
+  }
+
+  /**
+   * The DNS-rebinding check every API runs first: throws code 3 ("The <api> answers only on
+   * 127.0.0.1 or localhost.") unless the Host header is one of the Sandbox's own names.
+   */
+  requireOwnHost(host: string | undefined, api: string): void {
+    if (!this.isOwnHost(host)) throw new GwsError(Code.Forbidden, `The ${api} answers only on 127.0.0.1 or localhost.`);
   }
 }

@@ -49,9 +49,7 @@ export function guardAgentScope(scope: FastifyInstance, policy: OriginPolicy, cr
     if (origin !== undefined && !policy.isOwn(origin)) {
       throw new GwsError(Code.Forbidden, 'Cross-origin requests to the agent API are not allowed.');
     }
-    if (!policy.isOwnHost(request.headers.host)) {
-      throw new GwsError(Code.Forbidden, 'The agent API answers only on 127.0.0.1 or localhost.');
-    }
+    policy.requireOwnHost(request.headers.host, 'agent API');
     const name = checkBasic(request.headers.authorization, credentials);
     if (name === null) throw new GwsError(Code.NotAuthenticated, 'Not authenticated');
     agents.set(request, name);

@@ -15,9 +15,7 @@ import type { OriginPolicy } from '../http/origin.ts';
 export function guardCrmScope(scope: FastifyInstance, deps: { policy: OriginPolicy; token: string; quiet?: boolean }): void {
   scope.addHook('onRequest', async (request, reply) => {
     allowExtensionOrigin(request, reply, deps.policy, 'Sandbox CRM API');
-    if (!deps.policy.isOwnHost(request.headers.host)) {
-      throw new CrmError(403, 'forbidden', 'The Sandbox CRM API answers only on 127.0.0.1 or localhost.');
-    }
+    deps.policy.requireOwnHost(request.headers.host, 'Sandbox CRM API'); // code 3 → 403 'forbidden' (toCrmError)
     if (request.method === 'OPTIONS') return; // preflights never carry credentials
     if (!checkBearer(request.headers.authorization, deps.token)) {
       reply.header('WWW-Authenticate', 'Bearer realm="Beckon Sandbox CRM"');

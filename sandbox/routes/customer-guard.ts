@@ -1,6 +1,6 @@
 /**
- * The gate in front of the Customer Chat API: CORS for browser extensions, and the
- * ContactCenterId header GWS requires on every customer request. It runs in `onRequest`,
+ * The gate in front of the Customer Chat API: CORS for browser extensions, a loopback Host
+ * (DNS rebinding), and the ContactCenterId header GWS requires on every customer request. It runs in `onRequest`,
  * before the body is even read, so a refused request cannot change anything.
  */
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +16,7 @@ export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy,
     // Advertises the long-poll extra (unless turned off) on every reply, errors included, so a client learns it from any call.
     if (longPoll) reply.header('X-Beckon-LongPoll', String(LONG_POLL_MAX_MS));
     allowExtensionOrigin(request, reply, policy, 'customer chat API', 'X-Beckon-LongPoll');
+    policy.requireOwnHost(request.headers.host, 'customer chat API');
     if (request.method === 'OPTIONS') return;
     if (request.headers.authorization !== undefined) {
       throw new GwsError(Code.Forbidden, 'Customer chat requests must not carry an Authorization header.');

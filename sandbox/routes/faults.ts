@@ -36,9 +36,7 @@ export function registerFaultRoutes(app: FastifyInstance, deps: { faults: FaultI
       if (origin !== undefined && !policy.isOwn(origin)) {
         throw new GwsError(Code.Forbidden, 'Cross-origin requests to the fault injector are not allowed.');
       }
-      if (!policy.isOwnHost(request.headers.host)) {
-        throw new GwsError(Code.Forbidden, 'The fault injector answers only on 127.0.0.1 or localhost.');
-      }
+      policy.requireOwnHost(request.headers.host, 'fault injector');
     });
     scope.get(FAULTS_PATH, async (_request, reply) => current(reply));
     scope.post(FAULTS_PATH, async (request, reply) => {

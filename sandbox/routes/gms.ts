@@ -45,7 +45,10 @@ export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngi
     scope.setErrorHandler((err, _request, reply) => gmsFail(reply, toGmsError(err)));
     scope.setNotFoundHandler((request, reply) =>
       gmsFail(reply, new GwsError(Code.NotFound, `No such GMS route: ${request.method} ${request.url.split('?')[0]}`)));
-    scope.addHook('onRequest', async (request, reply) => allowExtensionOrigin(request, reply, deps.policy, 'GMS chat API'));
+    scope.addHook('onRequest', async (request, reply) => {
+      allowExtensionOrigin(request, reply, deps.policy, 'GMS chat API');
+      deps.policy.requireOwnHost(request.headers.host, 'GMS chat API'); // DNS rebinding
+    });
     scope.options('/2/chat/*', preflightHandler('Content-Type', gmsFail));
 
     scope.post<ServiceParams>('/2/chat/:serviceName', async (request, reply) => {
