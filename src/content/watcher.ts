@@ -7,6 +7,7 @@
 import { clipText, clipUrl } from '../core/clip';
 import type { WatcherCommand, WatcherReply, WatcherReport } from '../protocol/watcher';
 import { readClocks, startClocks, updateClocks, type PageClocks } from './watcher-clock';
+import { navigationWait } from './watcher-pace';
 
 /** What the watcher needs from its page and the extension. */
 export interface WatcherEnv {
@@ -42,11 +43,19 @@ export function startWatcher(env: WatcherEnv): () => void {
   let selector = '';
   let timer: number | undefined;
   let stopped = false;
+  /** When the navigation reports of the last minute went (see watcher-pace.ts). */
+  const navReports: number[] = [];
   const off: (() => void)[] = [];
 
-  const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
-    target.addEventListener(type, fn, { passive: true, capture: true });
-    off.push(() => target.removeEventListener(type, fn, { capture: true }));
+  /**
+   * Listens to events the browser makes: a page script can dispatch any event, and a fake
+   * `mouseout` must not fire exit intent nor a fake `keydown` reset idle time. Navigation
+   * events are the exception (`anyOrigin`): they only prompt a look at the real location.
+   */
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void, anyOrigin = false) => {
+    const handler = (e: Event) => (anyOrigin || e.isTrusted) && fn(e);
+    target.addEventListener(type, handler, { passive: true, capture: true });
+    off.push(() => target.removeEventListener(type, handler, { capture: true }));
   };
   const disarm = () => {
     if (timer !== undefined) env.clearTimer(timer);
@@ -70,6 +79,14 @@ export function startWatcher(env: WatcherEnv): () => void {
     if (stopped || !visible()) return;
     if (win.location.href !== url) resetPage(); // a pushState the page made since the last look
     const t = now();
+    if (navigated) {
+      const wait = navigationWait(navReports, t);
+      if (wait > 0) {
+        timer = env.setTimer(() => void report(), wait); // the one timer; the report then is about the newest URL
+        return;
+      }
+      navReports.push(t);
+    }
     const message: WatcherReport = {
       type: 'watcher.context', url: clipUrl(url, URL_MAX), title: clipText(doc.title.trim(), TEXT_MAX), ogTitle: meta('og:title'),
       selectorText: selected(), selector, referrer: clipUrl(doc.referrer, URL_MAX), ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
@@ -135,11 +152,11 @@ export function startWatcher(env: WatcherEnv): () => void {
       void report();
     }
   });
-  listen(win, 'popstate', onNavigate);
-  listen(win, 'hashchange', onNavigate);
+  listen(win, 'popstate', onNavigate, true);
+  listen(win, 'hashchange', onNavigate, true);
   // The Navigation API sees the page's own pushState/replaceState, which an isolated world cannot.
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
-  if (navigation) listen(navigation, 'navigatesuccess', onNavigate);
+  if (navigation) listen(navigation, 'navigatesuccess', onNavigate, true);
   off.push(
     env.onCommand((c) => {
       if (c.type === 'watcher.stop') return stop();

@@ -36,10 +36,14 @@ function harness(replies: (r: WatcherReport) => WatcherReply = () => ({ wakeInMs
   return { reports, timers, stop, command: (c: WatcherCommand) => command?.(c) };
 }
 
+/** An event as the browser makes it: happy-dom has no `isTrusted`, which browsers set false on page-made events. */
+const real = <E extends Event>(e: E): E => Object.defineProperty(e, 'isTrusted', { value: true });
+const synthetic = <E extends Event>(e: E): E => Object.defineProperty(e, 'isTrusted', { value: false });
+
 let visibility: DocumentVisibilityState = 'visible';
 const setVisibility = (v: DocumentVisibilityState) => {
   visibility = v;
-  document.dispatchEvent(new Event('visibilitychange'));
+  document.dispatchEvent(real(new Event('visibilitychange')));
 };
 
 beforeEach(() => {
@@ -102,7 +106,7 @@ describe('watcher', () => {
     const h = harness();
     await vi.advanceTimersByTimeAsync(3000);
     vi.mocked(document.hasFocus).mockReturnValue(false);
-    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(real(new Event('blur')));
     await vi.advanceTimersByTimeAsync(5000);
     h.command({ type: 'watcher.debug' });
     await vi.advanceTimersByTimeAsync(0);
@@ -124,19 +128,64 @@ describe('watcher', () => {
   it('reports exit intent once, when the pointer leaves through the top', async () => {
     const h = harness();
     await vi.advanceTimersByTimeAsync(0);
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 300, relatedTarget: null }));
+    document.dispatchEvent(real(new MouseEvent('mouseout', { clientY: 300, relatedTarget: null })));
     expect(h.reports).toHaveLength(1);
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null }));
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -5, relatedTarget: null }));
+    document.dispatchEvent(real(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null })));
+    document.dispatchEvent(real(new MouseEvent('mouseout', { clientY: -5, relatedTarget: null })));
     await vi.advanceTimersByTimeAsync(0);
     expect(h.reports.map((r) => r.exitIntent)).toEqual([false, true]);
     h.stop();
   });
 
+  it('ignores events the page makes: no exit intent, no input, no reports from synthetic events', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(5000);
+    document.dispatchEvent(synthetic(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null })));
+    for (const type of ['keydown', 'pointermove', 'scroll', 'wheel', 'focus', 'blur']) window.dispatchEvent(synthetic(new Event(type)));
+    document.dispatchEvent(synthetic(new Event('visibilitychange')));
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null })); // no isTrusted at all: not trusted either
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports).toHaveLength(1); // only the one on load
+    h.command({ type: 'watcher.debug' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.reports.at(-1)).toMatchObject({ exitIntent: false, idleMs: 5000 });
+    h.stop();
+  });
+
+  it('caps navigation reports from a pushState loop, and still reports the last URL', async () => {
+    const h = harness();
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 1; i <= 500; i++) {
+      history.pushState({}, '', `/spam/${i}`);
+      window.dispatchEvent(synthetic(new PopStateEvent('popstate'))); // a page can say it navigated; the URL must really change
+      if (i % 5 === 0) await vi.advanceTimersByTimeAsync(100); // 50 route changes a second, for 10 s
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    const burst = h.reports.filter((r) => r.navigated).length;
+    expect(burst).toBeLessThanOrEqual(11); // the load, then at most one a second
+    expect(burst).toBeGreaterThanOrEqual(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.reports.at(-1)!.url).toMatch(/\/spam\/500$/);
+    expect(h.reports.at(-1)!.navigated).toBe(true);
+    expect(h.timers.size).toBe(0);
+    // A loop that never stops is held to a per-minute budget.
+    for (let i = 1; i <= 1200; i++) {
+      history.pushState({}, '', `/loop/${i}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    const times = h.reports.filter((r) => r.navigated && r.url.includes('/loop/')).length;
+    expect(times).toBeLessThanOrEqual(2 * 20 + 1); // two minutes at 20 a minute
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(h.reports.at(-1)!.url).toMatch(/\/loop\/1200$/);
+    h.stop();
+    history.replaceState({}, '', '/');
+  });
+
   it('tracks idle time from the last input', async () => {
     const h = harness();
     await vi.advanceTimersByTimeAsync(5000);
-    window.dispatchEvent(new Event('keydown'));
+    window.dispatchEvent(real(new Event('keydown')));
     await vi.advanceTimersByTimeAsync(2000);
     h.command({ type: 'watcher.debug' });
     await vi.advanceTimersByTimeAsync(0);
