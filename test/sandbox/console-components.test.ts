@@ -12,10 +12,10 @@ import { QueueToggles } from '../../sandbox/console/components/QueueToggles.tsx'
 import type { Interaction } from '../../sandbox/engine/types.ts';
 
 let root: HTMLElement;
-const mount = (vnode: ComponentChild) => {
+const mount = async (vnode: ComponentChild) => {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(vnode, root));
+  await act(() => render(vnode, root));
   return root;
 };
 const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -25,22 +25,22 @@ afterEach(() => {
 });
 
 describe('QueueToggles', () => {
-  it('renders one pressed/unpressed toggle button per queue and reports clicks', () => {
+  it('renders one pressed/unpressed toggle button per queue and reports clicks', async () => {
     const onToggle = vi.fn();
-    mount(h(QueueToggles, { queues: [{ name: 'Billing', state: 'Ready' }, { name: 'Home Loans', state: 'NotReady' }], onToggle }));
+    await mount(h(QueueToggles, { queues: [{ name: 'Billing', state: 'Ready' }, { name: 'Home Loans', state: 'NotReady' }], onToggle }));
     const billing = byTestId('queue-toggle-Billing')!;
     const loans = byTestId('queue-toggle-Home Loans')!;
     // Real <button>s: focusable with Tab, activated with Enter and Space by the browser.
     expect([billing.tagName, billing.getAttribute('type'), billing.getAttribute('aria-pressed')]).toEqual(['BUTTON', 'button', 'true']);
     expect(loans.getAttribute('aria-pressed')).toBe('false');
     expect(loans.textContent).toContain('Home Loans');
-    act(() => billing.click());
-    act(() => loans.click());
+    await act(() => billing.click());
+    await act(() => loans.click());
     expect(onToggle.mock.calls).toEqual([['Billing', 'NotReady'], ['Home Loans', 'Ready']]);
   });
 
-  it('renders nothing before the queue list is known', () => {
-    mount(h(QueueToggles, { queues: [], onToggle: () => {} }));
+  it('renders nothing before the queue list is known', async () => {
+    await mount(h(QueueToggles, { queues: [], onToggle: () => {} }));
     expect(byTestId('queue-toggles')).toBeNull();
   });
 });
@@ -58,18 +58,18 @@ const choose = (id: string, value: string) => act(() => {
 const submit = (id: string) => act(() => byTestId(id)!.closest('form')!.requestSubmit());
 
 describe('ChatActions', () => {
-  it('transfers to an agent or a queue and starts a consultation, never offering oneself', () => {
+  it('transfers to an agent or a queue and starts a consultation, never offering oneself', async () => {
     const run = vi.fn(async (_body: Record<string, unknown>) => true);
-    mount(h(ChatActions, { interaction: chat(), me: 'alice', agents: ['alice', 'bob'], queues: ['Billing', 'Loans'], run }));
+    await mount(h(ChatActions, { interaction: chat(), me: 'alice', agents: ['alice', 'bob'], queues: ['Billing', 'Loans'], run }));
     const options = [...byTestId('transfer-target')!.querySelectorAll('option')].map((o) => o.value);
     expect(options).toEqual(['', 'agent:bob', 'queue:Billing', 'queue:Loans']);
     expect((byTestId('transfer-button') as HTMLButtonElement).disabled).toBe(true);
-    choose('transfer-target', 'queue:Loans');
-    submit('transfer-button');
-    choose('transfer-target', 'agent:bob');
-    submit('transfer-button');
-    choose('consult-agent', 'bob');
-    submit('consult-button');
+    await choose('transfer-target', 'queue:Loans');
+    await submit('transfer-button');
+    await choose('transfer-target', 'agent:bob');
+    await submit('transfer-button');
+    await choose('consult-agent', 'bob');
+    await submit('consult-button');
     expect(run.mock.calls.map((c) => c[0])).toEqual([
       { operationName: 'Transfer', queueName: 'Loans' },
       { operationName: 'Transfer', agentId: 'bob' },
@@ -77,24 +77,24 @@ describe('ChatActions', () => {
     ]);
   });
 
-  it('offers Complete transfer / conference to the consulting agent once the consultant joined', () => {
+  it('offers Complete transfer / conference to the consulting agent once the consultant joined', async () => {
     const run = vi.fn(async (_body: Record<string, unknown>) => true);
     const consultation = { agent: 'bob', state: 'Joined' as const, startedBy: 'alice' };
-    mount(h(ChatActions, { interaction: chat({ consultation }), me: 'alice', agents: ['alice', 'bob'], queues: [], run }));
+    await mount(h(ChatActions, { interaction: chat({ consultation }), me: 'alice', agents: ['alice', 'bob'], queues: [], run }));
     expect(byTestId('transfer-button')).toBeNull();
-    act(() => byTestId('complete-transfer')!.click());
-    act(() => byTestId('complete-conference')!.click());
+    await act(() => byTestId('complete-transfer')!.click());
+    await act(() => byTestId('complete-conference')!.click());
     expect(run.mock.calls.map((c) => c[0])).toEqual([{ operationName: 'CompleteTransfer' }, { operationName: 'CompleteConference' }]);
     render(null, root);
-    act(() => render(h(ChatActions, { interaction: chat({ consultation: { ...consultation, state: 'Invited' } }), me: 'alice', agents: [], queues: [], run }), root));
+    await act(() => render(h(ChatActions, { interaction: chat({ consultation: { ...consultation, state: 'Invited' } }), me: 'alice', agents: [], queues: [], run }), root));
     expect(byTestId('consultation-status')!.textContent).toMatch(/Waiting for bob/);
     expect(byTestId('complete-transfer')).toBeNull();
   });
 
-  it('shows nothing to a consultant or outside a live chat', () => {
-    mount(h(ChatActions, { interaction: chat({ role: 'Consultant' }), me: 'bob', agents: ['alice'], queues: [], run: async () => true }));
+  it('shows nothing to a consultant or outside a live chat', async () => {
+    await mount(h(ChatActions, { interaction: chat({ role: 'Consultant' }), me: 'bob', agents: ['alice'], queues: [], run: async () => true }));
     expect(byTestId('chat-actions')).toBeNull();
-    act(() => render(h(ChatActions, { interaction: chat({ state: 'Ended' }), me: 'bob', agents: ['alice'], queues: [], run: async () => true }), root));
+    await act(() => render(h(ChatActions, { interaction: chat({ state: 'Ended' }), me: 'bob', agents: ['alice'], queues: [], run: async () => true }), root));
     expect(byTestId('chat-actions')).toBeNull();
   });
 });
@@ -103,8 +103,8 @@ describe('AcceptForm', () => {
   it('accepts under the typed nickname or rejects', async () => {
     const onAccept = vi.fn(async () => true);
     const onReject = vi.fn(async () => true);
-    mount(h(AcceptForm, { defaultNickname: 'alice', onAccept, onReject }));
-    act(() => byTestId('reject-button')!.click());
+    await mount(h(AcceptForm, { defaultNickname: 'alice', onAccept, onReject }));
+    await act(() => byTestId('reject-button')!.click());
     await act(async () => byTestId('accept-button')!.closest('form')!.requestSubmit());
     expect([onReject.mock.calls.length, onAccept.mock.calls]).toEqual([1, [['alice']]]);
   });

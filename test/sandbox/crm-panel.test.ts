@@ -34,7 +34,7 @@ describe('CrmPanel', () => {
     answer = interaction;
     root = document.createElement('div');
     document.body.append(root);
-    act(() => render(panel('live:0'), root));
+    await act(() => render(panel('live:0'), root));
     await flush();
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/v2/me/interactions/chat%2F1/crm');
     expect((fetchMock.mock.calls[0]![1]!.headers as Record<string, string>).Authorization).toMatch(/^Basic /);
@@ -48,7 +48,7 @@ describe('CrmPanel', () => {
     expect(byTestId('crm-switches')!.textContent).toBe('none');
 
     answer = { ...interaction, switches: [1_700_000_001_000], endedAt: 1_700_000_002_000, transcript: [{ at: 1, from: 'visitor', nickname: 'Jane', text: 'hi' }] };
-    act(() => render(panel('live:1'), root));
+    await act(() => render(panel('live:1'), root));
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(byTestId('crm-panel')!.dataset.state).toBe('ended');
@@ -60,7 +60,7 @@ describe('CrmPanel', () => {
     answer = null;
     root = document.createElement('div');
     document.body.append(root);
-    act(() => render(panel('live:0'), root));
+    await act(() => render(panel('live:0'), root));
     await flush();
     expect(byTestId('crm-panel')!.dataset.state).toBe('none');
     expect(byTestId('crm-none')).not.toBeNull();

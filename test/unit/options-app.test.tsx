@@ -23,7 +23,7 @@ const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) =>
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
 const click = async (id: string) => {
-  act(() => byTestId(id)!.click());
+  await act(() => byTestId(id)!.click());
   await settle();
 };
 const stored = () => settingsItem.getValue();
@@ -36,7 +36,7 @@ beforeEach(async () => {
   Object.assign(browser.permissions, { request, remove: vi.fn().mockResolvedValue(true) });
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<OptionsApp />, root));
+  await act(() => render(<OptionsApp />, root));
   await settle();
 });
 afterEach(() => {
@@ -83,7 +83,7 @@ describe('saving the form', () => {
 
   it('saves a GMS backend chosen in the Chat API select, and refuses a bad service name first', async () => {
     const kind = byTestId<HTMLSelectElement>('options-backendKind')!;
-    act(() => {
+    await act(() => {
       kind.value = 'gms';
       kind.dispatchEvent(new Event('change', { bubbles: true }));
     });
@@ -131,7 +131,7 @@ describe('import and export', () => {
     const input = byTestId<HTMLInputElement>('options-import-file')!;
     const file = new File([JSON.stringify(next)], 'mine.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
     await settle();
     const preview = byTestId('options-import-preview')!;
     expect(preview.textContent).toContain('mine.json is valid');

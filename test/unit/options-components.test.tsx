@@ -17,10 +17,10 @@ import { RuleEditor } from '../../src/ui/options/RuleEditor';
 import { RulesEditor } from '../../src/ui/options/RulesEditor';
 
 let root: HTMLElement;
-const mount = (vnode: ComponentChild) => {
+const mount = async (vnode: ComponentChild) => {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(vnode, root));
+  await act(() => render(vnode, root));
   return root;
 };
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
@@ -35,8 +35,8 @@ afterEach(() => {
 });
 
 describe('Field', () => {
-  it('ties its label, hint and error to the control', () => {
-    mount(
+  it('ties its label, hint and error to the control', async () => {
+    await mount(
       <ErrorsContext.Provider value={new Map([['rules.0.queue', ['Queue is required']]])}>
         <Field field="rules.0.queue" label="Queue" value="" onInput={() => {}} hint="Where chats go." testId="q" />
         <Field field="rules.0.name" label="Rule name" value="x" onInput={() => {}} testId="n" />
@@ -66,9 +66,9 @@ describe('BackendSection', () => {
       el.dispatchEvent(new Event('change', { bubbles: true }));
     });
 
-  it('offers a labelled Chat API select, and the service name instead of the ContactCenterId for GMS', () => {
+  it('offers a labelled Chat API select, and the service name instead of the ContactCenterId for GMS', async () => {
     const seen = vi.fn();
-    mount(<Stateful seen={seen} />);
+    await mount(<Stateful seen={seen} />);
     const kind = byTestId<HTMLSelectElement>('options-backendKind')!;
     expect(root.querySelector(`label[for="${kind.id}"]`)!.textContent).toBe('Chat API');
     expect([...kind.options].map((o) => [o.value, o.textContent])).toEqual([['gws', 'GWS Customer Chat API v2'], ['gms', 'GMS Chat API v2']]);
@@ -76,20 +76,20 @@ describe('BackendSection', () => {
     expect(byTestId('options-contactCenterId')).not.toBeNull();
     expect(byTestId('options-serviceName')).toBeNull();
 
-    choose(kind, 'gms');
+    await choose(kind, 'gms');
     expect(seen).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'gms' }));
     const service = byTestId<HTMLInputElement>('options-serviceName')!;
     expect(service.value).toBe('request-chat');
     expect(root.querySelector(`label[for="${service.id}"]`)!.textContent).toBe('Service name');
     expect(byTestId('options-contactCenterId')).toBeNull();
     expect(document.getElementById('f-backend-url-hint')!.textContent).toMatch(/\/genesys\/2\/chat\/\{service name\}/);
-    type(service, 'customer-support');
+    await type(service, 'customer-support');
     expect(seen).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'gms', serviceName: 'customer-support' }));
   });
 
-  it("shows the service name's error at the field", () => {
+  it("shows the service name's error at the field", async () => {
     const value: BackendDraft = { ...toDraft(DEFAULT_SETTINGS).backend, kind: 'gms', serviceName: 'a/b' };
-    mount(
+    await mount(
       <ErrorsContext.Provider value={new Map([['backend.serviceName', ['Service name may use only letters']]])}>
         <BackendSection value={value} onChange={() => {}} />
       </ErrorsContext.Provider>,
@@ -101,9 +101,9 @@ describe('BackendSection', () => {
 });
 
 describe('ErrorSummary', () => {
-  it('lists each error with the field label and focuses the field from its link', () => {
+  it('lists each error with the field label and focuses the field from its link', async () => {
     const draft = toDraft(DEFAULT_SETTINGS);
-    mount(
+    await mount(
       <>
         <ErrorSummary draft={draft} errors={[{ field: 'rules.0.queue', message: 'Queue is required' }]} />
         <input id="f-rules-0-queue" />
@@ -112,12 +112,12 @@ describe('ErrorSummary', () => {
     const link = byTestId('options-error-summary')!.querySelector('a')!;
     expect(link.textContent).toBe('Rule 1 “Billing help” › Queue: Queue is required');
     expect(link.getAttribute('href')).toBe('#f-rules-0-queue');
-    act(() => link.click());
+    await act(() => link.click());
     expect(document.activeElement?.id).toBe('f-rules-0-queue');
   });
 
-  it('renders nothing without errors', () => {
-    mount(<ErrorSummary draft={toDraft(DEFAULT_SETTINGS)} errors={[]} />);
+  it('renders nothing without errors', async () => {
+    await mount(<ErrorSummary draft={toDraft(DEFAULT_SETTINGS)} errors={[]} />);
     expect(byTestId('options-error-summary')).toBeNull();
   });
 });
@@ -128,8 +128,8 @@ describe('RuleEditor', () => {
     <RuleEditor rule={rule} index={0} count={1} expanded onToggle={() => {}} onChange={onChange} onMove={() => {}} onRemove={() => {}} />
   );
 
-  it('has the test ids the e2e suites use, each on a labelled control', () => {
-    mount(editor(() => {}));
+  it('has the test ids the e2e suites use, each on a labelled control', async () => {
+    await mount(editor(() => {}));
     for (const id of ['include', 'queue', 'offerText', 'ui-custom', 'autoDismiss', 'condition-0-min']) {
       const el = byTestId(`options-rule-0-${id}`);
       expect(el, id).not.toBeNull();
@@ -140,21 +140,21 @@ describe('RuleEditor', () => {
     expect(byTestId('options-rule-0-move-up')!.hasAttribute('disabled')).toBe(true);
   });
 
-  it('reports edits: text, the custom UI radio, and conditions added and removed', () => {
+  it('reports edits: text, the custom UI radio, and conditions added and removed', async () => {
     const onChange = vi.fn();
-    mount(editor(onChange));
-    type(byTestId<HTMLInputElement>('options-rule-0-queue')!, 'Loans');
+    await mount(editor(onChange));
+    await type(byTestId<HTMLInputElement>('options-rule-0-queue')!, 'Loans');
     expect(onChange).toHaveBeenLastCalledWith({ ...rule, queue: 'Loans' });
-    act(() => byTestId('options-rule-0-ui-custom')!.click());
+    await act(() => byTestId('options-rule-0-ui-custom')!.click());
     expect(onChange).toHaveBeenLastCalledWith({ ...rule, ui: 'custom' });
     const kind = byTestId<HTMLSelectElement>('options-rule-0-new-condition-kind')!;
-    act(() => {
+    await act(() => {
       kind.value = 'query';
       kind.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    act(() => byTestId('options-rule-0-add-condition')!.click());
+    await act(() => byTestId('options-rule-0-add-condition')!.click());
     expect(onChange.mock.lastCall![0].conditions).toEqual([...rule.conditions, { kind: 'query', param: '', test: 'present', equals: '' }]);
-    act(() => byTestId('options-rule-0-condition-0-remove')!.click());
+    await act(() => byTestId('options-rule-0-condition-0-remove')!.click());
     expect(onChange.mock.lastCall![0].conditions).toEqual([]);
   });
 });
@@ -171,33 +171,33 @@ describe('RulesEditor', () => {
   }
   const names = () => [...root.querySelectorAll('.rule-name')].map((n) => n.textContent);
 
-  it('reorders with Move up / Move down and keeps focus on the moved rule', () => {
-    mount(<Harness />);
+  it('reorders with Move up / Move down and keeps focus on the moved rule', async () => {
+    await mount(<Harness />);
     expect(names()).toEqual(['Billing help', 'Rule 2', 'Rule 3']);
-    act(() => byTestId('options-rule-0-move-down')!.click());
+    await act(() => byTestId('options-rule-0-move-down')!.click());
     expect(names()).toEqual(['Rule 2', 'Billing help', 'Rule 3']);
     expect(document.activeElement?.getAttribute('data-testid')).toBe('options-rule-1-move-down');
-    act(() => (document.activeElement as HTMLElement).click());
+    await act(() => (document.activeElement as HTMLElement).click());
     expect(names()).toEqual(['Rule 2', 'Rule 3', 'Billing help']);
     // At the bottom Move down is disabled, so focus moves to Move up.
     expect(document.activeElement?.getAttribute('data-testid')).toBe('options-rule-2-move-up');
   });
 
-  it('adds a rule and focuses its name; removes one and focuses the next', () => {
-    mount(<Harness />);
-    act(() => byTestId('options-add-rule')!.click());
+  it('adds a rule and focuses its name; removes one and focuses the next', async () => {
+    await mount(<Harness />);
+    await act(() => byTestId('options-add-rule')!.click());
     expect(names()).toHaveLength(4);
     expect(document.activeElement?.id).toBe('f-rules-3-name');
-    act(() => byTestId('options-rule-0-remove')!.click());
+    await act(() => byTestId('options-rule-0-remove')!.click());
     expect(names()).toEqual(['Rule 2', 'Rule 3', 'Rule 4']);
     expect(document.activeElement?.id).toBe('rule-title-0');
   });
 
-  it('collapses a rule with an aria-expanded toggle', () => {
-    mount(<Harness />);
+  it('collapses a rule with an aria-expanded toggle', async () => {
+    await mount(<Harness />);
     const toggle = byTestId('options-rule-1-toggle')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    act(() => toggle.click());
+    await act(() => toggle.click());
     expect(byTestId('options-rule-1-toggle')!.getAttribute('aria-expanded')).toBe('false');
     expect(byTestId('options-rule-1-queue')).toBeNull();
   });

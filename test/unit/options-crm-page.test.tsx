@@ -25,7 +25,7 @@ const type = (id: string, value: string) =>
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
 const click = async (id: string) => {
-  act(() => byTestId(id)!.click());
+  await act(() => byTestId(id)!.click());
   await settle();
 };
 const shown = (...ids: string[]) => ids.filter((id) => byTestId(id) !== null);
@@ -51,7 +51,7 @@ beforeEach(async () => {
   Object.assign(browser.permissions, { request, contains, remove: vi.fn().mockResolvedValue(true) });
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<OptionsApp />, root));
+  await act(() => render(<OptionsApp />, root));
   await settle();
 });
 afterEach(() => {

@@ -11,14 +11,14 @@ import { ChatSwitcher, chatLabel } from '../../src/ui/components/ChatSwitcher';
 import { CrmStatusLine, crmStatusText } from '../../src/ui/components/CrmStatusLine';
 
 let root: HTMLElement;
-const mount = (vnode: ComponentChild) => {
+const mount = async (vnode: ComponentChild) => {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(vnode, root));
+  await act(() => render(vnode, root));
   return root;
 };
-afterEach(() => {
-  act(() => render(null, root));
+afterEach(async () => {
+  await act(() => render(null, root));
   root.remove();
 });
 
@@ -28,14 +28,14 @@ const chats: ChatSummary[] = [
 ];
 
 describe('popup chat switcher', () => {
-  it('lists every chat with where it runs and where it stands, and moves focus on a choice', () => {
+  it('lists every chat with where it runs and where it stands, and moves focus on a choice', async () => {
     const sent: UiToBackground[] = [];
-    mount(<ChatSwitcher chats={chats} current="a" send={(m) => sent.push(m)} />);
+    await mount(<ChatSwitcher chats={chats} current="a" send={(m) => sent.push(m)} />);
     const select = root.querySelector<HTMLSelectElement>('[data-testid="popup-chat-switcher"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual([chatLabel(chats[0]!), chatLabel(chats[1]!)]);
     expect(chatLabel(chats[1]!)).toMatch(/^localhost, Loans, \d\d:\d\d( [AP]M)?: Waiting for an agent…, 2 unread$/);
     expect(select.value).toBe('a');
-    act(() => {
+    await act(() => {
       select.value = 'b';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
@@ -45,8 +45,8 @@ describe('popup chat switcher', () => {
 });
 
 describe('popup CRM line', () => {
-  it('says where the interaction is, with its id, for each sync state', () => {
-    mount(<CrmStatusLine crm={{ connector: 'sandbox', state: 'synced', interactionId: 'I-4' }} />);
+  it('says where the interaction is, with its id, for each sync state', async () => {
+    await mount(<CrmStatusLine crm={{ connector: 'sandbox', state: 'synced', interactionId: 'I-4' }} />);
     const line = root.querySelector('[data-testid="popup-crm"]')!;
     expect([line.getAttribute('data-state'), line.getAttribute('data-interaction-id')]).toEqual(['synced', 'I-4']);
     expect(line.textContent).toBe('CRM Interaction I-4 in the Sandbox CRM: up to date.');
