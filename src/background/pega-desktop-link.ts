@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CrmSettings } from '../core/crm/settings';
-import { matchesPattern } from '../core/match-pattern';
+import { hasConcreteHost, matchesPattern } from '../core/match-pattern';
 import { installPegaBridge } from '../crm/pega-main-world';
 import type { PegaDesktopCall } from '../crm/pega-desktop';
 import { CrmError } from '../crm/types';
@@ -18,7 +18,8 @@ const RELAY_ID = 'beckon-pega-relay';
 export async function syncPegaRelay(crm: CrmSettings): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [RELAY_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [RELAY_ID] });
-  if (crm.connector !== 'pega' || !crm.pega.portal) return;
+  // Settings refuse a portal without one host; checked again because this registration reaches pages.
+  if (crm.connector !== 'pega' || !hasConcreteHost(crm.pega.portal)) return;
   if (!(await browser.permissions.contains({ origins: [crm.pega.portal] }))) return;
   await browser.scripting.registerContentScripts([
     { id: RELAY_ID, matches: [crm.pega.portal], js: [RELAY_FILE as never], runAt: 'document_idle', persistAcrossSessions: false },
@@ -45,14 +46,14 @@ const send = (tabId: number, msg: BackgroundToPegaRelay) => browser.tabs.sendMes
  */
 async function ensureBridge(tabId: number, portal: string): Promise<void> {
   const nonce = crypto.randomUUID();
-  let adopted = await send(tabId, { type: 'pega.init', nonce }).catch(() => undefined);
+  let adopted = await send(tabId, { type: 'pega.init', nonce, portal }).catch(() => undefined);
   if (adopted === undefined) {
     try {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [RELAY_FILE as never] });
     } catch (e) {
       throw new CrmError(`Beckon cannot reach the Pega desktop tab (${portal}): ${e instanceof Error ? e.message : String(e)}. Save the CRM settings again to grant access to it.`, false);
     }
-    adopted = await send(tabId, { type: 'pega.init', nonce }).catch(() => false);
+    adopted = await send(tabId, { type: 'pega.init', nonce, portal }).catch(() => false);
   }
   if (adopted !== true) return; // this page load already has its pair
   await browser.scripting.executeScript({
@@ -74,7 +75,7 @@ export function pegaDesktopCall(portal: string, timeoutMs: number): PegaDesktopC
     await ensureBridge(tabId, portal);
     let reply: unknown;
     try {
-      reply = await send(tabId, { type: 'pega.call', key, method, args, timeoutMs });
+      reply = await send(tabId, { type: 'pega.call', key, method, args, timeoutMs, portal });
     } catch {
       throw new CrmError('The Pega desktop tab closed or reloaded during the call.', true);
     }

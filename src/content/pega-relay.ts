@@ -10,7 +10,13 @@
  * is not a secret from the desktop page itself, which can read window messages but owns
  * window.pega.CS anyway. What the page cannot do is make the extension act: the relay takes
  * commands only from the background, and hands back only answers to calls it made.
+ *
+ * It also checks where it is: every message names the configured portal, and a relay on a
+ * page the portal does not match (registered or injected on the wrong page, a tab that
+ * navigated away) or told a portal that names no single host takes no nonce and calls
+ * nothing, so the persona never goes into another site's page.
  */
+import { hasConcreteHost, matchesPattern } from '../core/match-pattern';
 import { PEGA_CALL_TAG, PEGA_METHODS, PEGA_REPLY_TAG, type PegaRelayReply } from '../protocol/pega';
 
 type SendResponse = (r: unknown) => void;
@@ -43,6 +49,9 @@ export function startPegaRelay({ win, onMessage, announce, newId }: PegaRelayEnv
   const answers = new Map<string, Promise<PegaRelayReply>>();
   const waiting = new Map<string, (reply: PegaRelayReply) => void>();
   const origin = win.location.origin;
+  /** Whether this page is at the portal the background names (checked now: the page may have moved on). */
+  const atPortal = (portal: unknown): portal is string =>
+    typeof portal === 'string' && hasConcreteHost(portal) && matchesPattern(portal, win.location.href);
 
   win.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== win || event.origin !== origin || nonce === null) return;
@@ -79,11 +88,21 @@ export function startPegaRelay({ win, onMessage, announce, newId }: PegaRelayEnv
   onMessage((message, sendResponse) => {
     const m = (message ?? {}) as Record<string, unknown>;
     if (m.type === 'pega.init' && typeof m.nonce === 'string') {
+      if (!atPortal(m.portal)) {
+        sendResponse(false); // no nonce: no bridge is paired with a relay in the wrong place
+        return false;
+      }
       nonce ??= m.nonce; // one nonce per page load: a second init cannot replace it
       sendResponse(nonce === m.nonce);
       return false;
     }
     if (!isCall(m)) return false;
+    if (!atPortal(m.portal)) {
+      // Retryable: a desktop tab that moved on is looked up again on the next try.
+      const error = `This tab is not the Pega desktop portal (${typeof m.portal === 'string' ? m.portal.slice(0, 200) : 'none named'}): Beckon sends it nothing`;
+      sendResponse({ ok: false, error, retryable: true } satisfies PegaRelayReply);
+      return false;
+    }
     if (nonce === null) {
       sendResponse({ ok: false, error: 'The Pega bridge is not ready in this tab', retryable: true } satisfies PegaRelayReply);
       return false;

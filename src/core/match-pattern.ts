@@ -11,6 +11,16 @@ export function isValidMatchPattern(pattern: string): boolean {
   return PATTERN.test(pattern);
 }
 
+/**
+ * True when the match pattern names one host: no `*` host and no `*.` subdomains (its
+ * scheme and path may still be patterns). For what must never reach every site, such as
+ * the Pega desktop portal, where Beckon posts the persona.
+ */
+export function hasConcreteHost(pattern: string): boolean {
+  const host = PATTERN.exec(pattern)?.[2];
+  return host !== undefined && !host.includes('*');
+}
+
 /** True when `url` is covered by the match pattern. */
 export function matchesPattern(pattern: string, url: string): boolean {
   const m = PATTERN.exec(pattern);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_QUEUE, DEFAULT_SANDBOX_URL, DEFAULT_SECONDS_ON_PAGE, DEMO_SITE_MATCHES } from './defaults';
 import { isValidMatchPattern } from './match-pattern';
-import { CrmSettingsSchema, DEFAULT_CRM } from './crm/settings';
+import { CrmSettingsSchema, DEFAULT_CRM, withoutWildcardPortal } from './crm/settings';
 import { migrateSettings } from './settings-migration';
 import { BusinessHoursSchema, DEFAULT_BUSINESS_HOURS } from './rules/business-hours';
 import { CappingSettingsSchema, DEFAULT_CAPPING } from './rules/capping';
@@ -123,10 +123,11 @@ export function describeIssues(error: z.ZodError): string[] {
 }
 
 /**
- * Reads stored settings leniently: older versions are migrated, and anything invalid falls
- * back to the defaults, so a corrupted entry never leaves the extension unusable.
+ * Reads stored settings leniently: older versions are migrated, a Pega portal that names no
+ * single host is dropped (`withoutWildcardPortal`), and anything invalid falls back to the
+ * defaults, so a corrupted entry never leaves the extension unusable.
  */
 export function settingsOrDefault(raw: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(migrateSettings(raw));
+  const parsed = SettingsSchema.safeParse(withoutWildcardPortal(migrateSettings(raw)));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }

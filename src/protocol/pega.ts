@@ -11,12 +11,15 @@ export const PEGA_CS_METHODS = ['startInteraction', 'switchInteraction', 'endInt
 export const PEGA_METHODS = [...PEGA_CS_METHODS, 'probe'] as const;
 export type PegaMethod = (typeof PEGA_METHODS)[number];
 
-/** Background → relay (`tabs.sendMessage`). */
+/**
+ * Background → relay (`tabs.sendMessage`). Each names the configured `portal` (a match
+ * pattern of one host): a relay whose page is not at it takes no nonce and makes no call.
+ */
 export type BackgroundToPegaRelay =
   /** Sent once per page load, right after the bridge is injected with the same nonce. */
-  | { type: 'pega.init'; nonce: string }
+  | { type: 'pega.init'; nonce: string; portal: string }
   /** One pega.CS call; `key` is the idempotency key: a repeat answers from the relay's memory. */
-  | { type: 'pega.call'; key: string; method: PegaMethod; args: unknown[]; timeoutMs: number };
+  | { type: 'pega.call'; key: string; method: PegaMethod; args: unknown[]; timeoutMs: number; portal: string };
 
 /** The relay's answer to `pega.call`: the callback's data, or why there is none. */
 export type PegaRelayReply = { ok: true; data: unknown } | { ok: false; error: string; retryable: boolean };

@@ -136,6 +136,34 @@ describe('CRM settings', () => {
     expect(issues({ ...DEFAULT_CRM, connector: 'none', sandbox: { url: '', token: DEFAULT_CRM.sandbox.token } })).toEqual([]);
   });
 
+  it('requires a Pega portal that names one host: the relay must never run on every site', () => {
+    const pega = (portal: string) => issues({ ...DEFAULT_CRM, connector: 'pega', pega: { portal, timeoutSeconds: 15 } });
+    const wildcard = 'pega.portal: Portal must name one host, without * (e.g. https://pega.example.com/prweb/*): Beckon posts the demo persona into the tab it matches';
+    expect(pega('https://*/*')).toEqual([wildcard]);
+    expect(pega('*://*/prweb/*')).toEqual([wildcard]);
+    expect(pega('https://*.example.com/prweb/*')).toEqual([wildcard]);
+    expect(issues({ ...DEFAULT_CRM, connector: 'none', pega: { portal: 'https://*/*', timeoutSeconds: 15 } })).toEqual([wildcard]);
+    expect(pega('https://pega.example.com/prweb/*')).toEqual([]);
+    expect(pega('*://pega.example.com/*')).toEqual([]);
+    expect(pega('http://127.0.0.1/pega-desktop.html*')).toEqual([]);
+  });
+
+  it('reads stored settings with a wildcard portal without losing them: CRM sync to it is switched off', () => {
+    const stored = {
+      ...DEFAULT_SETTINGS, privacyGuard: false,
+      crm: { ...DEFAULT_CRM, connector: 'pega', pega: { portal: 'https://*/*', timeoutSeconds: 20 } },
+    };
+    const s = settingsOrDefault(stored);
+    expect(s.privacyGuard).toBe(false); // not the defaults: everything else is kept
+    expect(s.crm).toEqual({ ...DEFAULT_CRM, connector: 'none', pega: { portal: '', timeoutSeconds: 20 } });
+    // Another connector keeps running; only the portal goes.
+    const webhook = { ...stored.crm, connector: 'webhook', webhook: { url: 'https://crm.example.com/hook', headers: [], secret: '' } };
+    expect(settingsOrDefault({ ...stored, crm: webhook }).crm).toMatchObject({ connector: 'webhook', pega: { portal: '' } });
+    // A concrete portal is left alone.
+    const fine = { ...stored, crm: { ...stored.crm, pega: { portal: 'https://pega.example.com/*', timeoutSeconds: 20 } } };
+    expect(settingsOrDefault(fine).crm).toMatchObject({ connector: 'pega', pega: { portal: 'https://pega.example.com/*' } });
+  });
+
   it('refuses bad values with a message naming the field', () => {
     const bad: CrmSettings = {
       ...DEFAULT_CRM,

@@ -14,8 +14,12 @@ import { CrmError } from '../../src/crm/types';
 
 type Listener = (message: unknown, sendResponse: (r: unknown) => void) => boolean;
 
-/** Opens the fixture page at `url` with the bridge and relay installed. */
-export async function openPegaDesktop(url: string, opts: { installBridge?: boolean } = {}) {
+/** The portal match pattern the fixture pages are at (ports are not part of a match pattern). */
+export const FIXTURE_PORTAL = 'http://127.0.0.1/pega-desktop.html*';
+
+/** Opens the fixture page at `url` with the bridge and relay installed; the background's messages name `portal`. */
+export async function openPegaDesktop(url: string, opts: { installBridge?: boolean; portal?: string } = {}) {
+  const portal = opts.portal ?? FIXTURE_PORTAL;
   const origin = new URL(url).origin;
   const [html, js] = await Promise.all([fetch(url).then((r) => r.text()), fetch(`${origin}/pega-desktop.js`).then((r) => r.text())]);
   const window = new Window({ url });
@@ -36,10 +40,10 @@ export async function openPegaDesktop(url: string, opts: { installBridge?: boole
     // Serialized and re-evaluated, as executeScript does: proves the bridge needs no closure.
     new Function('window', `(${installPegaBridge.toString()})(...arguments[1])`)(window, [nonce, PEGA_CALL_TAG, PEGA_REPLY_TAG]);
   }
-  await send({ type: 'pega.init', nonce });
+  await send({ type: 'pega.init', nonce, portal });
 
   const call: PegaDesktopCall = async (method, args, key) => {
-    const reply = (await send({ type: 'pega.call', key, method, args, timeoutMs: 1_000 })) as PegaRelayReply;
+    const reply = (await send({ type: 'pega.call', key, method, args, timeoutMs: 1_000, portal })) as PegaRelayReply;
     if (!reply.ok) throw new CrmError(reply.error, reply.retryable);
     return reply.data;
   };

@@ -54,6 +54,24 @@ describe('Pega desktop bridge', () => {
     await Promise.all([desk.close(), bare.close()]);
   });
 
+  it('answers only where the configured portal is: a relay on another page, or told a wildcard portal, refuses', async () => {
+    for (const portal of ['https://pega.example.com/prweb/*', 'http://127.0.0.1/other-page.html*', 'http://*/*', '*://*.0.0.1/*']) {
+      const wrong = await openPegaDesktop(fx.pageUrl(), { portal });
+      await expect(wrong.call('startInteraction', ['C', 'F', { ContactId: 'CONT-1' }], 'w-1')).rejects.toMatchObject({
+        message: expect.stringMatching(/^This tab is not the Pega desktop portal/), retryable: true,
+      });
+      // It took no nonce from the background either, so no bridge could be paired with it.
+      expect(await wrong.send({ type: 'pega.init', nonce: 'fresh', portal })).toBe(false);
+      expect(wrong.calls()).toEqual([]);
+      await wrong.close();
+    }
+    // The right portal, but a call that names none (an older background) is refused too.
+    const desk = await openPegaDesktop(fx.pageUrl());
+    expect(await desk.send({ type: 'pega.call', key: 'k', method: 'probe', args: [], timeoutMs: 100 })).toMatchObject({ ok: false });
+    expect(desk.calls()).toEqual([]);
+    await desk.close();
+  });
+
   it('defines no global in the page', async () => {
     const before = await openPegaDesktop(fx.pageUrl(), { installBridge: false });
     const after = await openPegaDesktop(fx.pageUrl());

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_CRM_TOKEN, DEFAULT_SANDBOX_URL } from '../defaults';
-import { isValidMatchPattern } from '../match-pattern';
+import { hasConcreteHost, isValidMatchPattern } from '../match-pattern';
 
 /** Where interactions go: nowhere, the Sandbox CRM, a Pega desktop tab, or a webhook. */
 export const CRM_CONNECTORS = ['none', 'sandbox', 'pega', 'webhook'] as const;
@@ -72,6 +72,9 @@ export function crmRequiredField(connector: unknown): { group: 'sandbox' | 'pega
   return typeof connector === 'string' && Object.hasOwn(CRM_REQUIRED_FIELD, connector) ? CRM_REQUIRED_FIELD[connector] : undefined;
 }
 
+const PORTAL_HOST_MESSAGE =
+  'Portal must name one host, without * (e.g. https://pega.example.com/prweb/*): Beckon posts the demo persona into the tab it matches';
+
 /** Everything the options page sets for CRM sync. */
 export const CrmSettingsSchema = z
   .object({
@@ -88,7 +91,13 @@ export const CrmSettingsSchema = z
     }),
     pega: z.object({
       /** Match pattern of the Pega Customer Service desktop tab, e.g. `https://pega.example.com/prweb/*`. */
-      portal: z.string().trim().max(2000).refine((p) => p === '' || isValidMatchPattern(p), 'Portal must be a match pattern like https://pega.example.com/prweb/*'),
+      portal: z
+        .string()
+        .trim()
+        .max(2000)
+        .refine((p) => p === '' || isValidMatchPattern(p), 'Portal must be a match pattern like https://pega.example.com/prweb/*')
+        // One host: the relay is registered on the portal and answers with the persona there.
+        .refine((p) => p === '' || !isValidMatchPattern(p) || hasConcreteHost(p), PORTAL_HOST_MESSAGE),
       /** How long a pega.CS call may take to call back. */
       timeoutSeconds: z.number().int('Timeout must be whole seconds').min(1, 'Timeout is at least 1 s').max(120, 'Timeout is at most 120 s'),
     }),
@@ -119,3 +128,22 @@ export const DEFAULT_CRM: CrmSettings = {
   pega: { portal: '', timeoutSeconds: 15 },
   webhook: { url: '', headers: [], secret: '' },
 };
+
+const record = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/**
+ * Stored settings with a Pega portal that names no single host (a `*` or `*.` host, which
+ * was accepted before) made readable: the portal is cleared and, when Pega was the connector,
+ * CRM sync is switched off, so the relay runs nowhere until a real portal is set. Everything
+ * else is kept (refusing the whole entry would reset every setting). Pure; anything else is
+ * returned unchanged.
+ */
+export function withoutWildcardPortal(settings: unknown): unknown {
+  const crm = record(record(settings)?.crm);
+  const pega = record(crm?.pega);
+  const portal = pega?.portal;
+  if (!crm || !pega || typeof portal !== 'string' || !isValidMatchPattern(portal.trim()) || hasConcreteHost(portal.trim())) return settings;
+  const connector = crm.connector === 'pega' ? 'none' : crm.connector;
+  return { ...record(settings), crm: { ...crm, connector, pega: { ...pega, portal: '' } } };
+}
