@@ -1,21 +1,79 @@
 // @ts-check
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-/** Restricts what a folder may import; `from` globs are relative to that folder's files. */
-const only = (message, patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+const ROOT = import.meta.dirname;
+
+/**
+ * The folder boundaries of DESIGN.md "Layout": what each folder may import of ours besides
+ * itself. Everything else of ours is forbidden to it, and nothing imports `entrypoints`.
+ * `import-x/no-restricted-paths` checks the file an import resolves to (through the
+ * TypeScript resolver), so the spelling cannot slip through: any number of `../`, a `.ts`
+ * extension, a folder's index, a tsconfig alias. test/unit/lint-boundaries.test.ts proves it.
+ */
+const MAY_IMPORT = {
+  'src/core': [],
+  'src/protocol': ['src/core'],
+  'src/backends': ['src/core', 'src/protocol'],
+  'src/crm': ['src/core', 'src/protocol'],
+  'src/background': ['src/core', 'src/protocol', 'src/backends', 'src/crm'],
+  'src/content': ['src/core', 'src/protocol', 'src/ui'],
+  'src/ui': ['src/core', 'src/protocol'],
+  entrypoints: ['src/core', 'src/protocol', 'src/backends', 'src/crm', 'src/background', 'src/content', 'src/ui'],
+  sandbox: ['src/core', 'src/protocol'],
+  scripts: ['src/core', 'src/protocol', 'sandbox'],
+  // Benchmarks measure the builds and the Sandbox, never extension code directly.
+  bench: ['test', 'scripts', 'sandbox'],
+  test: ['src/core', 'src/protocol', 'src/backends', 'src/crm', 'src/background', 'src/content', 'src/ui', 'sandbox', 'scripts'],
+};
+const FOLDERS = Object.keys(MAY_IMPORT);
+
+const boundaryZones = FOLDERS.map((target) => {
+  const allowed = MAY_IMPORT[target];
+  return {
+    target: path.join(ROOT, target),
+    from: FOLDERS.filter((folder) => folder !== target && !allowed.includes(folder)).map((folder) => path.join(ROOT, folder)),
+    message: `${target} may import only ${allowed.length ? allowed.join(', ') : 'itself'} of ours (see ${target}/README.md).`,
+  };
 });
+
+/** Forbids packages (and every subpath of them) in a folder; `names` are exact package names. */
+const noPackages = (message, names) => ({
+  'no-restricted-imports': ['error', { patterns: [{ regex: `^(?:${names.join('|')})(?:/.*)?$`, message }] }],
+});
+const EXTENSION_RUNTIME = ['wxt', '@wxt-dev/[^/]+', 'webextension-polyfill'];
+const PREACT = ['preact', 'nanostores', '@nanostores/[^/]+'];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.beckon/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: path.join(ROOT, 'tsconfig.json') })],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       eqeqeq: ['error', 'always'],
+      // A cycle leaves two files without a clear owner. This rule skips `import type`;
+      // test/unit/import-cycles.test.ts counts those too.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: boundaryZones }],
+    },
+  },
+  {
+    // Type-aware rules for every TypeScript file (tsconfig.json includes them all).
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: ROOT } },
+    rules: {
+      // A promise nobody awaits loses its error and its ordering; `void` marks a deliberate one.
+      '@typescript-eslint/no-floating-promises': 'error',
     },
   },
   {
@@ -30,41 +88,25 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: only('src/core is pure: no browser, DOM, UI or other project folders (see src/core/README.md)', [
-      ['wxt', 'wxt/*', 'webextension-polyfill', 'preact', 'preact/*', 'nanostores', '@nanostores/*'],
-      ['../protocol/*', '../backends/*', '../background/*', '../content/*', '../ui/*', '**/entrypoints/*', '**/sandbox/*'],
-    ]),
+    rules: noPackages('src/core is pure: no browser, DOM, UI or Node (see src/core/README.md)', [...EXTENSION_RUNTIME, ...PREACT, 'node:.*']),
   },
   {
     files: ['src/protocol/**'],
-    rules: only('src/protocol may import only src/core', [
-      ['preact', 'preact/*', '../backends/*', '../background/*', '../content/*', '../ui/*', '**/entrypoints/*', '**/sandbox/*'],
-    ]),
+    rules: noPackages('src/protocol holds contracts, no UI (see src/protocol/README.md)', PREACT),
   },
   {
     files: ['src/backends/**', 'src/crm/**'],
-    rules: only('adapters may import only src/core and src/protocol; fetch is injected', [
-      ['wxt', 'wxt/*', 'preact', 'preact/*', '../background/*', '../content/*', '../ui/*', '**/entrypoints/*', '**/sandbox/*'],
-    ]),
-  },
-  {
-    files: ['src/content/**', 'src/ui/**'],
-    rules: only('content and UI talk to the background through messages, never by import', [
-      // src/core/crm is pure and shared; only the connectors (src/crm) are off limits.
-      ['**/background/*', '**/backends/*', '**/crm/*', '!**/core/crm/*', '**/entrypoints/*', '**/sandbox/*'],
-    ]),
+    rules: noPackages('adapters get fetch and the browser injected (see src/backends/README.md)', [...EXTENSION_RUNTIME, ...PREACT]),
   },
   {
     files: ['src/background/**'],
     rules: {
-      ...only('the background may not import UI or content code', [['**/ui/*', '**/content/*', '**/entrypoints/*', 'preact', 'preact/*']]),
+      ...noPackages('the background has no UI (see src/background/README.md)', PREACT),
       'no-restricted-globals': ['error', { name: 'window', message: 'No window in a service worker.' }, { name: 'document', message: 'No document in a service worker.' }, { name: 'localStorage', message: 'Use extension storage.' }],
     },
   },
   {
     files: ['sandbox/**'],
-    rules: only('the Sandbox may share src/core and src/protocol, never extension runtime code', [
-      ['**/src/background/*', '**/src/backends/*', '**/src/content/*', '**/src/ui/*', '**/entrypoints/*', 'wxt', 'wxt/*'],
-    ]),
+    rules: noPackages('the Sandbox is a Node server, not extension code (see sandbox/README.md)', EXTENSION_RUNTIME),
   },
 );
