@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { bundleWatcher, WATCHER_DEST } from './scripts/watcher-bundle';
+import { bundleContentScript, CONTENT_BUNDLES } from './scripts/content-bundles';
 
 /**
  * Build configuration. One code base for Chromium (MV3 service worker) and Firefox (MV3
@@ -14,18 +14,24 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The watcher is built apart from WXT's pipeline to keep it tiny (see the bundler).
+    // The content scripts are built apart from WXT's pipeline to keep them tiny (see the bundler).
     'build:publicAssets': async (_wxt, files) => {
-      files.push({ relativeDest: WATCHER_DEST, contents: await bundleWatcher() });
+      for (const { dest, entry } of CONTENT_BUNDLES) files.push({ relativeDest: dest, contents: await bundleContentScript(entry) });
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Beckon',
     description: 'Proactive chat and CRM sync on any website, for pilot demos.',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications'],
+    permissions: ['storage', 'alarms', 'scripting', 'notifications'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beckon' },
+    // The in-page UI is this extension page in a frame, out of the page's reach. On Chrome its
+    // URL carries a per-session id, so a page cannot find it to embed or fingerprint; Firefox
+    // already gives every install its own random origin.
+    web_accessible_resources: [
+      { resources: ['page-frame.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     browser_specific_settings: {
       gecko: {
         id: 'beckon@beckon.dev',
@@ -34,5 +40,5 @@ export default defineConfig({
         data_collection_permissions: { required: ['websiteActivity', 'websiteContent'] },
       },
     },
-  },
+  }),
 });

@@ -13,5 +13,5 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-const client = createUiClient(await targetTabId());
+const client = createUiClient({ tabId: await targetTabId() });
 render(<PopupApp client={client} openOptions={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);

@@ -1,16 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createBackend } from '../backends/registry';
 import type { ChatBackend } from '../backends/types';
-import { PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
+import { HostToBackgroundSchema, PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
 import { debugItem, outcomesItem, readSettings, settingsItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
 import { answerPageRequest, onPegaDesktopReady, startCrmSync } from './crm-wiring';
 import { syncPegaRelay } from './pega-desktop-link';
+import { FrameRegistry } from './frame-registry';
 import { OfferBroker } from './offer-broker';
 import { hostOf } from './offer-context';
-import { openPopupOnNotificationClick } from './offer-presenter';
+import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presenter';
 import { SessionStore } from './session-store';
 import { syncWatcher } from './sites';
 import { buildTabView } from './tab-views';
@@ -23,6 +24,21 @@ const RESUME_ALARM = 'beckon-resume';
 /** Poll period of a live chat shown in a UI, and of one nobody is looking at (no long-poll). */
 const POLL_INTERVAL_MS = 1_000;
 const BACKGROUND_POLL_INTERVAL_MS = 5_000;
+/** The options page: the only extension page that sends one-off requests. */
+const OPTIONS_PATH = '/options.html';
+
+/** True when `url` is a page of this extension (at `path`, when given), whatever its id. */
+function isExtensionPage(url: string | undefined, path?: string): boolean {
+  if (!url) return false;
+  const own = new URL(browser.runtime.getURL('/'));
+  try {
+    const parsed = new URL(url);
+    // Chrome's dynamic URLs (web-accessible pages) use another host: the scheme says "extension".
+    return parsed.protocol === own.protocol && (path === undefined || parsed.pathname === path);
+  } catch {
+    return false;
+  }
+}
 /** Outcomes this recent are offered to the CRM sync again on start (it skips those it has). */
 const OUTCOME_CATCH_UP_MS = 10 * 60_000;
 
@@ -34,6 +50,7 @@ export function startBackground(): void {
   const now = () => Date.now();
   const newId = () => crypto.randomUUID();
   const store = new SessionStore();
+  const frames = new FrameRegistry();
   const siteOf = async (tabId: number) => {
     const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
     return url ? hostOf(url) : undefined;
@@ -72,9 +89,11 @@ export function startBackground(): void {
       await ready;
       const debug = fromPopup ? (await debugItem.getValue())[tabId] : undefined;
       const crmStatus = (id: string) => crm.statusOf(id, store.get(id));
-      const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}) } : undefined;
+      const evicted = fromPopup ? await frames.evictedIn(tabId) : undefined;
+      const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}), ...(evicted ? { evicted } : {}) } : undefined;
       return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId));
     },
+    isOwnFrame: (tabId, secret) => frames.isOwn(tabId, secret),
     handle: async (tabId, msg, fromPopup) => {
       await ready;
       return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf }, tabId, msg, fromPopup);
@@ -89,8 +108,8 @@ export function startBackground(): void {
   });
 
   browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
-    if (sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) {
-      // The options page (an extension page, even when shown in a tab).
+    if (sender.id !== browser.runtime.id) return false;
+    if (isExtensionPage(sender.url, OPTIONS_PATH)) {
       const request = parseMessage(PageRequestSchema, raw);
       if (!request.ok) {
         sendResponse({ ok: false, message: `Rejected a malformed request: ${request.error}` });
@@ -99,11 +118,25 @@ export function startBackground(): void {
       ready.then(() => answerPageRequest(crm, request.value)).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String(e) }));
       return true;
     }
+    // From here on: content scripts in a tab's top frame (watcher, in-page host, Pega relay).
     const tabId = sender.tab?.id;
-    if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return false;
-    if ((raw as { type?: unknown } | null)?.type === 'pega.ready') {
+    if (tabId === undefined || sender.frameId !== 0 || isExtensionPage(sender.url)) return false;
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (type === 'pega.ready') {
       void ready.then(() => onPegaDesktopReady(crm, sender.tab?.url)).catch((e: unknown) => console.error('[beckon] CRM sync', e));
       return false;
+    }
+    if (type === 'frame.register' || type === 'frame.evicted') {
+      const host = parseMessage(HostToBackgroundSchema, raw);
+      if (!host.ok) {
+        sendResponse({ ok: false, error: host.error });
+        return false;
+      }
+      const done = host.value.type === 'frame.register'
+        ? frames.register(tabId, host.value.secret)
+        : frames.evict(tabId, host.value.reason).then(() => showEvictedBadge(tabId)).then(() => hub.publish(tabId));
+      done.then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      return true;
     }
     const parsed = parseMessage(WatcherReportSchema, raw);
     if (!parsed.ok) {
@@ -125,7 +158,10 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void ready.then(() => runner.resumeAll());
   });
-  browser.tabs.onRemoved.addListener((tabId) => void broker.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void broker.forgetTab(tabId);
+    void frames.forget(tabId);
+  });
   openPopupOnNotificationClick();
 
   const resync = () =>

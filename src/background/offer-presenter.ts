@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
+import { PAGE_HOST_FILE } from '../protocol/page-frame';
 import type { TabOffer } from '../protocol/storage';
 
-/** Path of the lazily injected offer and chat UI bundle (built from entrypoints/page-ui.ts). */
-export const PAGE_UI_FILE = '/page-ui.js';
 const NOTIFICATION_PREFIX = 'beckon-offer-';
 
 /**
@@ -37,10 +36,21 @@ export function openPopupOnNotificationClick(): void {
   });
 }
 
-/** Injects the in-page UI (it mounts once per page, however often it is injected). */
+/** Says on the toolbar that the page pushed the chat window out, so the chat goes on in the popup. */
+export async function showEvictedBadge(tabId: number): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' }).catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text: 'chat' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title: 'Beckon: this page hides the chat window. Open Beckon to continue the chat here.' }).catch(() => undefined);
+}
+
+/**
+ * Injects the in-page host (`page-ui.js`, built apart by scripts/content-bundles.ts). It
+ * mounts once per document and, on later injections, puts the UI back if the page took it.
+ */
 export async function injectPageUi(tabId: number): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_UI_FILE] });
+    // The host bundle is a build-hook asset, not one of WXT's known paths: hence the cast.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_HOST_FILE as never] });
   } catch (e) {
     // The tab may have navigated away or closed; the next watcher report retries.
     console.warn(`[beckon] could not show the chat UI in tab ${tabId}:`, e);

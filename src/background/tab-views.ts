@@ -5,13 +5,14 @@ import type { TabDebug, TabOffer } from '../protocol/storage';
 
 /**
  * The chat a tab shows: a live chat of this tab or of the site it is on (the tab's own
- * first), else its most recent ended one (so the end can be read).
+ * first), else its most recent ended one, so the end can be read, but only while the tab is
+ * still on the site where that chat took place: an ended chat never shows on another site.
  */
 export function chatForTab(sessions: readonly ChatSession[], tabId: number, site?: string): ChatSession | undefined {
   const own = sessions
     .filter((s) => chatShownIn(s, tabId, site))
     .sort((a, b) => Number(b.tabId === tabId) - Number(a.tabId === tabId) || b.createdAt - a.createdAt);
-  return own.find((s) => s.status !== 'ended') ?? own.find((s) => s.tabId === tabId);
+  return own.find((s) => s.status !== 'ended') ?? own.find((s) => s.tabId === tabId && (s.site === undefined || s.site === site));
 }
 
 /** The newest chat that is not over, wherever it runs (the popup falls back to it). */
@@ -35,10 +36,12 @@ export function toChatView(s: ChatSession): ChatView {
   };
 }
 
-/** What only the popup gets: the chat its switcher picked, and each chat's CRM state. */
+/** What only the popup gets: the chat its switcher picked, each chat's CRM state, and whether the page pushed its UI out. */
 export interface PopupExtras {
   chosenChatId?: string;
   crmStatus: (chatId: string) => CrmChatStatus;
+  /** Why the tab's page pushed the in-page UI out, if it did. */
+  evicted?: string;
 }
 
 /** A line of the popup's chat switcher. */
@@ -77,5 +80,6 @@ export function buildTabView(
     chat: chat && popup ? { ...chat, crm: popup.crmStatus(chat.id) } : chat,
     ...(debug ? { debug } : {}),
     ...(running.length > 1 ? { chats: running.map(toSummary) } : {}),
+    ...(popup?.evicted ? { evicted: popup.evicted } : {}),
   };
 }

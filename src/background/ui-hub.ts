@@ -1,8 +1,12 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { parseMessage, UiToBackgroundSchema } from '../protocol/messages';
+import { PAGE_FRAME_PATH } from '../protocol/page-frame';
 import type { BackgroundToUi, TabView, UiToBackground } from '../protocol/ports';
 
 type Port = Browser.runtime.Port;
+
+/** The popup's page (also when a test opens it as a tab). */
+const POPUP_PATH = '/popup.html';
 
 /** What the hub asks of the rest of the background. */
 export interface UiHubDeps {
@@ -13,9 +17,12 @@ export interface UiHubDeps {
   view: (tabId: number, fromPopup: boolean, chosenChatId?: string) => Promise<TabView>;
   /** Carries out a validated UI command for a tab; returns an error message to show, if any. */
   handle: (tabId: number, msg: UiToBackground, fromPopup: boolean) => Promise<string | void>;
+  /** True when `secret` was registered by the host script of a document in `tabId`. */
+  isOwnFrame: (tabId: number, secret: string) => Promise<boolean>;
 }
 
 interface Client {
+  /** The tab it speaks for: the popup names it in `hello`; a page frame gets it once proven. */
   tabId: number | null;
   fromPopup: boolean;
   /** The chat this UI shows now, if any. */
@@ -25,25 +32,40 @@ interface Client {
 }
 
 /**
- * The ports of every open UI (in-page windows and popups). Validates what they send,
- * routes commands, and pushes each tab's view to the UIs showing it.
+ * Which UI a port belongs to, from the page that opened it. Only the extension's own
+ * contexts can connect (there is no `externally_connectable`), so the path says which page
+ * it is: the popup, or the in-page UI frame in a tab. Content scripts never open UI ports.
+ */
+function kindOf(port: Port): 'popup' | 'frame' | null {
+  let path: string;
+  try {
+    path = new URL(port.sender?.url ?? '').pathname;
+  } catch {
+    return null;
+  }
+  if (path === POPUP_PATH) return 'popup';
+  if (path === PAGE_FRAME_PATH && port.sender?.tab?.id !== undefined && port.sender.frameId !== 0) return 'frame';
+  return null;
+}
+
+/**
+ * The ports of every open UI (in-page frames and popups). Validates what they send, routes
+ * commands, and pushes each tab's view to the UIs showing it. A page frame gets nothing
+ * until it proves, with its host's secret, that Beckon put it in that tab.
  */
 export class UiHub {
   private readonly clients = new Map<Port, Client>();
 
   constructor(private readonly deps: UiHubDeps) {}
 
-  /** Takes a newly connected port. Ports from content scripts are bound to their own tab. */
+  /** Takes a newly connected port. */
   attach(port: Port): void {
-    // An extension page (the popup, even when opened as a tab) picks its tab in `hello`;
-    // anything else is a page UI, bound to the tab it runs in.
-    const fromPopup = port.sender?.url?.startsWith(browser.runtime.getURL('/')) === true;
-    const tabId = fromPopup ? undefined : port.sender?.tab?.id;
-    if (tabId === undefined && !fromPopup) {
+    const kind = kindOf(port);
+    if (!kind) {
       port.disconnect();
       return;
     }
-    this.clients.set(port, { tabId: tabId ?? null, fromPopup });
+    this.clients.set(port, { tabId: null, fromPopup: kind === 'popup' });
     port.onMessage.addListener((raw: unknown) => void this.receive(port, raw));
     port.onDisconnect.addListener(() => this.clients.delete(port));
   }
@@ -76,19 +98,31 @@ export class UiHub {
     }
     const msg = parsed.value;
     if (msg.type === 'heartbeat') return; // Its arrival alone keeps the worker alive.
-    if (msg.type === 'hello') {
-      // Only the popup chooses its tab; a page UI is bound to the tab it runs in.
-      if (client.fromPopup && msg.tabId !== undefined) client.tabId = msg.tabId;
-      await this.push(port, client);
-      return;
-    }
-    if (client.tabId === null) return;
+    if (msg.type === 'hello') return this.hello(port, client, msg);
+    if (client.tabId === null) return; // nothing before a hello that was accepted
     if (msg.type === 'chat.focus' && client.fromPopup) {
       client.chosenChatId = msg.chatId;
       await this.push(port, client);
     }
     const error = await this.deps.handle(client.tabId, msg, client.fromPopup);
     if (error) this.post(port, { type: 'error', message: error });
+  }
+
+  private async hello(port: Port, client: Client, msg: Extract<UiToBackground, { type: 'hello' }>): Promise<void> {
+    if (client.fromPopup) {
+      if (msg.tabId !== undefined) client.tabId = msg.tabId;
+    } else {
+      const tabId = port.sender?.tab?.id;
+      if (tabId === undefined || msg.frame === undefined || !(await this.deps.isOwnFrame(tabId, msg.frame))) {
+        // A copy of the frame some page embedded on its own: it learns nothing and can do nothing.
+        this.post(port, { type: 'refused' });
+        this.clients.delete(port);
+        port.disconnect();
+        return;
+      }
+      client.tabId = tabId;
+    }
+    await this.push(port, client);
   }
 
   private async push(port: Port, client: Client): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Entry of the watcher bundle (built by scripts/watcher-bundle.ts, not by WXT, so that no
+ * Entry of the watcher bundle (built by scripts/content-bundles.ts, not by WXT, so that no
  * polyfill or framework runtime rides along: it runs on every page of an enabled site).
  */
 import type { WatcherCommand, WatcherReply, WatcherReport } from '../protocol/watcher';

@@ -23,10 +23,14 @@ export const DEMO_SITE_PATH = '/demo/';
 
 /**
  * Sites enabled out of the box: the Sandbox's demo site, on any port, under both loopback
- * names (two names make two sites, which shows that capping spans sites). These are the
- * only host permissions requested at install.
+ * names (two names make two sites, which shows that capping spans sites). Only the demo
+ * site's path: the agent console and every other loopback page stay untouched. The host
+ * permissions requested at install (the Sandbox's two names) cover them.
  */
-export const DEMO_SITE_MATCHES = [`http://${SANDBOX_HOST}/*`, 'http://localhost/*'] as const;
+export const DEMO_SITE_MATCHES = [`http://${SANDBOX_HOST}${DEMO_SITE_PATH}*`, `http://localhost${DEMO_SITE_PATH}*`] as const;
+
+/** What version 3 enabled out of the box: every loopback page, the agent console included. */
+export const V3_DEFAULT_SITES = [`http://${SANDBOX_HOST}/*`, 'http://localhost/*'] as const;
 
 /** Queue a default rule routes to. */
 export const DEFAULT_QUEUE = 'Billing';

@@ -3,6 +3,7 @@
  * always gives the same output, so it is safe wherever it runs.
  */
 import { DEFAULT_CRM } from './crm/settings';
+import { DEMO_SITE_MATCHES, V3_DEFAULT_SITES } from './defaults';
 
 interface V1 {
   version: 1;
@@ -15,15 +16,33 @@ const isV1 = (raw: unknown): raw is V1 =>
   typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1 && typeof (raw as V1).rule === 'object';
 
 /**
- * Versions are upgraded one step at a time: 1 → 2 → 3.
+ * Versions are upgraded one step at a time: 1 → 2 → 3 → 4.
  *
  * Version 1 had a single rule (URL pattern, seconds on page, queue, topic); version 2 has a
  * list of rules with conditions, plus capping, business hours, page-name sources and the
- * privacy guard, which take their defaults. Version 3 adds CRM sync. Anything else (the
- * current version, or something unreadable for the schema to refuse) is returned unchanged.
+ * privacy guard, which take their defaults. Version 3 adds CRM sync. Version 4 narrows the
+ * out-of-the-box sites to the demo site's path. Anything else (the current version, or
+ * something unreadable for the schema to refuse) is returned unchanged.
  */
 export function migrateSettings(raw: unknown): unknown {
-  return toV3(isV1(raw) ? v1ToV2(raw) : raw);
+  return toV4(toV3(isV1(raw) ? v1ToV2(raw) : raw));
+}
+
+const isV3 = (raw: unknown): raw is { version: 3; enabledSites?: unknown } =>
+  typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 3;
+
+/**
+ * Version 4: the old default sites (every page on 127.0.0.1 and localhost, which put the
+ * visitor widget into the Sandbox's own agent console) become the demo site's path. Sites a
+ * user added are kept as they are.
+ */
+function toV4(raw: unknown): unknown {
+  if (!isV3(raw)) return raw;
+  const sites = Array.isArray(raw.enabledSites) ? (raw.enabledSites as unknown[]) : [];
+  const old = V3_DEFAULT_SITES as readonly unknown[];
+  const kept = sites.filter((s) => !old.includes(s));
+  const narrowed = sites.some((s) => old.includes(s)) ? [...DEMO_SITE_MATCHES, ...kept.filter((s) => !(DEMO_SITE_MATCHES as readonly unknown[]).includes(s))] : kept;
+  return { ...raw, version: 4, enabledSites: narrowed };
 }
 
 const isV2 = (raw: unknown): raw is { version: 2 } =>

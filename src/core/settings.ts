@@ -67,7 +67,7 @@ export type PageNameSources = z.infer<typeof PageNameSourcesSchema>;
 
 /** Everything the options page configures. Versioned: `migrateSettings` upgrades older shapes. */
 export const SettingsSchema = z.object({
-  version: z.literal(3),
+  version: z.literal(4),
   backend: BackendSettingsSchema,
   /** In priority order: the first rule that can offer does. */
   rules: z
@@ -106,7 +106,7 @@ export const DEFAULT_RULE: Rule = {
 
 /** Settings of a fresh install: the local Sandbox (chat and CRM), its demo site, one rule. */
 export const DEFAULT_SETTINGS: Settings = {
-  version: 3,
+  version: 4,
   backend: { kind: 'gws', url: DEFAULT_SANDBOX_URL, contactCenterId: DEFAULT_CONTACT_CENTER_ID, nickname: 'Visitor' },
   rules: [DEFAULT_RULE],
   capping: DEFAULT_CAPPING,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
+import type { HostToBackground } from './page-frame';
 import type { UiToBackground } from './ports';
 import type { WatcherReport } from './watcher';
 
@@ -31,7 +32,7 @@ export const WatcherReportSchema = z.object({
 
 /** Messages a UI sends over its port. */
 export const UiToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), tabId: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal('hello'), tabId: z.number().int().min(0).optional(), frame: z.string().regex(/^[0-9a-f]{32}$/).optional() }),
   z.object({ type: z.literal('offer.accept'), offerId: text(100) }),
   z.object({ type: z.literal('offer.decline'), offerId: text(100) }),
   z.object({
@@ -50,6 +51,12 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('debug.exitIntent') }),
   z.object({ type: z.literal('debug.resetVisitor') }),
 ]) satisfies z.ZodType<UiToBackground>;
+
+/** What the in-page host script sends (`runtime.sendMessage` from the page's top frame). */
+export const HostToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('frame.register'), secret: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits') }),
+  z.object({ type: z.literal('frame.evicted'), reason: text(200) }),
+]) satisfies z.ZodType<HostToBackground>;
 
 /**
  * One-off requests from the extension's own pages (the options page) to the background,

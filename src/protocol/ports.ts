@@ -76,11 +76,14 @@ export interface TabView {
   debug?: DebugView;
   /** Every chat not yet over, for the popup's switcher (popup only, when there are several). */
   chats?: ChatSummary[];
+  /** Why the tab's page pushed the in-page chat window out (popup only): the chat goes on in the popup. */
+  evicted?: string;
 }
 
 /** UI → background over the port. Validated in the background (protocol/messages.ts). */
 export type UiToBackground =
-  | { type: 'hello'; tabId?: number }
+  /** The popup names the tab it shows (`tabId`); a page frame presents its host's secret (`frame`). */
+  | { type: 'hello'; tabId?: number; frame?: string }
   | { type: 'offer.accept'; offerId: string }
   | { type: 'offer.decline'; offerId: string }
   /** `clientMessageId` is made by the UI, which re-sends until it sees the message stored. */
@@ -96,5 +99,5 @@ export type UiToBackground =
   | { type: 'debug.exitIntent' }
   | { type: 'debug.resetVisitor' };
 
-/** Background → UI over the port. */
-export type BackgroundToUi = { type: 'view'; view: TabView } | { type: 'error'; message: string };
+/** Background → UI over the port. `refused`: the port is closed for good (an unknown frame). */
+export type BackgroundToUi = { type: 'view'; view: TabView } | { type: 'error'; message: string } | { type: 'refused' };

@@ -154,5 +154,14 @@ export interface TabDebug {
   decision: string;
 }
 
+/** A tab's in-page UI: the secrets of its hosts, and why the page pushed the UI out, if it did. */
+export interface TabFrames {
+  secrets: string[];
+  evicted?: string;
+}
+
+/** Per tab, the in-page UI hosts' secrets (session area: they die with the browser session). */
+export const frameSecretsItem = storage.defineItem<Record<string, TabFrames>>('session:frameSecrets', { fallback: {} });
+
 /** The last rule evaluation of each tab (session area). */
 export const debugItem = storage.defineItem<Record<string, TabDebug>>('session:debug', { fallback: {} });

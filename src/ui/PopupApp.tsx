@@ -32,6 +32,11 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
         <p class="bk-empty">{link === 'gone' ? 'Beckon was updated. Reopen this popup.' : 'Connecting…'}</p>
       ) : (
         <>
+          {view.evicted && (view.chat || view.offer) ? (
+            <p class="bk-banner" role="status" data-testid="popup-evicted">
+              This page keeps hiding the chat window ({view.evicted}), so the chat continues here.
+            </p>
+          ) : null}
           {view.offer ? (
             <OfferCard
               offer={view.offer}

@@ -9,8 +9,15 @@ const RECONNECT_MS = 250;
 /** A port that lived this long was healthy: reconnect at once when it drops (the worker stopped). */
 const HEALTHY_PORT_MS = 2_000;
 
-/** Connection to the background as the UI sees it. */
-export type Link = 'connecting' | 'connected' | 'gone';
+/**
+ * Connection to the background as the UI sees it. `gone`: the extension was reloaded or
+ * removed; `refused`: the background did not accept who this UI says it is (a page frame
+ * without its host's secret).
+ */
+export type Link = 'connecting' | 'connected' | 'gone' | 'refused';
+
+/** Who a UI speaks for: the popup names its tab; a page frame proves it was placed by its host. */
+export type UiTarget = { tabId?: number } | { frameSecret: string };
 
 /** The UI's live state: the tab's view, the link, and the last refusal to show. */
 export interface UiClient {
@@ -24,9 +31,11 @@ export interface UiClient {
 /**
  * Opens the UI port to the background and keeps it open: when the worker stops the port
  * disconnects, and the client reconnects at once (which wakes the worker), so the view
- * never goes stale. `tabId` is given by the popup; page UIs are bound to their own tab.
+ * never goes stale. The popup names its tab; a page frame is bound to the tab it is in.
  */
-export function createUiClient(tabId?: number): UiClient {
+export function createUiClient(target: UiTarget = {}): UiClient {
+  const hello: UiToBackground =
+    'frameSecret' in target ? { type: 'hello', frame: target.frameSecret } : { type: 'hello', ...(target.tabId === undefined ? {} : { tabId: target.tabId }) };
   const $view = atom<TabView | null>(null);
   const $link = atom<Link>('connecting');
   const $notice = atom<string | null>(null);
@@ -51,6 +60,11 @@ export function createUiClient(tabId?: number): UiClient {
     }
     port.onMessage.addListener((raw: unknown) => {
       const msg = raw as BackgroundToUi;
+      if (msg.type === 'refused') {
+        closed = true; // not ours to show: do not knock again
+        $link.set('refused');
+        return;
+      }
       $link.set('connected');
       if (msg.type === 'view') {
         for (const e of msg.view.chat?.transcript ?? []) if (e.clientMessageId) unconfirmed.delete(e.clientMessageId);
@@ -59,12 +73,13 @@ export function createUiClient(tabId?: number): UiClient {
     });
     port.onDisconnect.addListener(() => {
       port = null;
+      if (closed) return;
       $link.set('connecting');
       // The worker stopped under a healthy port: come back at once (that wakes it). A port
       // that dies right away waits a little, so a crashing worker cannot be hammered.
       setTimeout(connect, Date.now() - openedAt >= HEALTHY_PORT_MS ? 0 : RECONNECT_MS);
     });
-    port.postMessage({ type: 'hello', ...(tabId === undefined ? {} : { tabId }) } satisfies UiToBackground);
+    port.postMessage(hello);
     for (const msg of unconfirmed.values()) if (!outbox.includes(msg)) port.postMessage(msg);
     // Commands given while reconnecting go out now, in order.
     while (outbox.length > 0 && port) port.postMessage(outbox.shift());

@@ -15,7 +15,7 @@ describe('backend settings', () => {
   it('keeps version 2 GWS settings valid as they were stored (only CRM sync is added)', () => {
     const { crm: _crm, ...current } = withBackend({ kind: 'gws', url: 'http://127.0.0.1:7400', contactCenterId: 'cc-1', nickname: 'Guest' });
     const stored = { ...current, version: 2 };
-    expect(settingsOrDefault(stored)).toEqual({ ...stored, version: 3, crm: DEFAULT_SETTINGS.crm });
+    expect(settingsOrDefault(stored)).toEqual({ ...stored, version: 4, crm: DEFAULT_SETTINGS.crm, enabledSites: [...DEFAULT_SETTINGS.enabledSites] });
     expect(SettingsSchema.parse(DEFAULT_SETTINGS).backend.kind).toBe('gws');
   });
 

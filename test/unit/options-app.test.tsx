@@ -138,7 +138,7 @@ describe('import and export', () => {
     expect([...preview.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Privacy guard: on → off',
       'Enabled sites added: https://shop.example.com/*',
-      'Enabled sites removed: http://127.0.0.1/*, http://localhost/*',
+      'Enabled sites removed: http://127.0.0.1/demo/*, http://localhost/demo/*',
     ]);
     expect(await stored()).toEqual(DEFAULT_SETTINGS);
     await click('options-import-confirm');

@@ -105,7 +105,7 @@ describe('the CRM sync section', () => {
     expect(request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*', 'https://hooks.example.com/*'] });
     expect(byTestId('options-status')!.textContent).toBe('Saved.');
     const s = (await settingsItem.getValue())!;
-    expect([s.version, s.crm]).toEqual([3, { ...DEFAULT_CRM, connector: 'webhook', webhook: { url: 'https://hooks.example.com/in', headers: [], secret: 'k3y' } }]);
+    expect([s.version, s.crm]).toEqual([4, { ...DEFAULT_CRM, connector: 'webhook', webhook: { url: 'https://hooks.example.com/in', headers: [], secret: 'k3y' } }]);
   });
 
   it('blames only the CRM host when its permission is refused', async () => {

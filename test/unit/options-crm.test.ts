@@ -25,7 +25,7 @@ const WEBHOOK: CrmSettings = {
 const withCrm = (crm: CrmSettings): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), crm: structuredClone(crm) });
 
 describe('CRM draft ↔ settings', () => {
-  it('round-trips every connector configuration as version 3 settings', () => {
+  it('round-trips every connector configuration as version 4 settings', () => {
     const s = withCrm(WEBHOOK);
     expect(fromDraft(toDraft(s), SITES)).toEqual({ ok: true, settings: s });
     expect(toDraft(s).crm.pega.timeoutSeconds).toBe('30');
@@ -33,7 +33,7 @@ describe('CRM draft ↔ settings', () => {
 
   it('saves what the form holds, not the defaults a version 2 candidate would migrate to', () => {
     const r = fromDraft(draft((x) => { x.crm.connector = 'none'; x.crm.persona.name = 'Sam'; x.crm.pega.timeoutSeconds = ' 45 '; }), SITES);
-    expect(r.ok && r.settings.version).toBe(3);
+    expect(r.ok && r.settings.version).toBe(4);
     expect(r.ok && r.settings.crm).toEqual({ ...DEFAULT_CRM, connector: 'none', persona: { ...DEFAULT_CRM.persona, name: 'Sam' }, pega: { portal: '', timeoutSeconds: 45 } });
   });
 

@@ -21,7 +21,7 @@ const problems = (text: string): string[] => {
 describe('export', () => {
   it('is pretty-printed JSON with version first and a final newline', () => {
     const text = exportJson(DEFAULT_SETTINGS);
-    expect(text.startsWith('{\n  "version": 3,\n  "backend": {')).toBe(true);
+    expect(text.startsWith('{\n  "version": 4,\n  "backend": {')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(DEFAULT_SETTINGS);
     expect(EXPORT_FILE_NAME).toBe('beckon-settings.json');
@@ -30,7 +30,7 @@ describe('export', () => {
   it('reads back what it wrote', () => {
     const s: Settings = structuredClone(DEFAULT_SETTINGS);
     s.rules.push({ ...s.rules[0]!, id: 'two', name: 'Two', conditions: [{ kind: 'query', param: 'q', equals: 'x' }, { kind: 'exitIntent' }] });
-    expect(parseImport(exportJson(s))).toEqual({ ok: true, settings: s, fromVersion: 3 });
+    expect(parseImport(exportJson(s))).toEqual({ ok: true, settings: s, fromVersion: 4 });
   });
 });
 
@@ -43,7 +43,7 @@ describe('import refuses bad files, naming the field', () => {
     ['"settings"', '(root): Expected an object'],
     ['null', '(root): Expected an object'],
     ['{"backend": {}}', 'version: Missing'],
-    ['{"version": 4}', 'version: Unsupported version 4 (expected 1, 2 or 3)'],
+    ['{"version": 5}', 'version: Unsupported version 5 (expected 1, 2, 3 or 4)'],
     ['{"version": "2"}', 'version: Unsupported version "2"'],
   ])('%j', (text, start) => {
     const p = problems(text);
@@ -126,12 +126,12 @@ describe('version 1 files', () => {
     enabledSites: ['https://shop.example.com/*'],
   };
 
-  it('are migrated to version 3, with the CRM defaults', () => {
+  it('are migrated to version 4, with the CRM defaults', () => {
     const r = parseImport(JSON.stringify(v1));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.fromVersion).toBe(1);
-    expect(r.settings.version).toBe(3);
+    expect(r.settings.version).toBe(4);
     expect(r.settings.crm).toEqual(DEFAULT_CRM);
     expect(r.settings.rules[0]).toMatchObject({ include: ['**/demo/**'], queue: 'Loans', offerText: 'Loans?', conditions: [{ kind: 'signal', signal: 'visibleSeconds', min: 7 }] });
     expect(r.settings.enabledSites).toEqual(['https://shop.example.com/*']);

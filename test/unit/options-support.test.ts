@@ -7,7 +7,7 @@ import { describeChanges, MAX_CHANGE_LINES } from '../../src/ui/options/changes'
 import { domId, errorsByField, lineOf, ruleHasErrors } from '../../src/ui/options/field-errors';
 import { friendlyMessage } from '../../src/ui/options/messages';
 import { formatAt, newestFirst } from '../../src/ui/options/outcomes';
-import { originPattern, permissionPlan } from '../../src/ui/options/permissions';
+import { hostsToGiveBack, originPattern, permissionPlan } from '../../src/ui/options/permissions';
 
 const edited = (edit: (s: Settings) => void): Settings => {
   const s = structuredClone(DEFAULT_SETTINGS);
@@ -28,7 +28,7 @@ describe('what an import changes', () => {
       s.capping.dailyCap = 9;
       s.businessHours.days.sat = { open: '10:00', close: '12:00' };
       s.privacyGuard = false;
-      s.enabledSites = ['http://127.0.0.1/*', 'https://shop.example.com/*'];
+      s.enabledSites = ['http://127.0.0.1/demo/*', 'https://shop.example.com/*'];
     });
     expect(describeChanges(before, after)).toEqual([
       'Chat backend › Visitor nickname: “Visitor” → “Guest”',
@@ -40,7 +40,7 @@ describe('what an import changes', () => {
       'Business hours › opening hours changed',
       'Privacy guard: on → off',
       'Enabled sites added: https://shop.example.com/*',
-      'Enabled sites removed: http://localhost/*',
+      'Enabled sites removed: http://localhost/demo/*',
     ]);
   });
 
@@ -79,6 +79,14 @@ describe('permissions', () => {
     // The default CRM, the Sandbox's, is on 127.0.0.1: requested (already granted at install) and kept.
     expect(permissionPlan(current, next)).toEqual({ request: ['https://gws.example.com/*', 'http://127.0.0.1/*'], remove: ['http://localhost/*'] });
     expect(permissionPlan(DEFAULT_SETTINGS, next)).toEqual({ request: ['https://gws.example.com/*', 'http://127.0.0.1/*'], remove: ['http://localhost/*'] });
+  });
+
+  it('works on hosts: a site path is asked for as its host, and a host still used by another site is kept', () => {
+    const current = edited((s) => { s.enabledSites = ['https://shop.example.com/a/*', 'https://shop.example.com/b/*', 'https://old.example.com/x/*']; });
+    const next = edited((s) => { s.enabledSites = ['https://shop.example.com/b/*', 'https://new.example.com/y/*']; });
+    expect(permissionPlan(current, next)).toEqual({ request: ['http://127.0.0.1/*', 'https://new.example.com/*'], remove: ['https://old.example.com/*'] });
+    expect(hostsToGiveBack(['https://a.example.com/p/*'], [], ['https://a.example.com/*'])).toEqual([]);
+    expect(hostsToGiveBack(['https://a.example.com/p/*', 'https://a.example.com/q/*'], [])).toEqual(['https://a.example.com/*']);
   });
 });
 

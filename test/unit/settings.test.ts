@@ -7,7 +7,7 @@ describe('settings', () => {
   it('defaults are valid and point at the local Sandbox and its demo site', () => {
     expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.backend.url).toBe('http://127.0.0.1:7400');
-    expect(DEFAULT_SETTINGS.enabledSites).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(DEFAULT_SETTINGS.enabledSites).toEqual(['http://127.0.0.1/demo/*', 'http://localhost/demo/*']);
   });
 
   it('migrates version 1 settings (one rule) to version 2 (a list of rules)', () => {
@@ -26,6 +26,23 @@ describe('settings', () => {
     });
     expect(s.enabledSites).toEqual(['https://shop.example.com/*']);
     expect(s.capping).toEqual(DEFAULT_SETTINGS.capping);
+  });
+
+  it('migrates version 3 to 4: the old out-of-the-box sites (every loopback page) become the demo site only', () => {
+    const v3 = { ...structuredClone(DEFAULT_SETTINGS), version: 3, enabledSites: ['http://127.0.0.1/*', 'http://localhost/*', 'https://shop.example.com/*'] };
+    const s = settingsOrDefault(v3);
+    expect(s.version).toBe(4);
+    expect(s.enabledSites).toEqual(['http://127.0.0.1/demo/*', 'http://localhost/demo/*', 'https://shop.example.com/*']);
+    // The agent console is a loopback page too: it is not enabled any more.
+    expect(s.enabledSites.some((p) => matchesPattern(p, 'http://127.0.0.1:7400/console/'))).toBe(false);
+    expect(s.enabledSites.some((p) => matchesPattern(p, 'http://127.0.0.1:7400/demo/loans.html'))).toBe(true);
+  });
+
+  it('keeps the sites a user chose when migrating to version 4, and does not duplicate the demo site', () => {
+    const mine = { ...structuredClone(DEFAULT_SETTINGS), version: 3, enabledSites: ['https://shop.example.com/*'] };
+    expect(settingsOrDefault(mine).enabledSites).toEqual(['https://shop.example.com/*']);
+    const both = { ...structuredClone(DEFAULT_SETTINGS), version: 3, enabledSites: ['http://127.0.0.1/demo/*', 'http://127.0.0.1/*'] };
+    expect(settingsOrDefault(both).enabledSites).toEqual(['http://127.0.0.1/demo/*', 'http://localhost/demo/*']);
   });
 
   it('falls back to defaults for unreadable stored values', () => {

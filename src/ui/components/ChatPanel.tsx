@@ -27,6 +27,9 @@ export interface ChatPanelProps {
   /** Sends a command about this chat to the background. */
   send: (msg: UiToBackground) => void;
   autoFocus?: boolean;
+  /** Unsent text to start the composer with, and where its changes go (the page frame keeps it). */
+  draft?: string;
+  onDraft?: (text: string) => void;
 }
 
 /** Tells the background what the visitor has seen, whenever the chat is on screen. */
@@ -43,7 +46,7 @@ function useReadReceipts(chat: ChatView, send: (msg: UiToBackground) => void): v
 }
 
 /** A chat: status, transcript, connection trouble, composer and End chat. Shared by page and popup. */
-export function ChatPanel({ chat, send, autoFocus = false }: ChatPanelProps) {
+export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft }: ChatPanelProps) {
   const ended = chat.status === 'ended';
   const chatId = chat.id;
   useReadReceipts(chat, send);
@@ -72,6 +75,8 @@ export function ChatPanel({ chat, send, autoFocus = false }: ChatPanelProps) {
       <Composer
         disabled={ended}
         autoFocus={autoFocus}
+        initialText={draft}
+        onTextChange={onDraft}
         onSend={(text) => send({ type: 'chat.send', chatId, text, clientMessageId: crypto.randomUUID() })}
         onTyping={(typing) => send({ type: 'chat.typing', chatId, typing })}
       />

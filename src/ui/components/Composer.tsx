@@ -7,14 +7,22 @@ export interface ComposerProps {
   /** Told when the visitor starts and stops typing (only on changes, so it is throttled by nature). */
   onTyping?: (typing: boolean) => void;
   autoFocus?: boolean;
+  /** Text to start with (a draft kept across a reload of the page frame). */
+  initialText?: string;
+  /** Told of every change of the text, including the clear after sending. */
+  onTextChange?: (text: string) => void;
 }
 
 /** Typing counts as stopped after this long without a keystroke. */
 const TYPING_IDLE_MS = 5_000;
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ disabled, onSend, onTyping, autoFocus = false }: ComposerProps) {
-  const [text, setText] = useState('');
+export function Composer({ disabled, onSend, onTyping, autoFocus = false, initialText = '', onTextChange }: ComposerProps) {
+  const [text, setTextState] = useState(initialText);
+  const setText = (value: string) => {
+    setTextState(value);
+    onTextChange?.(value);
+  };
   const field = useRef<HTMLTextAreaElement>(null);
   const typing = useRef<{ on: boolean; idle?: ReturnType<typeof setTimeout> }>({ on: false });
   const setTyping = (on: boolean) => {

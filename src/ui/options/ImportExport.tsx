@@ -79,7 +79,7 @@ export function ImportExport({ saved, dirty, onApply }: ImportExportProps) {
       ) : null}
       {result?.ok ? (
         <div class="import-preview" role="status" data-testid="options-import-preview">
-          <p><strong>{source}</strong> is valid{result.fromVersion < 3 ? ` (a version ${result.fromVersion} file, upgraded)` : ''}.</p>
+          <p><strong>{source}</strong> is valid{result.fromVersion < 4 ? ` (a version ${result.fromVersion} file, upgraded)` : ''}.</p>
           {changes.length === 0 ? <p>It is the same as the saved settings.</p> : (
             <>
               <p>Importing it replaces every setting{dirty ? ' and discards your unsaved edits' : ''}. It changes:</p>

@@ -15,6 +15,7 @@ import { OutcomeLog } from './OutcomeLog';
 import { PageNameSection } from './PageNameSection';
 import { RulesEditor } from './RulesEditor';
 import { SitesEditor } from './SitesEditor';
+import { hostNeeds, originsOf } from './permissions';
 import { useOptionsState } from './useOptionsState';
 
 const SECTIONS = [
@@ -86,7 +87,7 @@ export function OptionsApp() {
               </div>
             </form>
           </ErrorsContext.Provider>
-          <SitesEditor sites={saved.enabledSites} onChange={state.storeSites} />
+          <SitesEditor sites={saved.enabledSites} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
           <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
           <OutcomeLog />
           <CrmSyncLog />

@@ -1,18 +1,21 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isValidMatchPattern, sitePatternFor } from '../../core/match-pattern';
+import { hostsToGiveBack } from './permissions';
 
 /** Props of {@link SitesEditor}. */
 export interface SitesEditorProps {
   sites: string[];
   onChange: (sites: string[]) => Promise<void>;
+  /** Hosts the background reaches anyway (backend, CRM): never given back. */
+  keep?: readonly string[];
 }
 
 /**
  * The sites Beckon watches. Adding one asks the browser for its host permission right
  * then (it must happen in the click); removing one gives the permission back.
  */
-export function SitesEditor({ sites, onChange }: SitesEditorProps) {
+export function SitesEditor({ sites, onChange, keep = [] }: SitesEditorProps) {
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -44,9 +47,10 @@ export function SitesEditor({ sites, onChange }: SitesEditorProps) {
   };
 
   const remove = async (pattern: string) => {
-    await onChange(sites.filter((s) => s !== pattern));
+    const remaining = sites.filter((s) => s !== pattern);
+    await onChange(remaining);
     // Permissions granted at install (the Sandbox's own host) cannot be removed; that is fine.
-    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    for (const origin of hostsToGiveBack([pattern], remaining, keep)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
     setMessage({ error: false, text: `Disabled ${pattern}.` });
   };
 

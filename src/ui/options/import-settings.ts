@@ -46,7 +46,7 @@ function v1Problems(raw: Record<string, unknown>): ImportError[] {
   ];
 }
 
-/** Parses and validates an exported configuration (version 3, or an older one, which is upgraded). */
+/** Parses and validates an exported configuration (version 4, or an older one, which is upgraded). */
 export function parseImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return fail({ path: '(file)', message: `Too large (${text.length} characters; at most ${MAX_IMPORT_CHARS})` });
   if (text.trim() === '') return fail({ path: '(file)', message: 'The file is empty' });
@@ -58,8 +58,8 @@ export function parseImport(text: string): ImportResult {
   }
   if (!isObject(raw)) return fail({ path: '(root)', message: 'Expected an object: a settings file exported from this page' });
   const version = raw.version;
-  if (version === undefined) return fail({ path: 'version', message: 'Missing: an exported settings file has "version": 3' });
-  if (version !== 1 && version !== 2 && version !== 3) return fail({ path: 'version', message: `Unsupported version ${JSON.stringify(version)} (expected 1, 2 or 3)` });
+  if (version === undefined) return fail({ path: 'version', message: 'Missing: an exported settings file has "version": 4' });
+  if (version !== 1 && version !== 2 && version !== 3 && version !== 4) return fail({ path: 'version', message: `Unsupported version ${JSON.stringify(version)} (expected 1, 2, 3 or 4)` });
   if (version === 1) {
     const problems = v1Problems(raw);
     if (!isObject(raw.rule)) return fail(...problems);
@@ -69,7 +69,7 @@ export function parseImport(text: string): ImportResult {
   }
   // Version 2 had no CRM sync: the upgrade adds its defaults, and would replace a `crm` the file has.
   const stray = version === 2 && 'crm' in raw ? [{ path: 'crm', message: 'Unknown field in a version 2 file (CRM settings came with version 3)' }] : [];
-  const { settings, issues } = checkSettings(version === 2 ? migrateSettings(raw) : raw);
+  const { settings, issues } = checkSettings(version === 4 ? raw : migrateSettings(raw));
   const errors = [...stray, ...issues.map((i) => ({ path: pathText(i.path), message: i.message }))];
   return settings && errors.length === 0 ? { ok: true, settings, fromVersion: version } : fail(...errors);
 }

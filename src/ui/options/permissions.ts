@@ -64,15 +64,26 @@ export const refusedMessage = (n: HostNeed): string => `Beckon needs permission 
 export const originsOf = (needs: readonly HostNeed[]): string[] => [...new Set(needs.map((n) => n.origin))];
 
 /**
- * Permissions to ask for before `next` replaces `current` (its backend, its CRM and every
- * site it newly enables), and those to give back afterwards (sites it no longer enables,
- * except hosts the background still needs for the backend or the CRM).
+ * The hosts of `removed` sites that nothing left needs: no remaining site is on them, and
+ * the background does not reach them (`keep`). Permissions are per host, so giving back the
+ * host of `https://shop.example.com/a/*` would also end `https://shop.example.com/b/*`.
+ */
+export function hostsToGiveBack(removed: readonly string[], remaining: readonly string[], keep: readonly string[] = []): string[] {
+  const held = new Set([...keep, ...remaining.map(patternOrigin)]);
+  return [...new Set(removed.map(patternOrigin))].filter((o): o is string => o !== null && !held.has(o));
+}
+
+/**
+ * Permissions to ask for before `next` replaces `current` (its backend, its CRM and the host
+ * of every site it newly enables), and those to give back afterwards (hosts of sites it no
+ * longer enables, unless another site or the backend or the CRM still needs them).
  */
 export function permissionPlan(current: Settings, next: Settings): { request: string[]; remove: string[] } {
   const needed = originsOf(hostNeeds(next));
-  const added = next.enabledSites.filter((s) => !current.enabledSites.includes(s));
+  const added = next.enabledSites.filter((s) => !current.enabledSites.includes(s)).map(patternOrigin);
+  const removed = current.enabledSites.filter((s) => !next.enabledSites.includes(s));
   return {
-    request: [...new Set([...needed, ...added])],
-    remove: current.enabledSites.filter((s) => !next.enabledSites.includes(s) && !needed.includes(s)),
+    request: [...new Set([...needed, ...added.filter((o): o is string => o !== null)])],
+    remove: hostsToGiveBack(removed, next.enabledSites, needed),
   };
 }
