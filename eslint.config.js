@@ -48,7 +48,8 @@ const EXTENSION_RUNTIME = ['wxt', '@wxt-dev/[^/]+', 'webextension-polyfill'];
 const PREACT = ['preact', 'nanostores', '@nanostores/[^/]+'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.beckon/**', 'coverage/**'] },
+  // What .gitignore leaves out (build output, local data, scratch files) is not linted either.
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.beckon/**', 'coverage/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
