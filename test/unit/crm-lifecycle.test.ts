@@ -122,10 +122,10 @@ describe('CRM settings', () => {
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
 
-  it('migrates version 2 settings to version 3 with the Sandbox CRM, keeping everything else', () => {
+  it('migrates version 2 settings to the current version with the Sandbox CRM, keeping everything else', () => {
     const { crm: _crm, ...v2 } = { ...DEFAULT_SETTINGS, version: 2, privacyGuard: false };
     const s = settingsOrDefault(v2);
-    expect(s).toMatchObject({ version: 3, privacyGuard: false, crm: DEFAULT_CRM });
+    expect(s).toMatchObject({ version: 4, privacyGuard: false, crm: DEFAULT_CRM });
     expect(SettingsSchema.parse(s)).toEqual(s);
   });
 
