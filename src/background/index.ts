@@ -91,7 +91,7 @@ export function startBackground(): void {
       const crmStatus = (id: string) => crm.statusOf(id, store.get(id));
       const evicted = fromPopup ? await frames.evictedIn(tabId) : undefined;
       const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}), ...(evicted ? { evicted } : {}) } : undefined;
-      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId));
+      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId), await broker.pageSince(tabId));
     },
     isOwnFrame: (tabId, secret) => frames.isOwn(tabId, secret),
     handle: async (tabId, msg, fromPopup) => {

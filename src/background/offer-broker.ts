@@ -4,7 +4,7 @@ import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
-import { offersItem, readSettings, type TabOffer } from '../protocol/storage';
+import { offersItem, readSettings, tabPagesItem, type TabOffer } from '../protocol/storage';
 import type { WatcherReply, WatcherReport } from '../protocol/watcher';
 import { AvailabilityCache } from './availability-cache';
 import type { ChatRunner } from './chat-runner';
@@ -52,6 +52,7 @@ export class OfferBroker {
     // The Pega desktop is where the agent works, not a visitor's page: never offer there.
     const { connector, pega } = settings.crm;
     if (connector === 'pega' && pega.portal && matchesSitePattern(pega.portal, report.url)) return { wakeInMs: null };
+    if (report.navigated) await this.enteredPage(tabId);
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {
@@ -160,6 +161,15 @@ export class OfferBroker {
     await withdrawOffer(tabId);
   }
 
+  /** When the tab's current page was entered (a chat that ended before that stays off it). */
+  async pageSince(tabId: number): Promise<number | undefined> {
+    return (await tabPagesItem.getValue())[tabId];
+  }
+
+  private async enteredPage(tabId: number): Promise<void> {
+    await tabPagesItem.setValue({ ...(await tabPagesItem.getValue()), [tabId]: this.deps.now() });
+  }
+
   /** The offer of a tab, if any. */
   async offerFor(tabId: number): Promise<TabOffer | undefined> {
     return (await offersItem.getValue())[tabId];
@@ -172,7 +182,12 @@ export class OfferBroker {
 
   /** Forgets a closed tab. */
   forgetTab(tabId: number): Promise<void> {
-    return this.serial(() => this.saveOffer(tabId, undefined));
+    return this.serial(async () => {
+      await this.saveOffer(tabId, undefined);
+      const pages = { ...(await tabPagesItem.getValue()) };
+      delete pages[tabId];
+      await tabPagesItem.setValue(pages);
+    });
   }
 
   private async saveOffer(tabId: number, offer: TabOffer | undefined): Promise<void> {

@@ -5,14 +5,16 @@ import type { TabDebug, TabOffer } from '../protocol/storage';
 
 /**
  * The chat a tab shows: a live chat of this tab or of the site it is on (the tab's own
- * first), else its most recent ended one, so the end can be read, but only while the tab is
- * still on the site where that chat took place: an ended chat never shows on another site.
+ * first), else its most recent ended one, so the end can be read: on the site where it took
+ * place, or on the page the visitor was on when it ended. An ended chat never comes back on
+ * another site (`pageSince`: when the tab's current page was entered).
  */
-export function chatForTab(sessions: readonly ChatSession[], tabId: number, site?: string): ChatSession | undefined {
+export function chatForTab(sessions: readonly ChatSession[], tabId: number, site?: string, pageSince?: number): ChatSession | undefined {
   const own = sessions
     .filter((s) => chatShownIn(s, tabId, site))
     .sort((a, b) => Number(b.tabId === tabId) - Number(a.tabId === tabId) || b.createdAt - a.createdAt);
-  return own.find((s) => s.status !== 'ended') ?? own.find((s) => s.tabId === tabId && (s.site === undefined || s.site === site));
+  const endedHere = (s: ChatSession) => s.site === undefined || s.site === site || (pageSince !== undefined && (s.endedAt ?? 0) >= pageSince);
+  return own.find((s) => s.status !== 'ended') ?? own.find((s) => s.tabId === tabId && endedHere(s));
 }
 
 /** The newest chat that is not over, wherever it runs (the popup falls back to it). */
@@ -61,9 +63,10 @@ export function buildTabView(
   popup: PopupExtras | undefined,
   debug?: TabDebug,
   site?: string,
+  pageSince?: number,
 ): TabView {
   const chosen = popup?.chosenChatId ? sessions.find((s) => s.id === popup.chosenChatId) : undefined;
-  const live = chosen ?? chatForTab(sessions, tabId, site) ?? (popup ? latestActiveChat(sessions) : undefined);
+  const live = chosen ?? chatForTab(sessions, tabId, site, pageSince) ?? (popup ? latestActiveChat(sessions) : undefined);
   const openOffer = offer?.status === 'open' ? offer : undefined;
   // A fresh offer takes the place of an old, ended chat in the page.
   const chat = live && (live.status !== 'ended' || !openOffer || chosen) ? toChatView(live) : null;

@@ -122,6 +122,9 @@ export interface TabOffer {
   page?: OfferPage;
 }
 
+/** When each tab's current page (or single-page-app route) was entered, epoch ms (session area). */
+export const tabPagesItem = storage.defineItem<Record<string, number>>('session:tabPages', { fallback: {} });
+
 /** Offer state of each tab, keyed by tab id. */
 export const offersItem = storage.defineItem<Record<string, TabOffer>>('session:offers', { fallback: {} });
 

@@ -9,6 +9,7 @@ import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, resetVisitorState, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
+import { uiOf } from './support/page-ui.ts';
 
 describe('agent operations as the visitor sees them', () => {
   let sandbox: TestSandbox;
@@ -23,13 +24,13 @@ describe('agent operations as the visitor sees them', () => {
     await popup.close();
     const page = await ext.context.newPage();
     await page.goto(`${sandbox.url}${path}`);
-    await page.getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
+    await (await uiOf(page)).getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
     const chat = await alice.waitForInteraction((i) => i.state === 'Offered' && (i.userData.URL ?? '').endsWith(path));
     await alice.accept(chat.id, 'Alice');
-    await page.getByText('Chatting with Alice').waitFor({ timeout: 10_000 });
+    await (await uiOf(page)).getByText('Chatting with Alice').waitFor({ timeout: 10_000 });
     return { page, chat };
   };
-  const status = (page: Page) => page.getByTestId('beckon-chat-status');
+  const status = async (page: Page) => (await uiOf(page)).getByTestId('beckon-chat-status');
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -51,16 +52,16 @@ describe('agent operations as the visitor sees them', () => {
     const { page, chat } = await startChat('/demo/bill-payment.html');
     await alice.send(chat.id, 'Let me pass you to Bob');
     await alice.operation(chat.id, 'Transfer', { agentId: bob.name });
-    await status(page).getByText('Transferring you to another agent').waitFor({ timeout: 10_000 });
+    await (await status(page)).getByText('Transferring you to another agent').waitFor({ timeout: 10_000 });
     await sendAsVisitor(page, 'Waiting for Bob');
     await bob.waitForInteraction((i) => i.id === chat.id && i.state === 'Offered');
     await bob.accept(chat.id, 'Bob');
-    await status(page).getByText('Chatting with Bob').waitFor({ timeout: 10_000 });
+    await (await status(page)).getByText('Chatting with Bob').waitFor({ timeout: 10_000 });
     await bob.send(chat.id, 'Bob here');
     await waitForVisitorMessage(page, 'Bob here');
     expect(await visitorMessages(page)).toEqual(['Let me pass you to Bob', 'Waiting for Bob', 'Bob here']);
     await bob.stop(chat.id);
-    await status(page).getByText('Chat ended').waitFor({ timeout: 10_000 });
+    await (await status(page)).getByText('Chat ended').waitFor({ timeout: 10_000 });
     await page.close();
   });
 
@@ -71,15 +72,15 @@ describe('agent operations as the visitor sees them', () => {
     await bob.accept(chat.id, 'Bob');
     await bob.send(chat.id, 'Private note for Alice'); // a consultant's message is for agents only
     await alice.operation(chat.id, 'CompleteConference');
-    await status(page).getByText('Chatting with Alice, Bob').waitFor({ timeout: 10_000 });
+    await (await status(page)).getByText('Chatting with Alice, Bob').waitFor({ timeout: 10_000 });
     await bob.send(chat.id, 'Hello from Bob');
     await waitForVisitorMessage(page, 'Hello from Bob');
     expect(await visitorMessages(page)).not.toContain('Private note for Alice');
     await alice.stop(chat.id);
-    await status(page).getByText('Chatting with Bob').waitFor({ timeout: 10_000 });
+    await (await status(page)).getByText('Chatting with Bob').waitFor({ timeout: 10_000 });
     await bob.stop(chat.id);
-    await status(page).getByText('Chat ended').waitFor({ timeout: 10_000 });
-    await waitFor(async () => (await page.getByTestId('beckon-notice').allTextContents()).includes('Bob joined the chat'), { what: 'the join notice' });
+    await (await status(page)).getByText('Chat ended').waitFor({ timeout: 10_000 });
+    await waitFor(async () => (await (await uiOf(page)).getByTestId('beckon-notice').allTextContents()).includes('Bob joined the chat'), { what: 'the join notice' });
     await page.close();
   });
 });

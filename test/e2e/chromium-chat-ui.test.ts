@@ -10,6 +10,7 @@ import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
+import { uiOf } from './support/page-ui.ts';
 
 describe('the chat window in use', () => {
   let sandbox: TestSandbox;
@@ -38,14 +39,14 @@ describe('the chat window in use', () => {
   });
 
   it('works from the keyboard alone, and announces the transcript to screen readers', async () => {
-    const accept = page.getByTestId('beckon-offer-accept');
+    const accept = (await uiOf(page)).getByTestId('beckon-offer-accept');
     await accept.waitFor({ timeout: 15_000 });
     await accept.focus();
     await page.keyboard.press('Enter');
     chat = await agent.waitForInteraction((i) => i.state === 'Offered');
     await agent.accept(chat.id, 'Alex');
-    await expect(page.getByTestId('beckon-transcript').getAttribute('aria-live')).resolves.toBe('polite');
-    const composer = page.getByTestId('beckon-composer');
+    await expect((await uiOf(page)).getByTestId('beckon-transcript').getAttribute('aria-live')).resolves.toBe('polite');
+    const composer = (await uiOf(page)).getByTestId('beckon-composer');
     await composer.focus();
     await page.keyboard.type('First line');
     await page.keyboard.press('Shift+Enter');
@@ -56,7 +57,7 @@ describe('the chat window in use', () => {
   });
 
   it("typing in the composer never triggers the host page's shortcuts", async () => {
-    const composer = page.getByTestId('beckon-composer');
+    const composer = (await uiOf(page)).getByTestId('beckon-composer');
     await composer.focus();
     await page.keyboard.type('/? is that right?');
     await expect(composer.inputValue()).resolves.toBe('/? is that right?');
@@ -70,23 +71,23 @@ describe('the chat window in use', () => {
   });
 
   it('typing shows on both sides', async () => {
-    await page.getByTestId('beckon-composer').fill('');
-    await page.getByTestId('beckon-composer').pressSequentially('thinking');
+    await (await uiOf(page)).getByTestId('beckon-composer').fill('');
+    await (await uiOf(page)).getByTestId('beckon-composer').pressSequentially('thinking');
     await waitFor(async () => (await agentMessages()).some((m) => m.type === 'TypingStarted' && m.from.type === 'Customer'), {
       what: 'the visitor typing notice at the agent',
     });
     await agent.operation(chat.id, 'SendNotification', { notification: 'TypingStarted' });
-    await page.getByTestId('beckon-typing').waitFor({ timeout: 10_000 });
+    await (await uiOf(page)).getByTestId('beckon-typing').waitFor({ timeout: 10_000 });
     await agent.send(chat.id, 'Done thinking?');
-    await page.getByTestId('beckon-typing').waitFor({ state: 'detached', timeout: 10_000 });
+    await (await uiOf(page)).getByTestId('beckon-typing').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('counts unread agent messages on the toolbar icon while the window is minimised', async () => {
-    await page.getByRole('button', { name: 'Minimise chat' }).click();
+    await (await uiOf(page)).getByRole('button', { name: 'Minimise chat' }).click();
     await agent.send(chat.id, 'Unread one');
     await agent.send(chat.id, 'Unread two');
     await waitFor(async () => (await badge()) === '2', { what: 'the unread badge to say 2' });
-    await page.getByTestId('beckon-restore').click();
+    await (await uiOf(page)).getByTestId('beckon-restore').click();
     await waitFor(async () => (await badge()) === '', { what: 'the unread badge to clear' });
   });
 
@@ -97,7 +98,7 @@ describe('the chat window in use', () => {
       ['html', (s: string) => expect(s).toContain('<li class="message agent">')],
       ['json', (s: string) => expect(JSON.parse(s).messages.some((m: { text: string }) => m.text === 'First line\nsecond line')).toBe(true)],
     ] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`beckon-download-${format}`).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), (await uiOf(page)).getByTestId(`beckon-download-${format}`).click()]);
       check(await readFile((await download.path())!, 'utf8'));
     }
     await agent.stop(chat.id);

@@ -10,6 +10,7 @@ import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, resetVisitorState, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
+import { uiOf } from './support/page-ui.ts';
 
 const SECONDS_ON_PAGE = 2;
 
@@ -60,11 +61,11 @@ describe('proactive chat in Chromium', () => {
     const loans = await ext.context.newPage();
     await loans.goto(`${sandbox.url}/demo/loans.html`);
     const loadedAt = Date.now();
-    const offer = loans.getByTestId('beckon-offer');
+    const offer = (await uiOf(loans)).getByTestId('beckon-offer');
     await offer.waitFor({ timeout: 15_000 });
     expect(Date.now() - loadedAt).toBeGreaterThanOrEqual(SECONDS_ON_PAGE * 1000 - 250);
-    await expect(loans.getByTestId('beckon-offer-topic').textContent()).resolves.toContain('Chat with us');
-    await loans.getByTestId('beckon-offer-decline').click();
+    await expect((await uiOf(loans)).getByTestId('beckon-offer-topic').textContent()).resolves.toContain('Chat with us');
+    await (await uiOf(loans)).getByTestId('beckon-offer-decline').click();
     await offer.waitFor({ state: 'detached', timeout: 5_000 });
     await loans.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1000);
     expect(await offer.count()).toBe(0); // not offered again on this page
@@ -75,8 +76,8 @@ describe('proactive chat in Chromium', () => {
     await newVisitor();
     page = await ext.context.newPage();
     await page.goto(`${sandbox.url}/demo/bill-payment.html`);
-    await page.getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
-    await expect(page.getByTestId('beckon-chat-status').textContent()).resolves.toMatch(/Starting|Waiting/);
+    await (await uiOf(page)).getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
+    await expect((await uiOf(page)).getByTestId('beckon-chat-status').textContent()).resolves.toMatch(/Starting|Waiting/);
 
     chat = await agent.waitForInteraction((i) => i.state === 'Offered');
     expect(chat.queue).toBe('Billing');
@@ -89,8 +90,8 @@ describe('proactive chat in Chromium', () => {
 
   it('the visitor sees the agent join, and messages flow both ways', async () => {
     await agent.accept(chat.id, 'Alex');
-    await page.getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 10_000 });
-    await page.getByText('Alex joined the chat').waitFor();
+    await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 10_000 });
+    await (await uiOf(page)).getByText('Alex joined the chat').waitFor();
     await agent.send(chat.id, 'Hello, I am Alex. How can I help?');
     await waitForVisitorMessage(page, 'Hello, I am Alex. How can I help?');
     await sendAsVisitor(page, 'My bill looks too high');
@@ -102,12 +103,12 @@ describe('proactive chat in Chromium', () => {
     const other = await ext.context.newPage();
     // Another site (localhost, not 127.0.0.1): the live chat shows on its own site, not here.
     await other.goto(`http://localhost:${sandbox.port}/demo/`);
-    await other.getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
+    await (await uiOf(other)).getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
     const popupForOther = await ext.openPage(`popup.html?tab=${await tabIdOf(other.url())}`);
-    await popupForOther.getByTestId('beckon-offer').waitFor();
-    await popupForOther.getByTestId('beckon-offer-decline').click();
-    await other.getByTestId('beckon-offer').waitFor({ state: 'detached', timeout: 5_000 });
-    await popupForOther.getByTestId('beckon-offer').waitFor({ state: 'detached' });
+    await (await uiOf(popupForOther)).getByTestId('beckon-offer').waitFor();
+    await (await uiOf(popupForOther)).getByTestId('beckon-offer-decline').click();
+    await (await uiOf(other)).getByTestId('beckon-offer').waitFor({ state: 'detached', timeout: 5_000 });
+    await (await uiOf(popupForOther)).getByTestId('beckon-offer').waitFor({ state: 'detached' });
     // No chat on that tab: the popup falls back to the live chat of the other tab.
     await waitForVisitorMessage(popupForOther, 'My bill looks too high');
     await Promise.all([popupForOther.close(), other.close()]);
@@ -174,7 +175,7 @@ describe('proactive chat in Chromium', () => {
 
   it('the visitor sees the agent end the chat', async () => {
     await agent.stop(chat.id);
-    await page.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
-    await expect(page.getByTestId('beckon-composer').isDisabled()).resolves.toBe(true);
+    await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
+    await expect((await uiOf(page)).getByTestId('beckon-composer').isDisabled()).resolves.toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { sendAsVisitor, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
+import { currentPageUi, uiOf } from './support/page-ui.ts';
 
 describe('CRM sync in Chromium', () => {
   let sandbox: TestSandbox;
@@ -94,7 +95,7 @@ describe('CRM sync in Chromium', () => {
     await newVisitor(ext);
     const page = await ext.context.newPage();
     await page.goto(`${sandbox.url}/demo/loans.html`);
-    await page.getByTestId('beckon-offer-decline').click({ timeout: 15_000 });
+    await (await uiOf(page)).getByTestId('beckon-offer-decline').click({ timeout: 15_000 });
     await waitFor(async () => (await crm.outcomes()).some((o) => o.outcome === 'declined' && o.url.endsWith('/demo/loans.html')), { what: 'the declined outcome' });
     await page.close();
   });
@@ -121,7 +122,7 @@ describe('CRM sync in Chromium', () => {
     await agent.send(chat.id, 'One message before the end');
     await waitForVisitorMessage(page, 'One message before the end');
     await agent.stop(chat.id);
-    await page.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
+    await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
     const worker = await ext.serviceWorker();
     await waitFor(async () => {
       const { crmQueue } = await worker.evaluate(() => (globalThis as any).chrome.storage.local.get('crmQueue'));
@@ -226,7 +227,7 @@ describe('CRM sync in Chromium', () => {
       expect((await pegaCalls(desk)).filter((c) => c.method === 'startInteraction')).toHaveLength(1);
       await newVisitor(ext);
       await desk.waitForTimeout(2_500); // longer than the rule's time on page
-      expect(await desk.locator('beckon-chat').count()).toBe(0); // no page UI at all
+      expect(currentPageUi(desk)).toBeUndefined(); // no page UI at all
       expect(await desk.evaluate(() => Object.keys(window).filter((k) => /beckon|pega-bridge/i.test(k)))).toEqual([]);
       await Promise.all([popup.close(), page.close(), desk.close()]);
     });

@@ -14,6 +14,7 @@ import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, resetVisitorState, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
 import { expectIdenticalTranscripts, type SentLog } from './support/transcripts.ts';
 import { waitFor } from './support/wait.ts';
+import { uiOf } from './support/page-ui.ts';
 
 const SECONDS_ON_PAGE = 2;
 /** The extension's request timeout (src/backends/gws.ts): a held request is given up after it. */
@@ -23,7 +24,8 @@ const CLIENT_TIMEOUT_MS = 15_000;
 interface Chat extends SentLog {
   page: Page;
   id: string;
-  offlineNotice: Locator;
+  /** The offline notice in the page's UI frame (found again each time: a reload makes a new frame). */
+  offlineNotice: () => Promise<Locator>;
   visitor(text: string): Promise<void>;
   agent(text: string): Promise<void>;
 }
@@ -46,15 +48,15 @@ describe('Chromium: faults that must lose nothing', () => {
     await popup.close();
     const page = await ext.context.newPage();
     await page.goto(`${sandbox.url}/demo/bill-payment.html`);
-    await page.getByTestId('beckon-offer-accept').click({ timeout: 20_000 });
+    await (await uiOf(page)).getByTestId('beckon-offer-accept').click({ timeout: 20_000 });
     const offered = await agent.waitForInteraction((i) => i.state === 'Offered' && !knownChats.has(i.id));
     knownChats.add(offered.id);
     await agent.accept(offered.id, 'Alex');
-    await page.getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 15_000 });
+    await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 15_000 });
     const c: Chat = {
       page,
       id: offered.id,
-      offlineNotice: page.getByTestId('beckon-offline'),
+      offlineNotice: async () => (await uiOf(page)).getByTestId('beckon-offline'),
       visitorSent: [],
       agentSent: [],
       async visitor(text) {
@@ -76,8 +78,8 @@ describe('Chromium: faults that must lose nothing', () => {
 
   const identical = (c: Chat, timeoutMs = 45_000) =>
     expectIdenticalTranscripts({ visitor: () => visitorMessages(c.page), agent: () => agentTexts(c.id), sent: c, timeoutMs });
-  const noticeShows = (c: Chat, timeoutMs = 20_000) => c.offlineNotice.waitFor({ state: 'visible', timeout: timeoutMs });
-  const noticeGone = (c: Chat) => c.offlineNotice.waitFor({ state: 'detached', timeout: 35_000 });
+  const noticeShows = async (c: Chat, timeoutMs = 20_000) => (await c.offlineNotice()).waitFor({ state: 'visible', timeout: timeoutMs });
+  const noticeGone = async (c: Chat) => (await c.offlineNotice()).waitFor({ state: 'detached', timeout: 35_000 });
   /** Sandbox fault counters, for proving a fault was really met (not slept through). */
   const counts = async () => (await sandbox.faultStatus()).counts;
   /** Lets a fault last `ms` from `since`: the fault's length is the scenario, not a guess at timing. */
@@ -101,7 +103,7 @@ describe('Chromium: faults that must lose nothing', () => {
       const { id, page } = chat;
       chat = undefined;
       await agent.stop(id).catch(() => undefined);
-      await page.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 40_000 }).catch(() => undefined);
+      await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 40_000 }).catch(() => undefined);
       await page.close();
     }
   });
@@ -160,7 +162,7 @@ describe('Chromium: faults that must lose nothing', () => {
     await c.agent('Agent during the garbage');
     await waitFor(async () => (await counts()).faulted > before.faulted, { timeoutMs: 15_000, what: 'a garbled reply' });
     await lastUntil(since, 5_000);
-    await expect(c.offlineNotice.isVisible()).resolves.toBe(true); // no request has succeeded since the 500s began
+    await expect((await c.offlineNotice()).isVisible()).resolves.toBe(true); // no request has succeeded since the 500s began
 
     await sandbox.setFault('none');
     await c.visitor('Are you back?');
@@ -176,11 +178,11 @@ describe('Chromium: faults that must lose nothing', () => {
     await c.agent('Agent just before the outage shows');
     await noticeShows(c, 15_000);
     // Nothing is queued: starting to type makes the extension tell the (failing) server so.
-    const composer = c.page.getByTestId('beckon-composer');
+    const composer = (await uiOf(c.page)).getByTestId('beckon-composer');
     await composer.fill('I am still typ');
     const seen: boolean[] = [];
     for (const end = Date.now() + 3_000; Date.now() < end; ) {
-      seen.push(await c.offlineNotice.isVisible());
+      seen.push(await (await c.offlineNotice()).isVisible());
       await c.page.waitForTimeout(100);
     }
     expect(seen.filter((visible) => !visible).length, `the notice went away while the server still failed (${seen.map((v) => (v ? 'V' : '-')).join('')})`).toBe(0);

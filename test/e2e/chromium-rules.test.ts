@@ -9,6 +9,7 @@ import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, resetVisitorState, sendAsVisitor, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
+import { countInPageUi, uiOf } from './support/page-ui.ts';
 
 const SECONDS_ON_PAGE = 3;
 
@@ -37,7 +38,7 @@ describe('proactive rules in Chromium', () => {
   };
   const worker = async () => ext.serviceWorker();
   /** A chat on the demo site shows on every later page of it until it has ended: wait for that. */
-  const chatEnded = (ui: Page) => ui.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
+  const chatEnded = async (ui: Page) => (await uiOf(ui)).getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 10_000 });
   const open = async (url: string) => {
     const page = await ext.context.newPage();
     await page.goto(url);
@@ -70,9 +71,9 @@ describe('proactive rules in Chromium', () => {
     await page.waitForTimeout(SECONDS_ON_PAGE * 1000 - 1200);
     await page.getByRole('link', { name: 'Statements' }).click(); // history.pushState, no page load
     const routedAt = Date.now();
-    await page.getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
+    await (await uiOf(page)).getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
     expect(Date.now() - routedAt).toBeGreaterThanOrEqual(SECONDS_ON_PAGE * 1000 - 300);
-    await page.getByTestId('beckon-offer-accept').click();
+    await (await uiOf(page)).getByTestId('beckon-offer-accept').click();
     const chat = await agent.waitForInteraction((i) => i.state === 'Offered' && (i.userData.URL ?? '').includes('view=statements'));
     expect(chat.userData).toMatchObject({ 'Page Name': 'Statements — Beckon Bank', 'Time spent on page': `${SECONDS_ON_PAGE} s` });
     await agent.accept(chat.id, 'Sam');
@@ -83,11 +84,11 @@ describe('proactive rules in Chromium', () => {
 
   it('after a decline there is no new offer within the cooldown, in another tab of another site either', async () => {
     const first = await open(`${sandbox.url}/demo/loans.html`);
-    await first.getByTestId('beckon-offer-decline').click({ timeout: 15_000 });
+    await (await uiOf(first)).getByTestId('beckon-offer-decline').click({ timeout: 15_000 });
     // localhost and 127.0.0.1 are two sites to the browser, served by the same Sandbox.
     const other = await open(`http://localhost:${sandbox.port}/demo/bill-payment.html`);
     await other.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500);
-    expect(await other.getByTestId('beckon-offer').count()).toBe(0);
+    expect(await countInPageUi(other, 'beckon-offer')).toBe(0);
     const popup = await debuggerFor(other);
     await expect(popup.getByTestId('debug-rule').first().textContent()).resolves.toMatch(/declined less than 30 min ago/);
     await Promise.all([popup.close(), first.close(), other.close()]);
@@ -97,21 +98,21 @@ describe('proactive rules in Chromium', () => {
     await agent.notReady();
     const page = await open(`${sandbox.url}/demo/bill-payment.html`);
     await page.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500);
-    expect(await page.getByTestId('beckon-offer').count()).toBe(0);
+    expect(await countInPageUi(page, 'beckon-offer')).toBe(0);
     const popup = await debuggerFor(page);
     await expect(popup.getByTestId('debug-rule').first().textContent()).resolves.toMatch(/no agent is ready on Billing/);
     await agent.ready();
-    await page.getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
+    await (await uiOf(page)).getByTestId('beckon-offer').waitFor({ timeout: 15_000 });
     await Promise.all([popup.close(), page.close()]);
   });
 
   it('a page with a strict Content-Security-Policy still gets the offer, styled, and the chat', async () => {
     const page = await open(`${sandbox.url}/demo/strict-csp.html`);
-    const card = page.getByTestId('beckon-offer');
+    const card = (await uiOf(page)).getByTestId('beckon-offer');
     await card.waitFor({ timeout: 15_000 });
     const style = await card.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, radius: getComputedStyle(el).borderRadius }));
     expect(style).toEqual({ bg: 'rgb(255, 255, 255)', radius: '14px' }); // the stylesheet applied despite the CSP
-    await page.getByTestId('beckon-offer-accept').click();
+    await (await uiOf(page)).getByTestId('beckon-offer-accept').click();
     const chat = await agent.waitForInteraction((i) => i.state === 'Offered' && (i.userData.URL ?? '').includes('strict-csp'));
     await agent.accept(chat.id, 'Sam');
     await agent.send(chat.id, 'Hello on a strict page');
@@ -138,10 +139,10 @@ describe('proactive rules in Chromium', () => {
       await waitFor(async () => Object.keys(await sw.evaluate(() => (globalThis as any).chrome.notifications.getAll())).includes(`beckon-offer-${tabId}`), {
         what: 'the offer notification',
       });
-      expect(await page.getByTestId('beckon-offer').count()).toBe(0);
+      expect(await countInPageUi(page, 'beckon-offer')).toBe(0);
       const popup = await ext.openPage(`popup.html?tab=${tabId}`);
-      await popup.getByTestId('beckon-offer-accept').click();
-      await popup.getByTestId('beckon-chat').waitFor();
+      await (await uiOf(popup)).getByTestId('beckon-offer-accept').click();
+      await (await uiOf(popup)).getByTestId('beckon-chat').waitFor();
       const chat = await agent.waitForInteraction((i) => i.state === 'Offered' && (i.userData.URL ?? '').includes('loans'));
       expect(chat.queue).toBe('Billing');
       expect(await sw.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
@@ -158,7 +159,7 @@ describe('proactive rules in Chromium', () => {
     await editFirstRule((o) => o.getByTestId('options-rule-0-autoDismiss').fill('2'));
     try {
       const page = await open(`${sandbox.url}/demo/index.html`);
-      const card = page.getByTestId('beckon-offer');
+      const card = (await uiOf(page)).getByTestId('beckon-offer');
       await card.waitFor({ timeout: 15_000 });
       await card.waitFor({ state: 'detached', timeout: 6_000 });
       const sw = await worker();
@@ -173,21 +174,21 @@ describe('proactive rules in Chromium', () => {
   it('disabling a site stops the watcher in its open tabs; enabling it starts the watcher there without a reload', async () => {
     const tab = await open(`http://localhost:${sandbox.port}/demo/loans.html`);
     let options = await ext.openOptions();
-    await options.getByRole('button', { name: 'Disable http://localhost/*' }).click();
-    await options.getByTestId('options-site-message').getByText('Disabled http://localhost/*').waitFor();
+    await options.getByRole('button', { name: 'Disable http://localhost/demo/*' }).click();
+    await options.getByTestId('options-site-message').getByText('Disabled http://localhost/demo/*').waitFor();
     await options.close();
     await tab.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500); // the tab was open before the threshold: it must stay quiet
-    expect(await tab.getByTestId('beckon-offer').count()).toBe(0);
+    expect(await countInPageUi(tab, 'beckon-offer')).toBe(0);
     await tab.reload(); // a new page load on a disabled site: no watcher at all
     await tab.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500);
-    expect(await tab.getByTestId('beckon-offer').count()).toBe(0);
+    expect(await countInPageUi(tab, 'beckon-offer')).toBe(0);
 
     options = await ext.openOptions();
     await options.getByTestId('options-site-input').fill(`http://localhost:${sandbox.port}/demo/`);
     await options.getByTestId('options-site-add').click(); // the permission was granted at install: no prompt
     await options.getByTestId('options-site-message').getByText('Enabled http://localhost/*').waitFor();
     await options.close();
-    await tab.getByTestId('beckon-offer').waitFor({ timeout: 15_000 }); // the open tab, not reloaded
+    await (await uiOf(tab)).getByTestId('beckon-offer').waitFor({ timeout: 15_000 }); // the open tab, not reloaded
     await tab.close();
   });
 });

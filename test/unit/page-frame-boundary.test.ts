@@ -144,10 +144,16 @@ describe('where a chat shows in the page', () => {
     expect(chatForTab([live], 2, 'other.example')).toBeUndefined();
   });
 
-  it('never shows an ended chat on another site, even in its own tab', () => {
-    const ended = chat('c1', 1, 'bank.example', true);
-    expect(chatForTab([ended], 1, 'bank.example')?.id).toBe('c1');
-    expect(chatForTab([ended], 1, 'other.example')).toBeUndefined();
-    expect(chatForTab([ended], 1, undefined)).toBeUndefined();
+  it('never brings an ended chat back on another site, even in its own tab', () => {
+    const ended = chat('c1', 1, 'bank.example', true); // ended at 10
+    expect(chatForTab([ended], 1, 'bank.example', 50)?.id).toBe('c1');
+    expect(chatForTab([ended], 1, 'other.example', 50)).toBeUndefined(); // entered after it ended
+    expect(chatForTab([ended], 1, undefined, 50)).toBeUndefined();
+    expect(chatForTab([ended], 2, 'bank.example', 50)).toBeUndefined(); // only its own tab shows the end
+  });
+
+  it('lets the visitor read the end on the page they were on when it ended, whatever the site', () => {
+    const ended = chat('c1', 1, 'bank.example', true); // ended at 10
+    expect(chatForTab([ended], 1, 'other.example', 5)?.id).toBe('c1');
   });
 });

@@ -9,6 +9,7 @@ import type { AgentClient, AgentInteraction } from './agent.ts';
 import type { ChromiumExtension } from './chromium.ts';
 import { resetVisitorState } from './visitor.ts';
 import { waitFor } from './wait.ts';
+import { uiOf } from './page-ui.ts';
 
 /** Points the extension at `sandboxUrl` with `secondsOnPage` on the default rule and these CRM settings. */
 export async function configureCrm(ext: ChromiumExtension, sandboxUrl: string, crm: Partial<CrmSettings>, secondsOnPage = 1): Promise<void> {
@@ -48,10 +49,10 @@ export async function startChat(ext: ChromiumExtension, agent: AgentClient, url:
   await newVisitor(ext);
   const page = await ext.context.newPage();
   await page.goto(url);
-  await page.getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
+  await (await uiOf(page)).getByTestId('beckon-offer-accept').click({ timeout: 15_000 });
   const chat = await agent.waitForInteraction((i) => i.state === 'Offered' && !known.includes(i.id));
   await agent.accept(chat.id, 'Alex');
-  await page.getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 10_000 });
+  await (await uiOf(page)).getByTestId('beckon-chat-status').getByText('Chatting with Alex').waitFor({ timeout: 10_000 });
   return { page, chat };
 }
 

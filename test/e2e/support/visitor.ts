@@ -1,8 +1,9 @@
 /**
- * What a visitor does and sees, through the extension's real UI (in-page shadow root,
+ * What a visitor does and sees, through the extension's real UI (the in-page UI frame,
  * popup, options). Works with any page object exposing Playwright-style locators.
  */
 import type { Page } from 'playwright-core';
+import { currentPageUi, uiOf } from './page-ui.ts';
 import { waitFor } from './wait.ts';
 
 /** Points the extension at a test Sandbox and shortens the rule's time on page, through the options page. */
@@ -13,14 +14,15 @@ export async function configureExtension(options: Page, sandboxUrl: string, seco
   await options.getByTestId('options-status').getByText('Saved.').waitFor({ timeout: 5_000 });
 }
 
-/** The visitor-side transcript's message texts, in order (in-page window or popup). */
+/** The visitor-side transcript's message texts, in order (in-page window or popup; [] while a page has no UI). */
 export async function visitorMessages(page: Page): Promise<string[]> {
-  return page.getByTestId('beckon-message-text').allTextContents();
+  const ui = page.url().startsWith('chrome-extension://') ? page : currentPageUi(page);
+  return ui ? ui.getByTestId('beckon-message-text').allTextContents().catch(() => []) : [];
 }
 
 /** Types a message in the composer and presses Enter. */
 export async function sendAsVisitor(page: Page, text: string): Promise<void> {
-  const composer = page.getByTestId('beckon-composer');
+  const composer = (await uiOf(page)).getByTestId('beckon-composer');
   await composer.fill(text);
   await composer.press('Enter');
 }
