@@ -5,14 +5,20 @@
  * Firefox specifics (see test/README.md):
  * - The add-on's internal UUID is pinned with the pref `extensions.webextensions.uuids`, so
  *   its pages live at a known `moz-extension://<uuid>/`.
- * - Navigating a tab to a moz-extension:// page needs `--remote-allow-system-access`, and the
- *   `goto` promise never settles (the tab moves to the extension process): do not await it,
- *   wait for the document instead. `page.url()` stays stale; ask `location.href`.
+ * - The `goto` promise of a moz-extension:// page never settles (the tab moves to the
+ *   extension process): do not await it, wait for the document instead. `page.url()` stays
+ *   stale; ask `location.href`. The extension CSP forbids eval, so puppeteer's locators and
+ *   `waitForFunction` fail there: see firefox-extension-page.ts.
  * - The MV3 background is an event page; `extensions.background.idle.timeout` (ms) sets how
- *   long it stays idle before Firefox suspends it. System access also lets the harness read
- *   and force the background state in the parent process (what about:debugging does).
+ *   long it stays idle before Firefox suspends it. The harness reads and forces its state in
+ *   the parent process (what about:debugging does) through Firefox's DevTools server on a
+ *   private Unix socket (firefox-devtools.ts): BiDi no longer reaches the parent process.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { connectParentProcessConsole, type ParentProcessConsole } from './firefox-devtools.ts';
 import { type BuiltManifest, optionsPath, popupPath, readManifest } from './manifest.ts';
 import { FIREFOX_BUILD, FIREFOX_PATH, GECKO_ID } from './paths.ts';
 import { waitFor } from './wait.ts';
@@ -35,7 +41,11 @@ export interface FirefoxExtension {
   openPopup(opts?: { selector?: string }): Promise<Page>;
   openOptions(opts?: { selector?: string }): Promise<Page>;
   backgroundState(): Promise<BackgroundState>;
-  /** Suspends the event page now (as the idle timeout would) and waits until it is stopped. */
+  /**
+   * Suspends the event page now, as the idle timeout would (what about:debugging's
+   * "Terminate background script" does), and resolves once Firefox has stopped it. It may
+   * start again at once if something wakes it (an open chat window reconnecting).
+   */
   suspendBackground(): Promise<void>;
   /** Waits until the event page is in `state` (default running). */
   waitForBackground(state?: BackgroundState, timeoutMs?: number): Promise<void>;
@@ -48,11 +58,12 @@ export interface FirefoxExtension {
   evaluateInBackground<R>(fn: (bg: Window) => R | Promise<R>, from?: Page): Promise<R>;
   /** `browser.runtime.sendMessage(message)` from an extension page (opens the popup if none given). */
   sendMessage(message: unknown, from?: Page): Promise<unknown>;
-  /** Grants optional host permissions, as if the user had accepted the prompt. */
-  grantHostPermissions(origins: string[]): Promise<void>;
-  /** Evaluates an expression in the browser's privileged (chrome) scope; returns its JSON value. */
+  /**
+   * Evaluates an expression (awaited if it is a promise) in the parent process with chrome
+   * privileges (`WebExtensionPolicy`, `ChromeUtils`, `Services`); returns its JSON value.
+   */
   chromeEval<R = unknown>(expression: string): Promise<R>;
-  /** Closes Firefox (puppeteer deletes its temp profile). Idempotent. */
+  /** Closes Firefox (puppeteer deletes its temp profile, the harness its socket folder). Idempotent. */
   close(): Promise<void>;
 }
 
@@ -66,65 +77,64 @@ export interface LaunchFirefoxOptions {
   headless?: boolean;
 }
 
-type BidiSend = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
-
 /** Launches Firefox ESR with the add-on installed. */
 export async function launchFirefox(opts: LaunchFirefoxOptions = {}): Promise<FirefoxExtension> {
   const addonDir = opts.addonDir ?? FIREFOX_BUILD;
   const manifest = await readManifest(addonDir);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: opts.headless ?? !process.env.E2E_HEADED,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_ADDON_UUID }),
-      ...(opts.idleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
-      ...opts.prefs,
-    },
-  });
+  // The DevTools server listens on a socket in a folder only this user can enter (mode 0700).
+  const socketDir = await mkdtemp(join(tmpdir(), 'beckon-firefox-'));
+  const socketPath = join(socketDir, 'devtools.sock');
+  let browser: Browser | undefined;
+  let devtools: ParentProcessConsole | undefined;
+  const cleanUp = async () => {
+    devtools?.close();
+    await browser?.close().catch(() => undefined);
+    await rm(socketDir, { recursive: true, force: true });
+  };
   try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: opts.headless ?? !process.env.E2E_HEADED,
+      args: ['--start-debugger-server', socketPath],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_ADDON_UUID }),
+        // The DevTools server, with the parent process, and no prompt to accept the harness.
+        'devtools.debugger.remote-enabled': true,
+        'devtools.chrome.enabled': true,
+        'devtools.debugger.prompt-connection': false,
+        ...(opts.idleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
+        ...opts.prefs,
+      },
+    });
+    devtools = await connectParentProcessConsole(socketPath);
     const addonId = await browser.installExtension(addonDir);
-    return await harnessFor(browser, addonId, manifest);
+    return harnessFor(browser, addonId, manifest, devtools.evaluate, cleanUp);
   } catch (error) {
-    await browser.close().catch(() => undefined);
+    await cleanUp();
     throw error;
   }
 }
 
-async function harnessFor(browser: Browser, addonId: string, manifest: BuiltManifest): Promise<FirefoxExtension> {
+function harnessFor(
+  browser: Browser,
+  addonId: string,
+  manifest: BuiltManifest,
+  chromeEval: ParentProcessConsole['evaluate'],
+  close: () => Promise<void>,
+): FirefoxExtension {
   const origin = `moz-extension://${FIREFOX_ADDON_UUID}/`;
   const url = (path: string) => origin + path.replace(/^\//, '');
-
-  // Raw BiDi: a chrome-scope browsing context is where privileged code can run.
-  const send = ((browser as unknown as { connection: { send: BidiSend } }).connection.send).bind(
-    (browser as unknown as { connection: object }).connection,
-  ) as BidiSend;
-  const tree = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const chromeContext = (tree.result.contexts as { context: string }[])[0]?.context;
-  if (!chromeContext) throw new Error('No chrome-scope context: is --remote-allow-system-access honoured?');
-
-  const chromeEval = async <R>(expression: string): Promise<R> => {
-    const { result } = await send('script.evaluate', {
-      expression: `(async () => JSON.stringify(await (${expression})))()`,
-      target: { context: chromeContext },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    if (result.type !== 'success') throw new Error(`chromeEval failed: ${JSON.stringify(result.exceptionDetails)}`);
-    const value = (result.result as { value?: string }).value;
-    return (value === undefined ? undefined : JSON.parse(value)) as R;
-  };
   const extension = `WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).extension`;
 
   const openPage = async (path: string, opts: { selector?: string } = {}) => {
     const page = await browser.newPage();
     // Never settles for moz-extension:// targets; the waits below are what count.
     void page.goto(url(path)).catch(() => undefined);
-    await page.waitForFunction(
-      (expected: string) => location.href === expected && document.readyState === 'complete',
-      { timeout: 15_000 },
-      url(path),
+    // Polled with evaluate: waitForFunction builds a Function() in the page, which the CSP refuses.
+    await waitFor(
+      () => page.evaluate((expected: string) => location.href === expected && document.readyState === 'complete', url(path)),
+      { timeoutMs: 15_000, what: `${path} to load` },
     );
     if (opts.selector) await page.waitForSelector(opts.selector, { timeout: 15_000 });
     return page;
@@ -150,8 +160,15 @@ async function harnessFor(browser: Browser, addonId: string, manifest: BuiltMani
     openOptions: (o) => openPage(optionsPath(manifest), o),
     backgroundState: () => chromeEval<BackgroundState>(`${extension}.backgroundState`),
     async suspendBackground() {
-      await chromeEval(`${extension}.terminateBackground({ ignoreDevToolsAttached: true }).then(() => true)`);
-      await harness.waitForBackground('stopped');
+      // The state is read in the same evaluation: an open port may wake a fresh page at once.
+      // Firefox skips a suspension while a listener's promise is pending, as its idle timer
+      // does (it tries again a period later), so try again until it takes.
+      const suspend = `${extension}.terminateBackground({ ignoreDevToolsAttached: true }).then(() => ${extension}.backgroundState)`;
+      await waitFor(async () => (await chromeEval<BackgroundState>(suspend)) === 'stopped', {
+        timeoutMs: 10_000,
+        intervalMs: 250,
+        what: 'Firefox to suspend the background page',
+      });
     },
     async waitForBackground(state = 'running', timeoutMs = 10_000) {
       await waitFor(async () => (await harness.backgroundState()) === state, {
@@ -175,15 +192,8 @@ async function harnessFor(browser: Browser, addonId: string, manifest: BuiltMani
           message,
         ),
       ),
-    async grantHostPermissions(origins) {
-      await chromeEval(`(async () => {
-        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-        await ExtensionPermissions.add(${JSON.stringify(addonId)}, { permissions: [], origins: ${JSON.stringify(origins)} }, ${extension});
-        return true;
-      })()`);
-    },
     chromeEval,
-    close: () => browser.close().catch(() => undefined),
+    close,
   };
   return harness;
 }
