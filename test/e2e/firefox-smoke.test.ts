@@ -1,13 +1,15 @@
 /**
- * Proves the Firefox harness: the add-on installs under its pinned UUID, its event page runs
- * and can be reached, its popup opens, and the event page suspends (forced, and by the
- * shortened idle timeout) and wakes again on a runtime message.
+ * Proves the Firefox harness: the add-on installs under its pinned UUID with its manifest host
+ * permissions granted, its event page runs and can be reached, its popup opens, and the event
+ * page suspends (forced, and by the shortened idle timeout) and wakes again on a runtime message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
 import { GECKO_ID } from './support/paths.ts';
 
-type BrowserGlobal = { browser: { runtime: { id: string } } };
+type BrowserGlobal = {
+  browser: { runtime: { id: string }; permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+};
 
 describe('Firefox harness', () => {
   let ext: FirefoxExtension;
@@ -32,12 +34,22 @@ describe('Firefox harness', () => {
     await popup.close();
   });
 
+  it('has the manifest host permissions from install, and no optional one', async () => {
+    const popup = await ext.openPopup();
+    const has = (origin: string) =>
+      popup.evaluate((o: string) => (globalThis as unknown as BrowserGlobal).browser.permissions.contains({ origins: [o] }), origin);
+    const declared = ext.manifest.host_permissions as string[];
+    expect(declared).toContain('http://127.0.0.1/*'); // the Sandbox's host: the chat tests rely on it
+    for (const origin of declared) expect(await has(origin), origin).toBe(true);
+    expect(await has('https://example.com/*')).toBe(false); // optional: the user grants it per site
+    await popup.close();
+  });
+
   it('suspends the event page and a message starts a fresh one', async () => {
     const popup = await ext.openPopup();
     await ext.evaluateInBackground((bg) => ((bg as unknown as Record<string, unknown>).__beckonMarker = 'old'), popup);
 
-    await ext.suspendBackground();
-    expect(await ext.backgroundState()).toBe('stopped');
+    await ext.suspendBackground(); // resolves once Firefox reports it stopped (the open popup may wake it again)
 
     await ext.sendMessage({ type: 'e2e-wake' }, popup).catch(() => undefined);
     await ext.waitForBackground('running');
