@@ -5,23 +5,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClient, type AgentClient, type AgentInteraction } from './support/agent.ts';
-import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
 import { sandboxCrm } from './support/crm.ts';
+import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
+import { configureFirefoxExtension } from './support/firefox-extension-page.ts';
+import { clickInFirefoxPageUi, firefoxUiTexts, typeInFirefoxPageUi, waitInFirefoxPageUi } from './support/firefox-page-ui.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { waitFor } from './support/wait.ts';
 
-/** Puppeteer's deep selector: pierces the open shadow root of the in-page UI. */
-const inPage = (testId: string) => `>>> [data-testid="${testId}"]`;
-
-/** Polls for an in-page element: puppeteer's waitForSelector does not see into the shadow root under BiDi. */
-async function waitForInPage(page: Page, testId: string, timeoutMs = 15_000) {
-  return waitFor(() => page.$(inPage(testId)).then((h) => h ?? undefined), { timeoutMs, what: `${testId} in the page` });
-}
-
-async function pageMessages(page: Page): Promise<string[]> {
-  const nodes = await page.$$(inPage('beckon-message-text'));
-  return Promise.all(nodes.map((n) => n.evaluate((el) => el.textContent ?? '')));
-}
+const pageMessages = (page: Page) => firefoxUiTexts(page, 'beckon-message-text');
 
 describe('proactive chat in Firefox', () => {
   let sandbox: TestSandbox;
@@ -35,15 +26,8 @@ describe('proactive chat in Firefox', () => {
     ext = await launchFirefox();
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
     await agent.ready(); // offers wait for a ready agent on the rule's queue
-    // Firefox MV3 leaves host permissions to the user; grant the Sandbox's as a user would.
-    await ext.grantHostPermissions(['http://127.0.0.1/*']);
-    const options = await ext.openOptions({ selector: '[data-testid="options-save"]' });
-    await options.locator('[data-testid="options-backendUrl"]').fill(sandbox.url);
-    await options.locator('[data-testid="options-rule-0-condition-0-min"]').fill('2');
-    await options.locator('[data-testid="options-crm-sandbox-url"]').fill(sandbox.url); // CRM sync: the Sandbox CRM
-    await options.locator('[data-testid="options-save"]').click();
-    await options.waitForFunction(() => document.querySelector('[data-testid="options-status"]')?.textContent === 'Saved.');
-    await options.close();
+    // The Sandbox's host (127.0.0.1) is a manifest host permission, granted at install.
+    await configureFirefoxExtension(ext, { backendUrl: sandbox.url, secondsOnPage: 2, crmSandboxUrl: sandbox.url });
   });
   afterAll(async () => {
     await ext?.close();
@@ -53,11 +37,11 @@ describe('proactive chat in Firefox', () => {
   it('offers a chat on the demo site and Accept starts it with the page context', async () => {
     page = await ext.browser.newPage();
     await page.goto(`${sandbox.url}/demo/bill-payment.html`);
-    await waitForInPage(page, 'beckon-offer', 20_000);
-    const topic = await page.$eval(inPage('beckon-offer-topic'), (el) => el.textContent);
+    await waitInFirefoxPageUi(page, 'beckon-offer', 20_000);
+    const [topic] = await firefoxUiTexts(page, 'beckon-offer-topic');
     expect(topic).toContain('Chat with us');
-    await (await waitForInPage(page, 'beckon-offer-accept')).click();
-    await waitForInPage(page, 'beckon-chat');
+    await clickInFirefoxPageUi(page, 'beckon-offer-accept');
+    await waitInFirefoxPageUi(page, 'beckon-chat');
 
     chat = await agent.waitForInteraction((i) => i.state === 'Offered', { timeoutMs: 15_000 });
     expect(chat.queue).toBe('Billing');
@@ -70,9 +54,7 @@ describe('proactive chat in Firefox', () => {
     await waitFor(async () => (await pageMessages(page)).includes('Hello from Alex in Firefox'), {
       timeoutMs: 15_000, what: 'the agent message in the page',
     });
-    const composer = await waitForInPage(page, 'beckon-composer');
-    await composer.type('Thanks, Firefox visitor here');
-    await composer.press('Enter');
+    await typeInFirefoxPageUi(page, 'beckon-composer', 'Thanks, Firefox visitor here', { enter: true });
     await waitFor(
       async () => (await agent.interactions()).find((i) => i.id === chat.id)?.messages.some((m) => m.text === 'Thanks, Firefox visitor here'),
       { timeoutMs: 15_000, what: 'the visitor reply at the agent' },
