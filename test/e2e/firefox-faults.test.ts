@@ -8,21 +8,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClient, type AgentClient } from './support/agent.ts';
 import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
+import { configureFirefoxExtension } from './support/firefox-extension-page.ts';
+import { clickInFirefoxPageUi, firefoxUiTexts, typeInFirefoxPageUi, waitInFirefoxPageUi } from './support/firefox-page-ui.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { expectIdenticalTranscripts, type SentLog } from './support/transcripts.ts';
 import { waitFor } from './support/wait.ts';
 
-/** Puppeteer's deep selector: pierces the open shadow root of the in-page UI. */
-const inPage = (testId: string) => `>>> [data-testid="${testId}"]`;
-
-/** Polls for an in-page element: puppeteer's waitForSelector does not see into the shadow root under BiDi. */
-const waitForInPage = (page: Page, testId: string, timeoutMs = 15_000) =>
-  waitFor(() => page.$(inPage(testId)).then((h) => h ?? undefined), { timeoutMs, what: `${testId} in the page` });
-
-async function pageMessages(page: Page): Promise<string[]> {
-  const nodes = await page.$$(inPage('beckon-message-text'));
-  return Promise.all(nodes.map((n) => n.evaluate((el) => el.textContent ?? '')));
-}
+const pageMessages = (page: Page) => firefoxUiTexts(page, 'beckon-message-text');
 
 const waitForPageMessage = (page: Page, text: string, timeoutMs = 20_000) =>
   waitFor(async () => (await pageMessages(page)).includes(text), { timeoutMs, what: `the visitor to see "${text}"` });
@@ -38,9 +30,7 @@ describe('Firefox: faults that must lose nothing', () => {
   const agentTexts = async () => ((await agent.interaction(chatId))?.messages ?? []).filter((m) => m.type === 'Text').map((m) => m.text ?? '');
   const visitorSays = async (text: string) => {
     sent.visitorSent.push(text);
-    const composer = await waitForInPage(page, 'beckon-composer');
-    await composer.type(text);
-    await composer.press('Enter');
+    await typeInFirefoxPageUi(page, 'beckon-composer', text, { enter: true });
   };
   const agentSays = async (text: string) => {
     sent.agentSent.push(text);
@@ -53,19 +43,13 @@ describe('Firefox: faults that must lose nothing', () => {
     ext = await launchFirefox({ idleTimeoutMs: 4_000 });
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
     await agent.ready(); // offers wait for a ready agent on the rule's queue
-    // Firefox MV3 leaves host permissions to the user; grant the Sandbox's as a user would.
-    await ext.grantHostPermissions(['http://127.0.0.1/*']);
-    const options = await ext.openOptions({ selector: '[data-testid="options-save"]' });
-    await options.locator('[data-testid="options-backendUrl"]').fill(sandbox.url);
-    await options.locator('[data-testid="options-rule-0-condition-0-min"]').fill('2');
-    await options.locator('[data-testid="options-save"]').click();
-    await options.waitForFunction(() => document.querySelector('[data-testid="options-status"]')?.textContent === 'Saved.');
-    await options.close();
+    // The Sandbox's host (127.0.0.1) is a manifest host permission, granted at install.
+    await configureFirefoxExtension(ext, { backendUrl: sandbox.url, secondsOnPage: 2 });
 
     // One chat for the file, started through the page UI and accepted by the agent.
     page = await ext.browser.newPage();
     await page.goto(`${sandbox.url}/demo/bill-payment.html`);
-    await (await waitForInPage(page, 'beckon-offer-accept', 20_000)).click();
+    await clickInFirefoxPageUi(page, 'beckon-offer-accept', 20_000);
     chatId = (await agent.waitForInteraction((i) => i.state === 'Offered')).id;
     await agent.accept(chatId, 'Alex');
     await agentSays('Hello from Alex in Firefox');
@@ -85,7 +69,7 @@ describe('Firefox: faults that must lose nothing', () => {
     const before = await pageMessages(page);
 
     await page.reload();
-    await waitForInPage(page, 'beckon-chat', 20_000);
+    await waitInFirefoxPageUi(page, 'beckon-chat', 20_000);
     await waitFor(async () => (await pageMessages(page)).length === before.length, { timeoutMs: 20_000, what: 'the whole transcript after the reload' });
     expect(await pageMessages(page)).toEqual(before);
 
