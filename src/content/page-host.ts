@@ -108,6 +108,13 @@ export function createPageHost(env: PageHostEnv): PageHost {
     if (stopped || !host) return;
     const root = doc.documentElement;
     if (!root) return; // a document without a root for a moment: its replacement is observed
+    if (host.matches(':defined')) {
+      // The page defined our element's name as its own custom element (its code now runs on
+      // our host): start over under a new name.
+      if (!restores.take(env.now())) return evict('the page kept taking over the chat window');
+      remount();
+      return;
+    }
     if (root !== observedRoot) observe(root);
     let repaired = false;
     if (host.parentNode !== root) {
@@ -226,6 +233,9 @@ export function createPageHost(env: PageHostEnv): PageHost {
     frame = doc.createElement('iframe');
     frame.setAttribute('style', FRAME_STYLE);
     frame.title = 'Chat';
+    // A cross-origin isolated page (COEP) loads only frames that send CORP, which an extension
+    // page cannot: a credentialless frame is exempt, and changes nothing for an extension page.
+    frame.setAttribute('credentialless', '');
     frame.addEventListener('load', onFrameLoad);
     frame.src = env.frameUrl;
     shadow.append(frame);
@@ -234,6 +244,12 @@ export function createPageHost(env: PageHostEnv): PageHost {
     observe(root);
     win.addEventListener('resize', onResize, { passive: true });
     doc.addEventListener('toggle', onToggle, true);
+  };
+
+  /** A new host under a new name, with a fresh frame (the UI state comes back through the init). */
+  const remount = () => {
+    stop();
+    mount();
   };
 
   const stop = () => {

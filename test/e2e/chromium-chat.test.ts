@@ -10,7 +10,7 @@ import { launchChromium, type ChromiumExtension } from './support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { configureExtension, resetVisitorState, sendAsVisitor, visitorMessages, waitForVisitorMessage } from './support/visitor.ts';
 import { waitFor } from './support/wait.ts';
-import { uiOf } from './support/page-ui.ts';
+import { currentPageUi, uiOf } from './support/page-ui.ts';
 
 const SECONDS_ON_PAGE = 2;
 
@@ -55,6 +55,19 @@ describe('proactive chat in Chromium', () => {
     expect(ext.manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(ext.manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(ext.manifest.content_scripts ?? []).toEqual([]); // the watcher is registered per enabled site
+    expect(ext.manifest.permissions).not.toContain('tabs'); // no "read your browsing history" warning
+  });
+
+  it('leaves the Sandbox agent console alone: out of the box only the demo site is watched', async () => {
+    const console = await ext.context.newPage();
+    await console.goto(`${sandbox.url}/console/`);
+    await console.waitForTimeout(SECONDS_ON_PAGE * 1000 + 1500);
+    expect(currentPageUi(console)).toBeUndefined();
+    const matches = await (await ext.serviceWorker()).evaluate(async () =>
+      ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { matches: string[] }[]).flatMap((s) => s.matches),
+    );
+    expect(matches).toEqual(['http://127.0.0.1/demo/*', 'http://localhost/demo/*']);
+    await console.close();
   });
 
   it('offers a chat only after the configured time on page, and Decline dismisses it', async () => {
