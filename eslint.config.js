@@ -1,6 +1,7 @@
 // @ts-check
 import path from 'node:path';
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -78,9 +79,9 @@ export default tseslint.config(
     },
   },
   {
-    // The demo site's own page script: plain browser JavaScript, served as is.
-    files: ['sandbox/demo-site/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', URLSearchParams: 'readonly', HTMLElement: 'readonly' } },
+    // Page scripts served as they are: the demo site's, and the hostile e2e fixture pages'.
+    files: ['sandbox/demo-site/**/*.js', 'test/e2e/fixtures/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // Tests read JSON replies of servers under test; typing each one adds nothing.
