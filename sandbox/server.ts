@@ -12,10 +12,12 @@ import { createCrmRepo } from './crm/repo.ts';
 import { CrmStore } from './crm/store.ts';
 import { DEFAULT_CRM_TOKEN, validateCrmToken } from './crm/token.ts';
 import { AgentDesk } from './engine/agent-desk.ts';
+import { AgentFeeds } from './engine/agent-feed.ts';
 import { Availability } from './engine/availability.ts';
 import { ChatEngine } from './engine/chat-engine.ts';
 import { Code, GwsError } from './engine/errors.ts';
 import { BODY_LIMIT, fail, toGwsError } from './http/envelope.ts';
+import { holdRepliesUntilDurable } from './http/durable-replies.ts';
 import { installFaultInjector } from './http/faults.ts';
 import { LongPolls } from './http/long-poll.ts';
 import { OriginPolicy } from './http/origin.ts';
@@ -29,8 +31,8 @@ import { registerFaultRoutes } from './routes/faults.ts';
 import { registerGmsRoutes } from './routes/gms.ts';
 import { registerHome } from './routes/home.ts';
 import type { StreamRegistry } from './routes/notifications.ts';
-import { openDb } from './store/db.ts';
 import { createRepo } from './store/repo.ts';
+import { openSandboxDb } from './store/sandbox-db.ts';
 
 export type { AgentCredential };
 export { DEFAULT_CRM_TOKEN, DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateCrmToken, validateQueues };
@@ -62,6 +64,11 @@ export interface SandboxOptions {
   longPoll?: boolean;
   /** Bearer token of the Sandbox CRM API (`/api/crm/*`); defaults to DEFAULT_CRM_TOKEN. */
   crmToken?: string;
+  /**
+   * Longest time a batch of writes stays open before it commits, in ms. 0 (default): at the end
+   * of the event-loop turn that opened it. Replies wait for it either way (tests widen it).
+   */
+  commitDelayMs?: number;
 }
 
 /** A running Sandbox. */
@@ -73,9 +80,15 @@ export interface RunningSandbox {
   queues: string[];
   /**
    * Live counters, for tests, the e2e harness and the benchmarks (chatListeners: engine `chat`
-   * subscribers; requests: HTTP requests received since start, on any route).
+   * subscribers; requests: HTTP requests received since start, on any route; longPollWakeups:
+   * held long-polls a chat change made look at their chat; feedViews: interaction views the
+   * agent feed built for chat changes; batches and writes: commits of the group commit and
+   * the writes they held; checkpoints: WAL checkpoints the worker ran).
    */
-  stats(): { openNotificationStreams: number; heldLongPolls: number; chatListeners: number; requests: number };
+  stats(): {
+    openNotificationStreams: number; heldLongPolls: number; chatListeners: number; requests: number;
+    longPollWakeups: number; feedViews: number; batches: number; writes: number; checkpoints: number;
+  };
   /** Ends notification streams, stops listening and closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -93,11 +106,16 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   validateCrmToken(crmToken);
 
   const assets = await buildConsole();
-  const db = openDb(opts.dataDir);
-  const engine = new ChatEngine(createRepo(db));
+  const store = openSandboxDb(opts.dataDir, {
+    commitDelayMs: opts.commitDelayMs,
+    onError: (error) => opts.quiet || console.error('[sandbox] storage error:', error),
+  });
+  const { db, commits } = store;
+  const engine = new ChatEngine(createRepo(db, commits));
   const availability = new Availability(engine, agents.map((a) => a.name), queues);
   const desk = new AgentDesk(engine, availability);
-  const crm = new CrmStore(createCrmRepo(db), engine.events);
+  const feeds = new AgentFeeds(desk);
+  const crm = new CrmStore(createCrmRepo(db, commits), engine.events);
   const policy = new OriginPolicy();
   const longPolls = new LongPolls(engine);
   const streams: StreamRegistry = { open: new Set(), keepaliveMs: opts.keepaliveMs ?? 15_000 };
@@ -119,6 +137,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     requests++;
     done();
   });
+  holdRepliesUntilDurable(app, commits);
   // End SSE streams and answer held long-polls first: they would otherwise hold the server
   // open, and closing sockets under them would cut replies short.
   app.addHook('preClose', async () => {
@@ -129,7 +148,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
   registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll: opts.longPoll !== false });
   registerGmsRoutes(app, { engine, availability, policy });
-  registerAgentRoutes(app, { desk, policy, agents, streams });
+  registerAgentRoutes(app, { desk, feeds, policy, agents, streams });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);
@@ -141,7 +160,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     port = (app.server.address() as { port: number }).port;
   } catch (err) {
     await app.close().catch(() => undefined);
-    db.close();
+    await store.close();
     throw err;
   }
   policy.bind(host, port);
@@ -158,10 +177,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       heldLongPolls: longPolls.size,
       chatListeners: engine.events.listenerCount('chat'),
       requests,
+      longPollWakeups: longPolls.wakeups,
+      feedViews: feeds.views,
+      ...commits.counts,
+      checkpoints: store.checkpointer.checkpoints,
     }),
-    close: () =>
-      (closing ??= app.close().finally(() => {
-        db.close();
-      })),
+    close: () => (closing ??= app.close().finally(() => store.close())),
   };
 }

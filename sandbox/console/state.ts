@@ -31,7 +31,7 @@ export function mergeMessages<M extends ChatMessage>(current: M[], incoming: M[]
 interface Payload {
   user?: { state?: string; queues?: { name?: unknown; state?: unknown }[] };
   queue?: { name?: unknown; state?: unknown };
-  interaction?: Interaction;
+  interaction?: Omit<Interaction, 'messages'> & { messages?: AgentMessage[] };
   interactionId?: string;
   messages?: AgentMessage[];
   chatId?: string;
@@ -59,10 +59,11 @@ export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskSta
     }
     case 'InteractionAdded':
     case 'InteractionUpdated': {
+      // Added carries the transcript; Updated only the rest (messages come as MessageLogUpdated).
       const i = payload.interaction;
       if (!i) return state;
       const old = state.interactions[i.id];
-      const messages = old ? mergeMessages(old.messages, i.messages) : i.messages;
+      const messages = mergeMessages(old?.messages ?? [], Array.isArray(i.messages) ? i.messages : []);
       return { ...state, interactions: { ...state.interactions, [i.id]: { ...i, messages } } };
     }
     case 'MessageLogUpdated': {

@@ -3,6 +3,7 @@
  * crm/types.ts. No rules live here: crm/store.ts decides what a request may do.
  */
 import type { Db } from '../store/db.ts';
+import type { GroupCommit } from '../store/group-commit.ts';
 import type { OutcomeBody, StartBody } from './schemas.ts';
 import type { CrmInteraction, CrmOutcome, Instant, OfferOutcome, TranscriptLine } from './types.ts';
 
@@ -36,7 +37,7 @@ const toOutcome = (r: OutcomeRow): CrmOutcome => ({
 });
 
 /** Creates the CRM statements; every statement is prepared once, here. */
-export function createCrmRepo(db: Db) {
+export function createCrmRepo(db: Db, commits?: GroupCommit) {
   const s = {
     byKey: db.prepare<[string], InteractionRow>('SELECT * FROM crm_interactions WHERE idempotency_key = ?'),
     byEndKey: db.prepare<[string], InteractionRow>('SELECT * FROM crm_interactions WHERE end_key = ?'),
@@ -66,7 +67,7 @@ export function createCrmRepo(db: Db) {
   });
 
   return {
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => (commits ? commits.write(fn) : db.transaction(fn)()),
     toInteraction,
     rowByKey: (key: string) => s.byKey.get(key),
     rowByN: (n: number) => s.byN.get(n),

@@ -1,90 +1,140 @@
 /**
- * Turns engine events into the notification stream one agent sees. It remembers which
- * interactions it has announced, so it can tell Added from Updated from Removed, and only
- * sends what this agent may see.
+ * The agents' notification feed: engine events turned into the changes each connected agent
+ * may see. One listener per event kind for the whole Sandbox (not one per stream), and a
+ * chat's change is looked at only for the agents it concerns: those already told about it,
+ * those in it or invited to it, and, while it waits for an agent, the connected agents it may
+ * be offered to. Each of those gets its view built once (without the transcript) and only the
+ * difference is sent (agent-audience.ts). Events (name → data):
  *
- * Events (name → data):
- * - `AgentStateChanged` → `{user: AgentView}` (first event, then when this agent's
- *   availability changes)
- * - `QueueAdded` → `{queue: {name, state}}` (a chat added a queue: only that queue, with this
- *   agent's state on it, never the whole list again)
- * - `InteractionAdded` / `InteractionUpdated` → `{interaction}` (full Interaction)
- * - `MessageLogUpdated` → `{interactionId, messages}` (only the new messages)
- * - `InteractionRemoved` → `{interactionId}`
+ * - `AgentStateChanged` → `{user: AgentView}`: first, then when this agent's availability changes
+ * - `QueueAdded` → `{queue: {name, state}}`: a chat added a queue (never the whole list again)
+ * - `InteractionAdded` → `{interaction}` (with its transcript) · `InteractionUpdated` →
+ *   `{interaction}` (without `messages`) · `MessageLogUpdated` → `{interactionId, messages}` (the
+ *   new ones) · `InteractionRemoved` → `{interactionId}`
  * - `ChatHistory` → `{interactionId, messages}` (answer to this agent's RequestChatHistory)
- * - `CrmInteractionUpdated` → `{interactionId, chatId}` (the Sandbox CRM changed the
- *   interaction of a chat this agent sees; `interactionId` is the CRM's 'I-<n>')
+ * - `CrmInteractionUpdated` → `{interactionId, chatId}` (the CRM changed a chat this agent sees)
  */
 import type { AgentDesk } from './agent-desk.ts';
-import type { ChatChanged, CrmChanged, EngineEvents, HistoryRequested, QueueAdded } from './events.ts';
-import type { Interaction } from './types.ts';
+import { AgentAudience, type FeedSink } from './agent-audience.ts';
+import type { ChatChanged, CrmChanged, HistoryRequested, QueueAdded } from './events.ts';
 
-/** Receives one event for the stream. */
-export type FeedSink = (event: string, data: unknown) => void;
+export type { FeedSink };
 
-// Everything but the messages (those go out as MessageLogUpdated): a change is "updated".
-const summary = ({ messages: _messages, ...rest }: Interaction) => JSON.stringify(rest);
+/** Every agent's feed, over one desk. */
+export class AgentFeeds {
+  private readonly audiences = new Map<string, AgentAudience>();
+  /** Chat id → connected agents told about it. */
+  private readonly watchers = new Map<string, Set<AgentAudience>>();
+  /** Interaction views built for chat changes since start (stats: the feed's work). */
+  views = 0;
 
-/**
- * Sends the current state (AgentStateChanged, then InteractionAdded for each visible
- * interaction) and then every change. Returns the function that unsubscribes.
- */
-export function subscribeAgentFeed(desk: AgentDesk, events: EngineEvents, name: string, send: FeedSink): () => void {
-  const known = new Map<string, string>(); // interaction id → summary last sent
+  constructor(private readonly desk: AgentDesk) {
+    const events = desk.events;
+    events.on('chat', (e) => this.onChat(e));
+    events.on('agent', (e) => this.onAgent(e.name));
+    events.on('queue', (e) => this.onQueue(e));
+    events.on('history', (e) => this.onHistory(e));
+    events.on('crm', (e) => this.onCrm(e));
+  }
 
-  const sendUser = () => send('AgentStateChanged', { user: desk.me(name) });
+  private get repo() {
+    return this.desk.engine.repo;
+  }
 
-  const reconcile = (id: string, view: Interaction | null, newMessages: ChatChanged['messages']) => {
-    const before = known.get(id);
-    if (!view) {
-      if (before !== undefined) {
-        known.delete(id);
-        send('InteractionRemoved', { interactionId: id });
-      }
-      return;
+  /**
+   * Resolves at a moment when every write so far is committed, so a snapshot taken right
+   * after holds nothing that is not durable (the notification route awaits it first).
+   */
+  async settled(): Promise<void> {
+    while (this.repo.pending()) await this.repo.durable();
+  }
+
+  /**
+   * Sends `sink` the current state (AgentStateChanged, then InteractionAdded per visible
+   * interaction) and then every change. Returns the function that unsubscribes.
+   */
+  subscribe(name: string, sink: FeedSink): () => void {
+    let audience = this.audiences.get(name);
+    const snapshot = this.desk.interactions(name);
+    if (!audience) {
+      audience = new AgentAudience(name, {
+        transcript: (chatId) => this.repo.messagesFrom(chatId, 0),
+        watch: (chatId, who, on) => this.watch(chatId, who, on),
+      });
+      this.audiences.set(name, audience);
+      for (const view of snapshot) audience.remember(view);
     }
-    const now = summary(view);
-    known.set(id, now);
-    if (before === undefined) return send('InteractionAdded', { interaction: view });
-    if (newMessages.length > 0) send('MessageLogUpdated', { interactionId: id, messages: newMessages });
-    if (before !== now) send('InteractionUpdated', { interaction: view });
-  };
+    sink('AgentStateChanged', { user: this.desk.me(name) });
+    for (const view of snapshot) sink('InteractionAdded', { interaction: view });
+    audience.sinks.add(sink);
+    const mine = audience;
+    return () => {
+      mine.sinks.delete(sink);
+      if (mine.sinks.size > 0 || this.audiences.get(name) !== mine) return;
+      this.audiences.delete(name);
+      mine.clear();
+    };
+  }
 
-  const onChat = ({ chatId, messages }: ChatChanged) => reconcile(chatId, desk.interactionFor(name, chatId), messages);
+  private watch(chatId: string, audience: AgentAudience, on: boolean): void {
+    let set = this.watchers.get(chatId);
+    if (on) {
+      if (!set) this.watchers.set(chatId, (set = new Set()));
+      set.add(audience);
+    } else if (set?.delete(audience) && set.size === 0) {
+      this.watchers.delete(chatId);
+    }
+  }
 
-  const onQueue = (e: QueueAdded) =>
-    send('QueueAdded', { queue: { name: e.name, state: desk.availability.isReady(name, e.name) ? 'Ready' : 'NotReady' } });
+  private onChat({ chatId, messages }: ChatChanged): void {
+    const concerned = new Set(this.watchers.get(chatId));
+    const chat = this.repo.getChat(chatId);
+    const rows = chat ? this.repo.chatAgents(chatId) : [];
+    for (const r of rows) {
+      const audience = (r.status === 'Joined' || r.status === 'Invited') && this.audiences.get(r.agent);
+      if (audience) concerned.add(audience);
+    }
+    if (chat && this.desk.routing.waiting(chat, rows)) {
+      if (chat.targetAgent !== null) {
+        const target = this.audiences.get(chat.targetAgent);
+        if (target) concerned.add(target);
+      } else {
+        // Offered on its queue: any connected agent may be Ready there (routing decides).
+        for (const audience of this.audiences.values()) concerned.add(audience);
+      }
+    }
+    if (concerned.size === 0) return;
+    const present = chat && this.repo.present(chatId);
+    for (const audience of concerned) {
+      this.views++;
+      audience.reconcile(chatId, chat ? this.desk.routing.summary(audience.name, chat, rows, present ?? undefined) : null, messages);
+    }
+  }
 
-  const onHistory = (e: HistoryRequested) => {
-    if (e.agent === name) send('ChatHistory', { interactionId: e.chatId, messages: e.messages });
-  };
+  /** Ready/NotReady changes which waiting chats the agent is offered: re-diff its whole list. */
+  private onAgent(name: string): void {
+    const audience = this.audiences.get(name);
+    if (!audience) return;
+    audience.send('AgentStateChanged', { user: this.desk.me(name) });
+    const views = new Map(this.desk.routing.summaries(name).map((v) => [v.id, v]));
+    for (const id of audience.knownChats()) if (!views.has(id)) audience.reconcile(id, null, []);
+    for (const [id, view] of views) audience.reconcile(id, view, []);
+  }
 
-  // Only chats already announced: the console fetches the CRM view of chats it shows.
-  const onCrm = (e: CrmChanged) => {
-    if (known.has(e.chatId)) send('CrmInteractionUpdated', { interactionId: e.interactionId, chatId: e.chatId });
-  };
+  private onQueue({ name }: QueueAdded): void {
+    for (const audience of this.audiences.values()) {
+      audience.send('QueueAdded', { queue: { name, state: this.desk.availability.isReady(audience.name, name) ? 'Ready' : 'NotReady' } });
+    }
+  }
 
-  const onAgent = (e: { name: string }) => {
-    if (e.name !== name) return;
-    sendUser();
-    // Ready/NotReady changes which waiting chats are offered: re-diff the whole list.
-    const views = new Map(desk.interactions(name).map((i) => [i.id, i]));
-    for (const id of [...known.keys()]) if (!views.has(id)) reconcile(id, null, []);
-    for (const [id, view] of views) reconcile(id, view, []);
-  };
+  private onHistory(e: HistoryRequested): void {
+    this.audiences.get(e.agent)?.send('ChatHistory', { interactionId: e.chatId, messages: e.messages });
+  }
 
-  sendUser();
-  for (const view of desk.interactions(name)) reconcile(view.id, view, []);
-  events.on('chat', onChat);
-  events.on('agent', onAgent);
-  events.on('queue', onQueue);
-  events.on('history', onHistory);
-  events.on('crm', onCrm);
-  return () => {
-    events.off('crm', onCrm);
-    events.off('history', onHistory);
-    events.off('chat', onChat);
-    events.off('agent', onAgent);
-    events.off('queue', onQueue);
-  };
+  // Only to agents told about the chat: the console fetches the CRM view of chats it shows.
+  private onCrm(e: CrmChanged): void {
+    for (const audience of this.watchers.get(e.chatId) ?? []) {
+      audience.send('CrmInteractionUpdated', { interactionId: e.interactionId, chatId: e.chatId });
+    }
+  }
 }

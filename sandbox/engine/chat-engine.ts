@@ -1,7 +1,7 @@
 /**
  * Domain operations over the store: the customer side of a chat, plus the helpers the
- * agent side (agent-desk.ts) shares. Every mutation runs in one SQLite transaction and
- * notifies subscribers only after it commits.
+ * agent side (agent-desk.ts) shares. Every mutation runs atomically (a savepoint in the
+ * store's group commit) and notifies subscribers only after its batch commits.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatRow, Repo } from '../store/repo.ts';
@@ -15,12 +15,15 @@ export { type Append, assertOpen, customerOf, type Draft, forCustomer, type NewC
 
 /** The chat store plus its rules. One per running Sandbox. */
 export class ChatEngine {
-  readonly events = new EngineEvents();
+  readonly events: EngineEvents;
 
   constructor(
     readonly repo: Repo,
     readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // Events leave once the writes before them commit (store/group-commit.ts).
+    this.events = new EngineEvents((deliver) => repo.afterCommit(deliver));
+  }
 
   /** Loads a chat or throws code 6. */
   mustChat(id: string): ChatRow {
@@ -88,13 +91,14 @@ export class ChatEngine {
    * messages (consultation) are never shown to the customer.
    */
   readMessages(id: string, index?: number): { messages: ChatMessage[]; chatEnded: boolean } {
-    return this.repo.transaction(() => {
-      const chat = this.mustChat(id);
-      const messages = this.repo.publicMessagesFrom(id, index ?? chat.customerCursor + 1);
-      const last = messages.at(-1);
-      if (last) this.repo.advanceCursor(id, last.index);
-      return { messages: messages.map(forCustomer), chatEnded: chat.ended };
-    });
+    // The hottest path (every customer polls it): two small reads, and a write only when the
+    // cursor moves. Reads on the one connection cannot interleave, so no transaction is needed.
+    const chat = this.repo.customerReadState(id);
+    if (!chat) throw new GwsError(Code.NotFound, `Chat '${id}' does not exist.`);
+    const messages = this.repo.publicMessagesFrom(id, index ?? chat.cursor + 1);
+    const last = messages.at(-1);
+    if (last && last.index > chat.cursor) this.repo.transaction(() => this.repo.advanceCursor(id, last.index));
+    return { messages: messages.map(forCustomer), chatEnded: chat.ended };
   }
 
   /** Customer SendMessage. A repeated clientMessageId is acknowledged without a new message. */

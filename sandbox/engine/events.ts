@@ -1,6 +1,6 @@
 /**
  * The in-process notification bus between the engine and live subscribers (the agent
- * console's SSE streams). Events say *what* changed; subscribers re-read the store to
+ * feeds, held long-polls). Events say *what* changed; subscribers re-read the store to
  * build their own view, so an event never carries data a subscriber may not see.
  */
 import { EventEmitter } from 'node:events';
@@ -44,11 +44,21 @@ interface EventMap {
   crm: [CrmChanged];
 }
 
-/** A typed EventEmitter; one instance per running Sandbox. */
+/**
+ * A typed EventEmitter; one instance per running Sandbox. Every event waits for the writes
+ * before it to commit (`defer`, the store's group commit), so a subscriber never sends out,
+ * and a long-poll never answers with, anything that is not durable yet; events keep their order.
+ */
 export class EngineEvents extends EventEmitter<EventMap> {
-  constructor() {
+  constructor(private readonly defer: (deliver: () => void) => void = (deliver) => deliver()) {
     super();
-    // One listener per open console stream; a demo team can exceed Node's default of 10.
+    // Listeners are few (the agent feeds, the long-polls, tests); no warning past Node's 10.
     this.setMaxListeners(0);
+  }
+
+  /** Delivers the event once the writes before it have committed (at once when none is pending). Returns true. */
+  override emit<K extends keyof EventMap>(eventName: K, ...args: EventMap[K]): boolean {
+    this.defer(() => super.emit(eventName, ...(args as never)));
+    return true;
   }
 }

@@ -82,7 +82,7 @@ export class GmsChats {
    * GWS customer routes (which have none) must not read or change it.
    */
   refuseOtherDialect(chatId: string): void {
-    if (this.engine.repo.gmsSession(chatId) === undefined) return;
+    if (!this.engine.repo.isGmsChat(chatId)) return;
     throw new GwsError(Code.Forbidden,
       `Chat '${chatId}' was started through the GMS Chat API; only that API, with the chat's userId, secureKey and alias, may read or change it.`);
   }

@@ -5,10 +5,10 @@
  * not rejected it and did not just transfer it there. This module also builds the agent's view of a chat (an Interaction).
  */
 import type { ChatAgentRow } from '../store/chat-agent-repo.ts';
-import type { ChatRow } from '../store/repo.ts';
+import type { ChatRow, Repo } from '../store/repo.ts';
 import type { Availability } from './availability.ts';
 import type { ChatEngine } from './chat-engine.ts';
-import type { Consultation, Interaction } from './types.ts';
+import type { Consultation, Interaction, InteractionSummary } from './types.ts';
 
 /** How one agent relates to one chat right now. */
 export type Relation =
@@ -49,8 +49,15 @@ export class Routing {
 
   /** The agent's view of a chat, or null when the agent should not see it now. */
   view(agent: string, chat: ChatRow): Interaction | null {
-    const repo = this.engine.repo;
-    const rows = repo.chatAgents(chat.id);
+    const summary = this.summary(agent, chat);
+    return summary && { ...summary, messages: this.engine.repo.messagesFrom(chat.id, 0) };
+  }
+
+  /**
+   * The agent's view without the transcript (what the agent feed compares and sends as an
+   * update), or null. `rows` and `present` may be passed in when one change is viewed for many agents.
+   */
+  summary(agent: string, chat: ChatRow, rows = this.engine.repo.chatAgents(chat.id), present?: ReturnType<Repo['present']>): InteractionSummary | null {
     const rel = this.relation(agent, chat, rows);
     if (rel.kind === 'none') return null;
     const consult = rows.find((r) => r.role === 'Consultant' && (r.status === 'Invited' || r.status === 'Joined'));
@@ -70,8 +77,7 @@ export class Routing {
       userData: chat.userData,
       createdAt: chat.createdAt,
       endedAt: chat.endedAt,
-      participants: repo.present(chat.id).map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
-      messages: repo.messagesFrom(chat.id, 0),
+      participants: (present ?? this.engine.repo.present(chat.id)).map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
       role: rel.kind === 'member' ? rel.row.role : null,
       offer,
       consultation,
@@ -81,5 +87,10 @@ export class Routing {
   /** Everything the agent sees now, oldest chat first. */
   views(agent: string): Interaction[] {
     return this.engine.repo.candidateChats(agent).flatMap((c) => this.view(agent, c) ?? []);
+  }
+
+  /** The same without transcripts. */
+  summaries(agent: string): InteractionSummary[] {
+    return this.engine.repo.candidateChats(agent).flatMap((c) => this.summary(agent, c) ?? []);
   }
 }

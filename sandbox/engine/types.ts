@@ -125,6 +125,9 @@ export interface Interaction {
   consultation: Consultation | null;
 }
 
+/** An Interaction without its transcript: what InteractionUpdated carries (messages come as MessageLogUpdated). */
+export type InteractionSummary = Omit<Interaction, 'messages'>;
+
 /** Customer operations valid while a chat is open, in the order GetChat lists them. */
 export const CUSTOMER_OPERATIONS = [
   'SendMessage',

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AgentDesk } from '../engine/agent-desk.ts';
+import type { AgentFeeds } from '../engine/agent-feed.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import { Handoffs } from '../engine/handoff.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
@@ -19,7 +20,7 @@ type IdParams = { Params: { id: string } };
 /** Registers the agent routes in their own scope, behind the agent guard. */
 export function registerAgentRoutes(
   app: FastifyInstance,
-  deps: { desk: AgentDesk; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry },
+  deps: { desk: AgentDesk; feeds: AgentFeeds; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry },
 ): void {
   const { desk } = deps;
   const handoffs = new Handoffs(desk, deps.agents.map((a) => a.name));
@@ -58,6 +59,6 @@ export function registerAgentRoutes(
       return ok(reply);
     });
 
-    registerNotifications(scope, desk, deps.streams);
+    registerNotifications(scope, deps.feeds, deps.streams);
   });
 }

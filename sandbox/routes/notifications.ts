@@ -1,12 +1,11 @@
 /**
  * `GET /api/v2/me/notifications`: the agent's Server-Sent Events stream. Changes are pushed
- * as they commit (see engine/agent-feed.ts for the events); a `: keepalive` comment keeps
+ * once they commit (see engine/agent-feed.ts for the events); a `: keepalive` comment keeps
  * idle connections and proxies from timing out. Each open stream is registered so the
  * Sandbox can end them all when it shuts down.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AgentDesk } from '../engine/agent-desk.ts';
-import { subscribeAgentFeed } from '../engine/agent-feed.ts';
+import type { AgentFeeds } from '../engine/agent-feed.ts';
 import { agentOf } from './agent-guard.ts';
 
 /** Open streams and the keepalive period; each entry ends its stream when called. */
@@ -21,9 +20,11 @@ export function sseEvent(event: string, data: unknown): string {
 }
 
 /** Registers the notification route on the (already guarded) agent scope. */
-export function registerNotifications(scope: FastifyInstance, desk: AgentDesk, streams: StreamRegistry): void {
-  scope.get('/api/v2/me/notifications', (request, reply) => {
+export function registerNotifications(scope: FastifyInstance, feeds: AgentFeeds, streams: StreamRegistry): void {
+  scope.get('/api/v2/me/notifications', async (request, reply) => {
     const name = agentOf(request);
+    // The snapshot must hold only committed state (nothing leaves before it is durable).
+    await feeds.settled();
     // From here on we own the socket: Fastify must not try to send a reply of its own.
     reply.hijack();
     const res = reply.raw;
@@ -38,7 +39,7 @@ export function registerNotifications(scope: FastifyInstance, desk: AgentDesk, s
     };
     write(': connected\n\n');
 
-    const unsubscribe = subscribeAgentFeed(desk, desk.events, name, (event, data) => write(sseEvent(event, data)));
+    const unsubscribe = feeds.subscribe(name, (event, data) => write(sseEvent(event, data)));
     const keepalive = setInterval(() => write(': keepalive\n\n'), streams.keepaliveMs);
     const end = () => {
       if (!streams.open.delete(end)) return; // already cleaned up

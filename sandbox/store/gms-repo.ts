@@ -19,8 +19,15 @@ export function createGmsRepo(db: Db) {
     get: db.prepare<[string], GmsSession>(
       'SELECT chat_id AS chatId, user_id AS userId, secure_key AS secureKey, alias FROM gms_sessions WHERE chat_id = ?'),
   };
+  // Every GWS customer request asks whether its chat is a GMS one: answered from memory.
+  const gmsChats = new Set(db.prepare<[], { chatId: string }>('SELECT chat_id AS chatId FROM gms_sessions').all().map((r) => r.chatId));
   return {
-    addGmsSession: (g: GmsSession, at: number) => void s.insert.run(g.chatId, g.userId, g.secureKey, g.alias, at),
+    addGmsSession: (g: GmsSession, at: number) => {
+      s.insert.run(g.chatId, g.userId, g.secureKey, g.alias, at);
+      gmsChats.add(g.chatId);
+    },
     gmsSession: (chatId: string): GmsSession | undefined => s.get.get(chatId),
+    /** True when the chat was started through GMS. */
+    isGmsChat: (chatId: string): boolean => gmsChats.has(chatId),
   };
 }

@@ -7,6 +7,7 @@ import { createAgentRepo } from './agent-repo.ts';
 import { createChatAgentRepo } from './chat-agent-repo.ts';
 import type { Db } from './db.ts';
 import { createGmsRepo } from './gms-repo.ts';
+import type { GroupCommit } from './group-commit.ts';
 import { type ChatRow, type RawChat, toChat } from './rows.ts';
 import type { AgentMessage, ChatState, MessageType, Participant, ParticipantType, Visibility } from '../engine/types.ts';
 
@@ -39,12 +40,16 @@ export interface NewMessage {
   type: MessageType; from: Participant; text?: string; utcTime: number; clientMessageId?: string; visibility?: Visibility;
 }
 
-/** Creates the repository: every statement is prepared once, here. */
-export function createRepo(db: Db) {
+/**
+ * Creates the repository: every statement is prepared once, here. With `commits`, writes join
+ * its batches and `afterCommit` waits for them; without, each transaction commits on its own.
+ */
+export function createRepo(db: Db, commits?: GroupCommit) {
   const s = {
     insertChat: db.prepare(`INSERT INTO chats (id, queue, subject, nickname, state, user_data, created_at, customer_participant_id)
       VALUES (@id, @queue, @subject, @nickname, 'WaitingForAgent', @userData, @createdAt, @customerParticipantId)`),
     getChat: db.prepare<[string], RawChat>('SELECT * FROM chats WHERE id = ?'),
+    readState: db.prepare<[string], { ended: number; cursor: number }>('SELECT ended, customer_cursor AS cursor FROM chats WHERE id = ?'),
     setState: db.prepare('UPDATE chats SET state = ? WHERE id = ?'),
     setEnded: db.prepare('UPDATE chats SET ended = 1, state = \'Idle\', ended_at = ? WHERE id = ? AND ended = 0'),
     setRouting: db.prepare('UPDATE chats SET queue = ?, target_agent = ?, transferred_by = ? WHERE id = ?'),
@@ -72,11 +77,23 @@ export function createRepo(db: Db) {
   };
 
   return {
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** Runs `fn` atomically: an error undoes its writes. */
+    transaction: <T>(fn: () => T): T => (commits ? commits.write(fn) : db.transaction(fn)()),
+    /** Runs `fn` once the writes made so far are committed. */
+    afterCommit: (fn: () => void): void => (commits ? commits.afterCommit(fn) : fn()),
+    /** Resolves once the writes made so far are committed. */
+    durable: (): Promise<void> => commits?.durable() ?? Promise.resolve(),
+    /** True while a batch of writes is open (not committed yet). */
+    pending: (): boolean => commits?.pending ?? false,
     insertChat(c: { id: string; queue: string; subject: string | null; nickname: string; userData: Record<string, string>; createdAt: number; customerParticipantId: string }) {
       s.insertChat.run({ ...c, userData: JSON.stringify(c.userData) });
     },
     getChat: (id: string): ChatRow | undefined => { const r = s.getChat.get(id); return r && toChat(r); },
+    /** What GetMessages needs of a chat (no JSON to decode): whether it ended, and the customer's cursor. */
+    customerReadState: (id: string): { ended: boolean; cursor: number } | undefined => {
+      const r = s.readState.get(id);
+      return r && { ended: r.ended === 1, cursor: r.cursor };
+    },
     setState: (id: string, state: ChatState) => void s.setState.run(state, id),
     setEnded: (id: string, at: number) => void s.setEnded.run(at, id),
     /** After a Transfer: the chat waits on `queue`, for `targetAgent` only when set. */

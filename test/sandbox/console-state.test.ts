@@ -27,6 +27,10 @@ describe('console state', () => {
     s = applyEvent(s, ev('InteractionUpdated', { interaction: interaction('c1', [msg(1, 'ParticipantJoined')], 'Chatting') }));
     expect(s.interactions.c1!.state).toBe('Chatting');
     expect(s.interactions.c1!.messages).toHaveLength(2); // an update never loses messages
+    // The feed's updates carry no transcript at all: the messages the console has stay.
+    const { messages: _none, ...summary } = interaction('c1', [], 'Ended');
+    s = applyEvent(s, ev('InteractionUpdated', { interaction: summary }));
+    expect([s.interactions.c1!.state, s.interactions.c1!.messages.map((m) => m.index)]).toEqual(['Ended', [1, 2]]);
     s = applyEvent(s, ev('MessageLogUpdated', { interactionId: 'unknown', messages: [msg(1, 'Text')] }));
     expect(Object.keys(s.interactions)).toEqual(['c1']);
     s = applyEvent(s, ev('InteractionRemoved', { interactionId: 'c1' }));

@@ -85,16 +85,18 @@ describe('long-poll', () => {
     expect([body.chatEnded, body.messages.map((m: any) => m.type)]).toEqual([true, ['ParticipantLeft']]);
   });
 
-  it('leaks no listener when the client disconnects, and loses no message', async () => {
+  it('leaks nothing when the client disconnects, and loses no message', async () => {
     const baseline = t.sb.stats().chatListeners;
     const abort = new AbortController();
     const held = poll('wait=20000', { signal: abort.signal }).catch(() => 'aborted');
     await until(() => t.sb.stats().heldLongPolls === 1);
-    expect(t.sb.stats().chatListeners).toBe(baseline + 1);
+    expect(t.sb.stats().chatListeners).toBe(baseline); // held polls share one listener
     abort.abort();
     expect(await held).toBe('aborted');
-    await until(() => t.sb.stats().heldLongPolls === 0 && t.sb.stats().chatListeners === baseline);
+    await until(() => t.sb.stats().heldLongPolls === 0);
+    const wakeups = t.sb.stats().longPollWakeups;
     await opOk(t, 'alice', id, { operationName: 'SendMessage', text: 'after the abort' });
+    expect(t.sb.stats().longPollWakeups).toBe(wakeups); // the gone request is not looked at
     expect((await t.customer('GET', `/api/v2/chats/${id}/messages`)).body.messages.map((m: any) => m.text)).toEqual(['after the abort']);
   });
 
@@ -107,6 +109,25 @@ describe('long-poll', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await res.json()).toEqual({ messages: [], chatEnded: false, statusCode: 0 });
     expect(t.sb.stats().heldLongPolls).toBe(0);
+  });
+
+  it('wakes only the long-polls of the chat that changed, through one listener for all', async () => {
+    const baseline = t.sb.stats().chatListeners;
+    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => requestChat(t, { nickname: `Other ${i}` })));
+    for (const other of others) await t.customer('GET', `/api/v2/chats/${other}/messages`);
+    const heldOthers = others.map((other) =>
+      fetch(`${t.sb.url}/api/v2/chats/${other}/messages?wait=3000`, { headers: { ContactCenterId: t.sb.contactCenterId } }).then(() => Date.now()));
+    const mine = poll('wait=10000');
+    await until(() => t.sb.stats().heldLongPolls === 21);
+    expect(t.sb.stats().chatListeners).toBe(baseline);
+    const before = t.sb.stats().longPollWakeups;
+    const sentAt = Date.now();
+    await opOk(t, 'alice', id, { operationName: 'SendMessage', text: 'just for you' });
+    expect((await (await mine).json()).messages.map((m: any) => m.text)).toEqual(['just for you']);
+    expect(t.sb.stats().longPollWakeups - before).toBe(1);
+    expect(t.sb.stats().heldLongPolls).toBe(20);
+    // The others were not answered by that message: they run to their wait.
+    for (const answeredAt of await Promise.all(heldOthers)) expect(answeredAt - sentAt).toBeGreaterThan(1500);
   });
 
   it.each([
