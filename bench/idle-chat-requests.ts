@@ -10,6 +10,7 @@
  */
 import { describeRequests, recordRequests, sharedChat, sleep } from './lib/chat.ts';
 import { log, MeasurementError, round, type Benchmark } from './lib/report.ts';
+import { inPageUi } from '../test/e2e/support/page-ui.ts';
 
 const IDLE_MS = 30_000;
 
@@ -19,7 +20,7 @@ export const idleChatRequests: Benchmark = {
     const session = await ctx.session();
     const chat = await sharedChat(session);
     await chat.page.bringToFront();
-    const shown = await chat.page.getByTestId('beckon-window').isVisible();
+    const shown = await (await inPageUi(chat.page, 'beckon-window')).isVisible();
     const visibility = await chat.page.evaluate(() => document.visibilityState);
     if (!shown || visibility !== 'visible') throw new MeasurementError(`the chat window is not on screen (window shown: ${shown}, tab ${visibility})`);
     const requests = recordRequests(session.ext.context, chat.sandbox.url);

@@ -20,6 +20,7 @@ import { startTestSandbox, type TestSandbox } from '../test/e2e/support/sandbox.
 import { describeRequests, endSharedChat, recordRequests, sharedChat, sleep } from './lib/chat.ts';
 import { log, round, type Benchmark } from './lib/report.ts';
 import { DEMO_PAGE, setBackendUrl, type BenchSession } from './lib/session.ts';
+import { inPageUi } from '../test/e2e/support/page-ui.ts';
 
 const IDLE_MS = 30_000;
 
@@ -73,7 +74,7 @@ async function freshProfile(extensionDir: string): Promise<number> {
     const before = sandbox.stats().requests;
     const loaded = Date.now();
     await page.goto(sandbox.url + DEMO_PAGE, { waitUntil: 'load' });
-    await page.getByTestId('beckon-offer').waitFor({ timeout: 30_000 });
+    await (await inPageUi(page, 'beckon-offer', 30_000)).waitFor({ timeout: 30_000 });
     startup.stop();
     // Not counted: the page load itself and the offer's availability check.
     const until = startup.between(loaded, Date.now());

@@ -13,6 +13,7 @@
 import { tasksOf } from './lib/attribution.ts';
 import { log, MeasurementError, round, type Benchmark } from './lib/report.ts';
 import { evaluations, startTrace, timeStamp, type TraceEvent } from './lib/trace.ts';
+import { inPageUi } from '../test/e2e/support/page-ui.ts';
 
 const SECONDS_ON_PAGE = 2;
 const IDLE_MS = 20_000;
@@ -33,11 +34,11 @@ export const watcherIdleWakeups: Benchmark = {
     try {
       const trace = await startTrace(page, 'watcher-idle', CATEGORIES);
       await page.goto(session.demoUrl, { waitUntil: 'load' });
-      const offer = page.getByTestId('beckon-offer');
+      const offer = await inPageUi(page, 'beckon-offer', 30_000);
       await offer.waitFor({ timeout: 15_000 }).catch(() => {
         throw new MeasurementError(`no offer within 15 s on ${session.demoUrl}: cannot reach the idle state after a decline`);
       });
-      await page.getByTestId('beckon-offer-decline').click();
+      await (await inPageUi(page, 'beckon-offer-decline')).click();
       await offer.waitFor({ state: 'detached', timeout: 5_000 });
       // Marks on the page's main thread delimit the idle window in the trace's own clock.
       await page.evaluate(() => console.timeStamp('bench-idle-start'));

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { agentClient, type AgentClient } from '../../test/e2e/support/agent.ts';
+import { inPageUi } from '../../test/e2e/support/page-ui.ts';
 import type { TestSandbox } from '../../test/e2e/support/sandbox.ts';
 import { log, MeasurementError, median, percentile, round, spread, type Metric } from './report.ts';
 import { DEMO_PAGE, type BenchSession } from './session.ts';
@@ -16,20 +17,19 @@ const PROBE_URL = 'beckon-bench-chat-probe.js';
 const SEEN = 'beckon-bench-seen';
 
 /**
- * Runs in the page's main world. The chat UI lives in the open shadow root of `beckon-chat`
- * (the page can see into it; the UI itself runs in the extension's isolated world). An
- * observer on the document finds that root; one on the root sees every change to the chat
- * window. On each batch of changes it takes `Date.now()` first, then reports each message
- * text it has not seen before (`console.debug`, read by the benchmark; nothing is polled).
- * A MutationObserver runs at the end of the task that changed the DOM, so the time is when
- * the text node entered the window, before style, layout or paint.
+ * Runs in every frame of the tab (an init script), so also in the in-page UI frame, the
+ * extension page that shows the chat (in the visited page itself it finds nothing: that is the
+ * point of the frame). An observer on the document sees every change to the chat window. On
+ * each batch of changes it takes `Date.now()` first, then reports each message text it has not
+ * seen before (`console.debug`, which reaches the benchmark from the frame too; nothing is
+ * polled). A MutationObserver runs at the end of the task that changed the DOM, so the time is
+ * when the text node entered the window, before style, layout or paint.
  */
 const PROBE = `(() => {
   const seen = new Set();
-  let observed;
-  const scan = (root) => {
+  const scan = () => {
     const at = Date.now();
-    for (const el of root.querySelectorAll('[data-testid=beckon-message-text]')) {
+    for (const el of document.querySelectorAll('[data-testid=beckon-message-text]')) {
       const text = el.textContent;
       if (text && !seen.has(text)) {
         seen.add(text);
@@ -37,14 +37,8 @@ const PROBE = `(() => {
       }
     }
   };
-  const watch = () => {
-    const root = document.querySelector('beckon-chat')?.shadowRoot;
-    if (!root || root === observed) return;
-    observed = root;
-    new MutationObserver(() => scan(root)).observe(root, { childList: true, subtree: true, characterData: true });
-    scan(root);
-  };
-  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+  if (location.pathname !== '/page-frame.html') return;
+  new MutationObserver(scan).observe(document, { childList: true, subtree: true, characterData: true });
 })();
 //# sourceURL=${PROBE_URL}`;
 
@@ -114,12 +108,12 @@ export async function startChat(session: BenchSession, sandbox: TestSandbox = se
   const page = await session.newPage();
   const probe = await watchMessages(page);
   await page.goto(sandbox.url + DEMO_PAGE, { waitUntil: 'load' });
-  await page.getByTestId('beckon-offer-accept').click({ timeout: 15_000 }).catch(() => {
+  await (await inPageUi(page, 'beckon-offer-accept')).click({ timeout: 15_000 }).catch(() => {
     throw new MeasurementError(`no offer to accept within 15 s on ${sandbox.url}${DEMO_PAGE}`);
   });
   const offered = await agent.waitForInteraction((i) => i.state === 'Offered');
   await agent.accept(offered.id, AGENT_NICKNAME);
-  await page.getByTestId('beckon-chat-status').getByText(`Chatting with ${AGENT_NICKNAME}`).waitFor({ timeout: 15_000 });
+  await (await inPageUi(page, 'beckon-chat-status')).getByText(`Chatting with ${AGENT_NICKNAME}`).waitFor({ timeout: 15_000 });
   let ended = false;
   const chat: LiveChat = {
     page,
@@ -136,7 +130,7 @@ export async function startChat(session: BenchSession, sandbox: TestSandbox = se
       if (ended) return;
       ended = true;
       await agent.stop(offered.id);
-      await page.getByTestId('beckon-chat-status').getByText('Chat ended').waitFor({ timeout: 15_000 });
+      await (await inPageUi(page, 'beckon-chat-status')).getByText('Chat ended').waitFor({ timeout: 15_000 });
     },
     get ended() {
       return ended;

@@ -58,6 +58,14 @@ export class ChatRunner {
     });
   }
 
+  /**
+   * Cuts a chat's wait between polls short (a UI just started showing it, so it is polled
+   * fast from now on); a held long-poll is left alone: it answers the moment there is news.
+   */
+  wake(id: string): void {
+    this.wakers.get(id)?.();
+  }
+
   /** Records whether the visitor is typing; the chat's loop tells the backend (ephemeral: not persisted). */
   setTyping(id: string, typing: boolean): void {
     const t = this.typing.get(id) ?? { wanted: false, sent: false };

@@ -94,6 +94,7 @@ export function startBackground(): void {
       return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId), await broker.pageSince(tabId));
     },
     isOwnFrame: (tabId, secret) => frames.isOwn(tabId, secret),
+    onShown: (chatId) => runner.wake(chatId),
     handle: async (tabId, msg, fromPopup) => {
       await ready;
       return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf }, tabId, msg, fromPopup);

@@ -19,6 +19,8 @@ export interface UiHubDeps {
   handle: (tabId: number, msg: UiToBackground, fromPopup: boolean) => Promise<string | void>;
   /** True when `secret` was registered by the host script of a document in `tabId`. */
   isOwnFrame: (tabId: number, secret: string) => Promise<boolean>;
+  /** A UI started showing this chat (it is then polled fast: no need to wait out a slow poll). */
+  onShown?: (chatId: string) => void;
 }
 
 interface Client {
@@ -128,7 +130,9 @@ export class UiHub {
   private async push(port: Port, client: Client): Promise<void> {
     if (client.tabId === null) return;
     const view = await this.deps.view(client.tabId, client.fromPopup, client.chosenChatId);
-    client.chatId = view.chat?.id;
+    const shown = view.chat?.id;
+    if (shown && shown !== client.chatId && !this.isShown(shown)) this.deps.onShown?.(shown);
+    client.chatId = shown;
     this.post(port, { type: 'view', view });
   }
 

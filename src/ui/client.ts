@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { atom } from 'nanostores';
 import { UI_PORT, type BackgroundToUi, type TabView, type UiToBackground } from '../protocol/ports';
+import { openRuntimePort, type OpenPort, type UiPort } from './ui-port';
 
 /** Messages keep an MV3 worker alive (an open port alone does not): one every 20 s while a UI shows. */
 const HEARTBEAT_MS = 20_000;
@@ -33,13 +33,13 @@ export interface UiClient {
  * disconnects, and the client reconnects at once (which wakes the worker), so the view
  * never goes stale. The popup names its tab; a page frame is bound to the tab it is in.
  */
-export function createUiClient(target: UiTarget = {}): UiClient {
+export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openRuntimePort): UiClient {
   const hello: UiToBackground =
     'frameSecret' in target ? { type: 'hello', frame: target.frameSecret } : { type: 'hello', ...(target.tabId === undefined ? {} : { tabId: target.tabId }) };
   const $view = atom<TabView | null>(null);
   const $link = atom<Link>('connecting');
   const $notice = atom<string | null>(null);
-  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  let port: UiPort | null = null;
   let closed = false;
   const outbox: UiToBackground[] = [];
   /**
@@ -53,7 +53,7 @@ export function createUiClient(target: UiTarget = {}): UiClient {
     if (closed) return;
     const openedAt = Date.now();
     try {
-      port = browser.runtime.connect({ name: UI_PORT });
+      port = openPort(UI_PORT);
     } catch {
       $link.set('gone'); // The extension was reloaded or removed.
       return;
