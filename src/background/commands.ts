@@ -1,6 +1,6 @@
 import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
+import type { Settings } from '../core/settings';
 import type { UiToBackground } from '../protocol/ports';
-import { readSettings } from '../protocol/storage';
 import type { ChatRunner } from './chat-runner';
 import type { CrmSync } from './crm-sync';
 import type { OfferBroker } from './offer-broker';
@@ -19,6 +19,8 @@ export interface CommandDeps {
   newId: () => string;
   /** The site (host) a tab is on now. */
   siteOf: (tabId: number) => Promise<string | undefined>;
+  /** The current settings (from memory). */
+  settings: () => Promise<Settings>;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function handleUiCommand(
       if (msg.type === 'chat.retry') {
         await store.update(session.id, (s) => retryMessage(s, msg.clientMessageId));
       } else if (msg.type === 'chat.send') {
-        const { backend } = await readSettings();
+        const { backend } = await deps.settings();
         // Persisted as pending before any request is made: nothing typed is ever lost. A UI
         // re-sends what it has not seen stored yet, so a repeat of a known id is a no-op.
         await store.update(session.id, (s) =>

@@ -1,3 +1,4 @@
+import { serial } from '../core/serial';
 import type { ChatSession } from '../core/chat-session';
 import { focusMove, lifecycleDue, startOf, switchEvent, withLifecycle, withOutcome } from '../core/crm/lifecycle';
 import type { CrmSettings } from '../core/crm/settings';
@@ -41,7 +42,7 @@ export class CrmSync {
   private saved: CrmEvent[] = [];
   private readonly inFlight = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly line = serial();
   private stopped = false;
   /** The connector chosen when settings were last read (on load and by each change), for a chat not started yet. */
   private connector = 'none';
@@ -179,14 +180,12 @@ export class CrmSync {
     this.pump();
   }
 
-  /** Runs changes one at a time, each with fresh CRM settings. */
+  /** Runs changes one at a time, each with the CRM settings as they are then. */
   private serial<T>(fn: (crm: CrmSettings) => Promise<T>): Promise<T> {
-    const run = this.chain.then(async () => {
+    return this.line.run(async () => {
       const crm = await this.deps.crmSettings();
       this.connector = crm.connector;
       return fn(crm);
     });
-    this.chain = run.catch(() => undefined);
-    return run;
   }
 }

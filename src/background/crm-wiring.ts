@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { CrmSettings } from '../core/crm/settings';
 import { matchesPattern } from '../core/match-pattern';
+import type { Settings } from '../core/settings';
 import { createCrm, recordsOutcomes, type CrmEnv } from '../crm/registry';
 import type { PageReply, PageRequest } from '../protocol/messages';
-import { readSettings } from '../protocol/storage';
 import { testCrmConnection } from './crm-delivery';
 import { CrmSync } from './crm-sync';
 import { hostOf } from './offer-context';
@@ -20,9 +21,9 @@ const connectorFor = (kind: string, crm: Parameters<typeof createCrm>[1]) => cre
  * Creates the CRM sync of the background and registers, synchronously (MV3), what drives
  * it besides the chats themselves: its wake-up alarm, and tab focus (switchInteraction).
  */
-export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<unknown>; onChange: () => void }): CrmSync {
+export function startCrmSync(deps: { store: SessionStore; settings: () => Promise<Settings>; ready: () => Promise<unknown>; onChange: () => void }): CrmSync {
   const crm = new CrmSync({
-    crmSettings: async () => (await readSettings()).crm,
+    crmSettings: async () => (await deps.settings()).crm,
     connector: connectorFor,
     recordsOutcomes,
     now: () => Date.now(),
@@ -48,8 +49,7 @@ export function startCrmSync(deps: { store: SessionStore; ready: () => Promise<u
 }
 
 /** A Pega desktop page load announced its relay: what waits for the desktop goes now. */
-export async function onPegaDesktopReady(crm: CrmSync, url: string | undefined): Promise<void> {
-  const { crm: settings } = await readSettings();
+export async function onPegaDesktopReady(crm: CrmSync, settings: CrmSettings, url: string | undefined): Promise<void> {
   if (url && settings.connector === 'pega' && settings.pega.portal && matchesPattern(settings.pega.portal, url)) await crm.nudge('pega');
 }
 

@@ -3,7 +3,7 @@ import { createBackend } from '../backends/registry';
 import type { ChatBackend } from '../backends/types';
 import { HostToBackgroundSchema, PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
 import { UI_PORT } from '../protocol/ports';
-import { debugItem, outcomesItem, readSettings, settingsItem } from '../protocol/storage';
+import { debugItem, outcomesItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
 import { answerPageRequest, onPegaDesktopReady, startCrmSync } from './crm-wiring';
@@ -13,6 +13,7 @@ import { OfferBroker } from './offer-broker';
 import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presenter';
 import { SessionStore } from './session-store';
+import { SettingsCache } from './settings-cache';
 import { syncWatcher } from './sites';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
@@ -49,7 +50,8 @@ const OUTCOME_CATCH_UP_MS = 10 * 60_000;
 export function startBackground(): void {
   const now = () => Date.now();
   const newId = () => crypto.randomUUID();
-  const store = new SessionStore();
+  const settings = new SettingsCache();
+  const store = new SessionStore(browser.storage.local);
   const frames = new FrameRegistry();
   const siteOf = async (tabId: number) => {
     const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
@@ -61,7 +63,7 @@ export function startBackground(): void {
   // One adapter per configuration: it learns what the server offers (long-poll) as it goes.
   let adapter: { key: string; backend: ChatBackend } | undefined;
   const backend = async () => {
-    const { backend: config } = await readSettings();
+    const { backend: config } = await settings.get();
     const key = JSON.stringify(config);
     if (adapter?.key !== key) adapter = { key, backend: createBackend(config.kind, config, { fetch: (input, init) => fetch(input, init) }) };
     return adapter.backend;
@@ -75,7 +77,7 @@ export function startBackground(): void {
     },
   });
   // The CRM sync follows the chats; it never holds them up.
-  const crm = startCrmSync({ store, ready: () => ready, onChange: () => hub.publishAll() });
+  const crm = startCrmSync({ store, settings: () => settings.get(), ready: () => ready, onChange: () => hub.publishAll() });
   const ready: Promise<void> = Promise.all([store.load(now()), crm.load()]).then(async () => {
     runner.resumeAll();
     // Catches up on what a stopped worker may not have queued: chat changes, recent outcomes.
@@ -97,10 +99,10 @@ export function startBackground(): void {
     onShown: (chatId) => runner.wake(chatId),
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get() }, tabId, msg, fromPopup);
     },
   });
-  const broker = new OfferBroker({ store, runner, visitors, backend, now, newId, publish: (tabId) => hub.publish(tabId) });
+  const broker = new OfferBroker({ store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId) });
   store.onChange((session) => {
     // A chat shows in its own tab and in every tab on its site: refresh them all.
     hub.publishAll();
@@ -124,7 +126,7 @@ export function startBackground(): void {
     if (tabId === undefined || sender.frameId !== 0 || isExtensionPage(sender.url)) return false;
     const type = (raw as { type?: unknown } | null)?.type;
     if (type === 'pega.ready') {
-      void ready.then(() => onPegaDesktopReady(crm, sender.tab?.url)).catch((e: unknown) => console.error('[beckon] CRM sync', e));
+      void ready.then(async () => onPegaDesktopReady(crm, (await settings.get()).crm, sender.tab?.url)).catch((e: unknown) => console.error('[beckon] CRM sync', e));
       return false;
     }
     if (type === 'frame.register' || type === 'frame.evicted') {
@@ -166,14 +168,15 @@ export function startBackground(): void {
   openPopupOnNotificationClick();
 
   const resync = () =>
-    void readSettings()
+    void settings
+      .get()
       .then((s) => Promise.all([syncWatcher(s), syncPegaRelay(s.crm)]))
       .catch((e) => console.error('[beckon] site sync failed', e));
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
-  settingsItem.watch(() => {
+  settings.onChange(() => {
     resync();
     hub.publishAll();
     // A connector just turned on takes the live chats, and what waited while it was off goes.

@@ -4,7 +4,9 @@ import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
-import { offersItem, readSettings, tabPagesItem, type TabOffer } from '../protocol/storage';
+import { serial } from '../core/serial';
+import type { Settings } from '../core/settings';
+import { offersItem, tabPagesItem, type TabOffer } from '../protocol/storage';
 import type { WatcherReply, WatcherReport } from '../protocol/watcher';
 import { AvailabilityCache } from './availability-cache';
 import type { ChatRunner } from './chat-runner';
@@ -20,6 +22,8 @@ export interface OfferBrokerDeps {
   runner: ChatRunner;
   visitors: VisitorStore;
   backend: () => Promise<ChatBackend>;
+  /** The current settings (from memory). */
+  settings: () => Promise<Settings>;
   publish: (tabId: number) => void;
   now: () => number;
   newId: () => string;
@@ -28,11 +32,14 @@ export interface OfferBrokerDeps {
 /**
  * Decides when to offer a chat (`pega.chat.proactiveChat.offer`) by running the rules
  * engine over each watcher report, and carries out the visitor's `accept()` and `decline()`.
- * Offer state is per tab; capping state is global (VisitorStore).
+ * Offer state is per tab, in memory once read and stored before it is acted on; capping state
+ * is global (VisitorStore).
  */
 export class OfferBroker {
   // Offer state is read-modify-written; one operation at a time keeps tabs from clobbering each other.
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly line = serial();
+  private offers: Record<string, TabOffer> | undefined;
+  private pages: Record<string, number> | undefined;
   private readonly availability = new AvailabilityCache();
   private readonly suppressions = new SuppressionLog();
 
@@ -40,12 +47,12 @@ export class OfferBroker {
 
   /** Handles a watcher report from a tab and says when the watcher should report again. */
   onPageContext(tabId: number, report: WatcherReport): Promise<WatcherReply> {
-    return this.serial(() => this.evaluate(tabId, report));
+    return this.line.run(() => this.evaluate(tabId, report));
   }
 
   private async evaluate(tabId: number, report: WatcherReport): Promise<WatcherReply> {
     const { store, visitors, now } = this.deps;
-    const settings = await readSettings();
+    const settings = await this.deps.settings();
     const reply = (wakeInMs: number | null): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector });
     // A watcher left over on a site that was just disabled gets nothing more from us.
     if (!settings.enabledSites.some((p) => matchesSitePattern(p, report.url))) return { wakeInMs: null };
@@ -118,10 +125,10 @@ export class OfferBroker {
 
   /** The visitor accepted: start a chat on the offer's queue with the page context as user data. */
   accept(tabId: number, offerId: string): Promise<void> {
-    return this.serial(async () => {
+    return this.line.run(async () => {
       const offer = await this.openOffer(tabId, offerId);
       if (!offer) return;
-      const settings = await readSettings();
+      const settings = await this.deps.settings();
       const session = {
         ...newSession(this.deps.newId(), tabId, offer.queue, {
           nickname: settings.backend.nickname, subject: offer.topic, userData: offer.metadata,
@@ -136,7 +143,7 @@ export class OfferBroker {
 
   /** The visitor declined: dismiss the offer and start the decline cooldown. */
   decline(tabId: number, offerId: string): Promise<void> {
-    return this.serial(async () => {
+    return this.line.run(async () => {
       const offer = await this.openOffer(tabId, offerId);
       if (offer) await this.finish(tabId, offer, 'declined');
     });
@@ -144,7 +151,7 @@ export class OfferBroker {
 
   /** Withdraws an unanswered offer after its rule's timeout. */
   expire(tabId: number, offerId: string): Promise<void> {
-    return this.serial(async () => {
+    return this.line.run(async () => {
       const offer = await this.openOffer(tabId, offerId);
       if (offer && offer.expiresAt !== undefined && this.deps.now() >= offer.expiresAt - 50) await this.finish(tabId, offer, 'timed-out');
     });
@@ -155,7 +162,7 @@ export class OfferBroker {
     if (outcome === 'accepted') await visitors.chatted();
     else await visitors.declined(); // a time-out ends the offer like a decline: no new one right away
     await this.saveOffer(tabId, { ...offer, status: outcome });
-    const rule = (await readSettings()).rules.find((r) => r.id === offer.ruleId);
+    const rule = (await this.deps.settings()).rules.find((r) => r.id === offer.ruleId);
     // The cleaned URL the rules saw: the raw one (offer.url) may hold what the privacy guard removes.
     await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offer.ruleId, url: offer.page?.url ?? offer.metadata.URL ?? '', outcome });
     await withdrawOffer(tabId);
@@ -163,16 +170,25 @@ export class OfferBroker {
 
   /** When the tab's current page was entered (a chat that ended before that stays off it). */
   async pageSince(tabId: number): Promise<number | undefined> {
-    return (await tabPagesItem.getValue())[tabId];
+    return (await this.tabPages())[tabId];
+  }
+
+  private async tabPages(): Promise<Record<string, number>> {
+    return (this.pages ??= (await tabPagesItem.getValue()) ?? {});
   }
 
   private async enteredPage(tabId: number): Promise<void> {
-    await tabPagesItem.setValue({ ...(await tabPagesItem.getValue()), [tabId]: this.deps.now() });
+    this.pages = { ...(await this.tabPages()), [tabId]: this.deps.now() };
+    await tabPagesItem.setValue(this.pages);
   }
 
   /** The offer of a tab, if any. */
   async offerFor(tabId: number): Promise<TabOffer | undefined> {
-    return (await offersItem.getValue())[tabId];
+    return (await this.allOffers())[tabId];
+  }
+
+  private async allOffers(): Promise<Record<string, TabOffer>> {
+    return (this.offers ??= (await offersItem.getValue()) ?? {});
   }
 
   private async openOffer(tabId: number, offerId: string): Promise<TabOffer | undefined> {
@@ -182,25 +198,21 @@ export class OfferBroker {
 
   /** Forgets a closed tab. */
   forgetTab(tabId: number): Promise<void> {
-    return this.serial(async () => {
+    return this.line.run(async () => {
       await this.saveOffer(tabId, undefined);
-      const pages = { ...(await tabPagesItem.getValue()) };
+      const pages = { ...(await this.tabPages()) };
       delete pages[tabId];
+      this.pages = pages;
       await tabPagesItem.setValue(pages);
     });
   }
 
   private async saveOffer(tabId: number, offer: TabOffer | undefined): Promise<void> {
-    const offers = { ...(await offersItem.getValue()) };
+    const offers = { ...(await this.allOffers()) };
     if (offer) offers[tabId] = offer;
     else delete offers[tabId];
-    await offersItem.setValue(offers);
+    this.offers = offers;
+    await offersItem.setValue(offers); // stored before the offer is shown or acted on
     this.deps.publish(tabId);
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -1,27 +1,56 @@
-import type { ChatSession } from '../core/chat-session';
-import { readSessions, sessionsItem } from '../protocol/storage';
+import type { ChatSession, TranscriptEntry } from '../core/chat-session';
+import { CHAT_INDEX_KEY, chatKey, entryKey, readLegacySession, readStoredChat, readStoredEntry, toStoredChat } from '../protocol/chat-records';
+import { legacySessionsItem } from '../protocol/storage';
+import { WriteBehind, type KeyValueStorage } from './write-behind';
 
 /** How long an ended chat stays listed (so its window can still be read) before it is pruned. */
 const KEEP_ENDED_MS = 24 * 3600 * 1000;
 
+/** The storage the chats live in (`browser.storage.local`). */
+export interface ChatStorage extends KeyValueStorage {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+}
+
+/** What storage holds of a chat: its record (as JSON) and its transcript lines (by reference). */
+interface Stored {
+  record: string;
+  entries: readonly TranscriptEntry[];
+}
+
 /**
- * The background's chat sessions: an in-memory copy written through to `storage.local`.
- * `update` resolves only after the new state is persisted, so callers can follow the
- * rule "persist, then act": a worker stopped at any moment resumes from what was saved.
+ * The background's chat sessions. Memory is the source of truth while the worker runs;
+ * storage is written behind it, per chat (chat-records.ts): a change writes the chat's record
+ * if it changed and only the transcript lines that changed, and a burst of changes is one
+ * write. `update` and `add` resolve once the change is stored, and listeners hear of it only
+ * then, so callers and UIs follow "persist, then act": a worker stopped at any moment resumes
+ * from what was saved, with nothing a UI was shown as stored missing.
  */
 export class SessionStore {
   private sessions = new Map<string, ChatSession>();
-  private writing: Promise<void> = Promise.resolve();
+  private readonly stored = new Map<string, Stored>();
   private readonly listeners = new Set<(s: ChatSession) => void>();
+  private readonly writer: WriteBehind;
+
+  constructor(private readonly storage: ChatStorage) {
+    this.writer = new WriteBehind(storage, (e) => console.error('[beckon] could not save chats (retrying)', e));
+  }
 
   /** Loads what a previous worker saved. Sessions read back need a resync: a reply may have been lost. */
   async load(now: number): Promise<void> {
-    const stored = await readSessions();
-    this.sessions = new Map(
-      Object.values(stored)
-        .filter((s) => s.status !== 'ended' || now - (s.endedAt ?? now) < KEEP_ENDED_MS)
-        .map((s) => [s.id, s.status === 'ended' ? s : { ...s, needsResync: true }]),
-    );
+    const legacy = await this.readLegacy();
+    const loaded = [...(await this.readStored()), ...legacy];
+    this.sessions = new Map();
+    for (const s of loaded) {
+      if (s.status === 'ended' && now - (s.endedAt ?? now) >= KEEP_ENDED_MS) {
+        this.forget(s.id);
+        continue;
+      }
+      this.sessions.set(s.id, s.status === 'ended' ? s : { ...s, needsResync: true });
+    }
+    this.writer.set(CHAT_INDEX_KEY, [...this.sessions.keys()]);
+    await this.writer.flush();
+    // Only now that they are stored the new way may the old map go.
+    if (legacy.length > 0) await legacySessionsItem.removeValue();
   }
 
   get(id: string): ChatSession | undefined {
@@ -32,41 +61,87 @@ export class SessionStore {
     return [...this.sessions.values()];
   }
 
-  /** Sessions still talking to a backend (not ended, or ended with messages left to send). */
+  /** Sessions still talking to a backend (not ended). */
   active(): ChatSession[] {
     return this.all().filter((s) => s.status !== 'ended');
   }
 
-  /** Replaces a session with `fn(session)`, persists, then notifies. Returns the new value. */
+  /** Replaces a session with `fn(session)` at once in memory; resolves with it once stored, then notifies. */
   async update(id: string, fn: (s: ChatSession) => ChatSession): Promise<ChatSession | undefined> {
     const current = this.sessions.get(id);
     if (!current) return undefined;
     const next = fn(current);
     if (next === current) return current;
     this.sessions.set(id, next);
-    await this.persist();
+    this.persist(next);
+    await this.writer.stored();
     this.listeners.forEach((l) => l(next));
     return next;
   }
 
-  /** Adds a new session, persisted before this resolves. */
+  /** Adds a new session; resolves once it is stored. */
   async add(session: ChatSession): Promise<void> {
     this.sessions.set(session.id, session);
-    await this.persist();
+    this.persist(session);
+    this.writer.set(CHAT_INDEX_KEY, [...this.sessions.keys()]);
+    await this.writer.stored();
     this.listeners.forEach((l) => l(session));
   }
 
-  /** Called after every persisted change. */
+  /** Called after every stored change. */
   onChange(listener: (s: ChatSession) => void): void {
     this.listeners.add(listener);
   }
 
-  private persist(): Promise<void> {
-    // Writes are chained so an older snapshot can never land after a newer one.
-    const snapshot = Object.fromEntries(this.sessions);
-    this.writing = this.writing.then(() => sessionsItem.setValue(snapshot)).catch((e) => {
-      console.error('[beckon] could not save chat sessions', e);
+  /** Notes what changed since the last write of this chat: its record if it differs, the lines that are new. */
+  private persist(session: ChatSession): void {
+    const before = this.stored.get(session.id) ?? { record: '', entries: [] };
+    const record = toStoredChat(session);
+    const json = JSON.stringify(record);
+    if (json !== before.record) this.writer.set(chatKey(session.id), record);
+    const lines = session.transcript;
+    // Lines are never changed in place: a reference that differs is a line that changed.
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== before.entries[i]) this.writer.set(entryKey(session.id, i), lines[i]);
+    for (let i = lines.length; i < before.entries.length; i++) this.writer.remove(entryKey(session.id, i));
+    this.stored.set(session.id, { record: json, entries: lines });
+  }
+
+  private forget(id: string): void {
+    const entries = this.stored.get(id)?.entries.length ?? 0;
+    this.writer.remove(chatKey(id));
+    for (let i = 0; i < entries; i++) this.writer.remove(entryKey(id, i));
+    this.stored.delete(id);
+  }
+
+  /** The chats of the per-chat layout, each with the transcript lines that read back. */
+  private async readStored(): Promise<ChatSession[]> {
+    const index = (await this.storage.get(CHAT_INDEX_KEY))[CHAT_INDEX_KEY];
+    const ids = Array.isArray(index) ? index.filter((id): id is string => typeof id === 'string') : [];
+    if (ids.length === 0) return [];
+    const records = await this.storage.get(ids.map(chatKey));
+    const chats = ids.flatMap((id) => {
+      const read = readStoredChat(records[chatKey(id)]);
+      if (!read.ok) console.warn(`[beckon] dropped unreadable chat ${id}: ${read.error}`);
+      return read.ok ? [read.chat] : [];
     });
-    return this.writing;
+    const lines = await this.storage.get(chats.flatMap((c) => Array.from({ length: c.entries }, (_, i) => entryKey(c.id, i))));
+    return chats.map(({ entries, ...chat }) => {
+      const transcript = Array.from({ length: entries }, (_, i) => readStoredEntry(lines[entryKey(chat.id, i)])).filter((e): e is TranscriptEntry => e !== null);
+      if (transcript.length < entries) console.warn(`[beckon] chat ${chat.id}: ${entries - transcript.length} unreadable transcript lines dropped`);
+      this.stored.set(chat.id, { record: JSON.stringify({ ...chat, entries }), entries: transcript.length === entries ? transcript : [] });
+      return { ...chat, transcript };
+    });
+  }
+
+  /** Chats a version 1 worker stored as one map, noted for the per-chat layout (`load` removes the map once they are stored). */
+  private async readLegacy(): Promise<ChatSession[]> {
+    const legacy = (await legacySessionsItem.getValue()) ?? {};
+    const sessions = Object.entries(legacy).flatMap(([id, raw]) => {
+      const session = readLegacySession(raw);
+      if (!session) console.warn(`[beckon] dropped unreadable chat session ${id}`);
+      return session ? [session] : [];
+    });
+    for (const s of sessions) this.persist(s);
+    return sessions;
   }
 }

@@ -1,4 +1,5 @@
 import { recordChat, recordDecline, recordOffer } from '../core/rules/capping';
+import { serial } from '../core/serial';
 import { newVisitor, recordPageView, type VisitorState } from '../core/rules/visitor';
 import type { CappingSettings } from '../core/rules/capping';
 import { outcomesItem, visitorItem, type OutcomeRecord } from '../protocol/storage';
@@ -13,17 +14,24 @@ export function localDay(now: number): string {
 }
 
 /**
- * The visitor's state (capping, visits, page views) and the outcome log, in extension
- * storage. Updates run one at a time so concurrent tabs cannot lose each other's changes.
+ * The visitor's state (capping, visits, page views) and the outcome log. The state lives in
+ * memory once read; each change is stored before it resolves. Updates run one at a time so
+ * concurrent tabs cannot lose each other's changes.
  */
 export class VisitorStore {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly line = serial();
+  private state: VisitorState | undefined;
 
   /** `onRecord` hears of every outcome once it is in the log (the CRM sync takes them from there). */
   constructor(private readonly now: () => number, private readonly onRecord?: (record: OutcomeRecord) => void) {}
 
   read(): Promise<VisitorState> {
-    return this.serial(async () => (await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now())));
+    return this.line.run(() => this.current());
+  }
+
+  private async current(): Promise<VisitorState> {
+    this.state ??= (await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now()));
+    return this.state;
   }
 
   pageView(host: string, capping: CappingSettings): Promise<VisitorState> {
@@ -45,7 +53,7 @@ export class VisitorStore {
 
   /** Appends an outcome to the log. */
   record(outcome: Omit<OutcomeRecord, 'at'>): Promise<void> {
-    return this.serial(async () => {
+    return this.line.run(async () => {
       const log = (await outcomesItem.getValue()) ?? [];
       const record = { at: this.now(), ...outcome };
       await outcomesItem.setValue([...log, record].slice(-MAX_OUTCOMES));
@@ -54,16 +62,11 @@ export class VisitorStore {
   }
 
   private update(fn: (v: VisitorState) => VisitorState): Promise<VisitorState> {
-    return this.serial(async () => {
-      const next = fn((await visitorItem.getValue()) ?? newVisitor(this.now(), localDay(this.now())));
-      await visitorItem.setValue(next);
+    return this.line.run(async () => {
+      const next = fn(await this.current());
+      this.state = next;
+      await visitorItem.setValue(next); // stored before the offer it decides is made
       return next;
     });
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { ChatSession, OfferPage } from '../core/chat-session';
+import type { OfferPage } from '../core/chat-session';
 import type { CrmEvent } from '../core/crm/sync-queue';
 import type { RuleReport } from '../core/rules/engine';
 import { newVisitor, type VisitorState } from '../core/rules/visitor';
@@ -22,56 +22,11 @@ export async function readSettings(): Promise<Settings> {
   return settingsOrDefault(await settingsItem.getValue());
 }
 
-const EntrySchema = z.object({
-  key: z.string(),
-  index: z.number().int().optional(),
-  kind: z.enum(['message', 'notice']),
-  from: z.enum(['visitor', 'agent', 'system']),
-  nickname: z.string(),
-  text: z.string(),
-  at: z.number(),
-  clientMessageId: z.string().optional(),
-  delivery: z.enum(['pending', 'sent', 'failed']).optional(),
-});
-
-const SessionSchema = z.object({
-  id: z.string(),
-  chatId: z.string().nullable(),
-  tabId: z.number().int(),
-  queue: z.string(),
-  status: z.enum(['requesting', 'waiting', 'connected', 'conferenced', 'transferred', 'ended']),
-  agents: z.array(z.string()),
-  agentTyping: z.boolean(),
-  lastIndex: z.number().int(),
-  needsResync: z.boolean(),
-  transcript: z.array(EntrySchema),
-  createdAt: z.number(),
-  endedAt: z.number().optional(),
-  failures: z.number().int(),
-  lastError: z.string().optional(),
-  endRequested: z.boolean().optional(),
-  readIndex: z.number().int().optional(),
-  site: z.string().optional(),
-  backendSession: z.string().optional(),
-  pendingUserData: z.record(z.string(), z.string()).optional(),
-  request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
-  page: z.object({ pageName: z.string(), url: z.string(), timeOnPage: z.string() }).optional(),
-}) satisfies z.ZodType<ChatSession>;
-
-/** Live and recent chats, with transcripts and outbox (local: a browser restart loses nothing). */
-export const sessionsItem = storage.defineItem<Record<string, unknown>>('local:sessions', { fallback: {}, version: 1 });
-
-/** Reads sessions, dropping (and reporting) any entry that fails validation. */
-export async function readSessions(): Promise<Record<string, ChatSession>> {
-  const raw = await sessionsItem.getValue();
-  const out: Record<string, ChatSession> = {};
-  for (const [id, value] of Object.entries(raw ?? {})) {
-    const parsed = SessionSchema.safeParse(value);
-    if (parsed.success) out[id] = parsed.data;
-    else console.warn(`[beckon] dropped unreadable chat session ${id}:`, parsed.error.issues[0]?.message);
-  }
-  return out;
-}
+/**
+ * Chats as version 1 stored them: one map of whole sessions, rewritten on every change. Only
+ * read once, to move them to the per-chat records of `chat-records.ts`, then removed.
+ */
+export const legacySessionsItem = storage.defineItem<Record<string, unknown>>('local:sessions', { fallback: {}, version: 1 });
 
 const CrmEventSchema = z.object({
   id: z.string(),

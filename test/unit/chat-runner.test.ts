@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox } from '../../sandbox/server';
 import { createBackend } from '../../src/backends/registry';
 import { ChatRunner } from '../../src/background/chat-runner';
 import { SessionStore } from '../../src/background/session-store';
 import { newSession, queueMessage } from '../../src/core/chat-session';
-import { readSessions } from '../../src/protocol/storage';
 import { agentClient } from '../e2e/support/agent';
 import { waitFor } from '../e2e/support/wait';
 
@@ -47,7 +47,7 @@ describe('ChatRunner with a real Sandbox', () => {
   });
 
   it.each(['gws', 'gms'] as const)('%s: requests the chat, persists it, and merges the agent side', async (kind) => {
-    const store = new SessionStore();
+    const store = new SessionStore(browser.storage.local);
     await store.load(Date.now());
     const runner = runnerFor(store, sandbox.url, kind);
     await store.add(session());
@@ -61,14 +61,16 @@ describe('ChatRunner with a real Sandbox', () => {
     await store.update('local-1', (s) => queueMessage(s, 'Hi Alex', 'm-9', 'Visitor', Date.now()));
     runner.ensure('local-1');
     await waitFor(async () => (await agent.interaction(chat.id))?.messages.some((m) => m.text === 'Hi Alex'), { what: 'the visitor message' });
-    const saved = (await readSessions())['local-1']!;
+    const reloaded = new SessionStore(browser.storage.local); // what a restarted worker reads
+    await reloaded.load(Date.now());
+    const saved = reloaded.get('local-1')!;
     expect(saved).toMatchObject({ chatId: chat.id, status: 'connected', agents: ['Alex'] });
     await agent.stop(chat.id);
     await waitFor(() => store.get('local-1')!.status === 'ended', { what: 'the end' });
   });
 
   it('keeps a message typed while the server is down and sends it once when it is back', async () => {
-    const store = new SessionStore();
+    const store = new SessionStore(browser.storage.local);
     await store.load(Date.now());
     const runner = runnerFor(store, sandbox.url);
     await store.add(session());
@@ -94,14 +96,14 @@ describe('ChatRunner with a real Sandbox', () => {
   });
 
   it('a new store resumes saved chats and re-reads by index instead of trusting the cursor', async () => {
-    const first = new SessionStore();
+    const first = new SessionStore(browser.storage.local);
     await first.load(Date.now());
     await first.add({ ...session(), chatId: null });
     const runner = runnerFor(first, sandbox.url);
     runner.ensure('local-1');
     await waitFor(() => first.get('local-1')!.chatId, { what: 'the chat id' });
 
-    const second = new SessionStore(); // what a restarted worker does
+    const second = new SessionStore(browser.storage.local); // what a restarted worker does
     await second.load(Date.now());
     expect(second.get('local-1')).toMatchObject({ needsResync: true });
   });
