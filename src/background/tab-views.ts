@@ -33,6 +33,7 @@ export function toChatView(s: ChatSession): ChatView {
     transcript: s.transcript,
     offline: s.failures >= OFFLINE_AFTER_FAILURES,
     unread: unreadCount(s),
+    lastIndex: s.lastIndex,
     startedAt: s.createdAt,
     ...(s.lastError ? { lastError: s.lastError } : {}),
   };

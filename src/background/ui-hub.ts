@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { parseMessage, UiToBackgroundSchema } from '../protocol/messages';
 import { PAGE_FRAME_PATH } from '../protocol/page-frame';
 import type { BackgroundToUi, TabView, UiToBackground } from '../protocol/ports';
+import { planUpdate, type Sent } from '../protocol/view-delta';
 
 type Port = Browser.runtime.Port;
 
@@ -31,6 +32,12 @@ interface Client {
   chatId?: string;
   /** The chat picked in the popup's switcher (popup only). */
   chosenChatId?: string;
+  /** What this UI was last sent (a delta is taken against it), and the last `seq`. */
+  sent?: Sent;
+  seq: number;
+  /** A push is under way; `again`: another change came meanwhile, push once more after it. */
+  pushing: boolean;
+  again: boolean;
 }
 
 /**
@@ -67,7 +74,7 @@ export class UiHub {
       port.disconnect();
       return;
     }
-    this.clients.set(port, { tabId: null, fromPopup: kind === 'popup' });
+    this.clients.set(port, { tabId: null, fromPopup: kind === 'popup', seq: 0, pushing: false, again: false });
     port.onMessage.addListener((raw: unknown) => void this.receive(port, raw));
     port.onDisconnect.addListener(() => this.clients.delete(port));
   }
@@ -101,6 +108,10 @@ export class UiHub {
     const msg = parsed.value;
     if (msg.type === 'heartbeat') return; // Its arrival alone keeps the worker alive.
     if (msg.type === 'hello') return this.hello(port, client, msg);
+    if (msg.type === 'resync') {
+      client.sent = undefined; // the next push is the whole view
+      return this.push(port, client);
+    }
     if (client.tabId === null) return; // nothing before a hello that was accepted
     if (msg.type === 'chat.focus' && client.fromPopup) {
       client.chosenChatId = msg.chatId;
@@ -124,16 +135,42 @@ export class UiHub {
       }
       client.tabId = tabId;
     }
+    client.sent = undefined;
     await this.push(port, client);
   }
 
+  /**
+   * Brings a UI up to date: the whole view the first time, then deltas. One push at a time per
+   * UI, so views go out in the order they were built; changes during a push cause one more.
+   */
   private async push(port: Port, client: Client): Promise<void> {
     if (client.tabId === null) return;
-    const view = await this.deps.view(client.tabId, client.fromPopup, client.chosenChatId);
+    if (client.pushing) {
+      client.again = true;
+      return;
+    }
+    client.pushing = true;
+    try {
+      do {
+        client.again = false;
+        const view = await this.deps.view(client.tabId, client.fromPopup, client.chosenChatId);
+        this.send(port, client, view);
+      } while (client.again && this.clients.has(port));
+    } finally {
+      client.pushing = false;
+    }
+  }
+
+  private send(port: Port, client: Client, view: TabView): void {
     const shown = view.chat?.id;
     if (shown && shown !== client.chatId && !this.isShown(shown)) this.deps.onShown?.(shown);
     client.chatId = shown;
-    this.post(port, { type: 'view', view });
+    const plan = planUpdate(client.sent, view);
+    if (plan.kind === 'none') return;
+    client.sent = plan.next;
+    const seq = ++client.seq;
+    if (plan.kind === 'full') this.post(port, { type: 'view', seq, view });
+    else this.post(port, { type: 'delta', seq, head: plan.head, lines: plan.lines, length: plan.length });
   }
 
   private post(port: Port, msg: BackgroundToUi): void {

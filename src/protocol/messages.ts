@@ -47,6 +47,7 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.read'), chatId: text(100), index: z.number().int().min(0) }),
   z.object({ type: z.literal('chat.focus'), chatId: text(100) }),
   z.object({ type: z.literal('heartbeat') }),
+  z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),
   z.object({ type: z.literal('debug.exitIntent') }),
   z.object({ type: z.literal('debug.resetVisitor') }),

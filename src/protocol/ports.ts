@@ -61,6 +61,8 @@ export interface ChatView {
   offline: boolean;
   /** Agent messages not yet seen in any open chat window. */
   unread: number;
+  /** The highest backend index in the transcript (what a read receipt names). */
+  lastIndex: number;
   startedAt: number;
   lastError?: string;
   /** Its CRM interaction (popup only). */
@@ -95,9 +97,24 @@ export type UiToBackground =
   /** The popup shows another chat: the user's focus moved (the CRM switches interaction). */
   | { type: 'chat.focus'; chatId: string }
   | { type: 'heartbeat' }
+  /** The UI missed a delta (a gap in `seq`): send the whole view again. */
+  | { type: 'resync' }
   | { type: 'debug.fastForward'; seconds: number }
   | { type: 'debug.exitIntent' }
   | { type: 'debug.resetVisitor' };
 
-/** Background → UI over the port. `refused`: the port is closed for good (an unknown frame). */
-export type BackgroundToUi = { type: 'view'; view: TabView } | { type: 'error'; message: string } | { type: 'refused' };
+/** A tab's view without the chat's transcript: what a delta carries whole. */
+export type TabViewHead = Omit<TabView, 'chat'> & { chat: Omit<ChatView, 'transcript'> | null };
+
+/**
+ * Background → UI over the port. A UI gets the whole `view` when it attaches or asks to
+ * `resync`; after that, a `delta` per change of the same chat: the head (everything but the
+ * transcript, small), the transcript lines that changed by position, and its length. `seq`
+ * counts the views and deltas of this port (1, 2, …): a UI that sees a gap asks to resync.
+ * `refused`: the port is closed for good (an unknown frame).
+ */
+export type BackgroundToUi =
+  | { type: 'view'; seq: number; view: TabView }
+  | { type: 'delta'; seq: number; head: TabViewHead; lines: [position: number, entry: TranscriptEntry][]; length: number }
+  | { type: 'error'; message: string }
+  | { type: 'refused' };

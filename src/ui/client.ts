@@ -1,6 +1,7 @@
 import { atom } from 'nanostores';
 import { UI_PORT, type BackgroundToUi, type TabView, type UiToBackground } from '../protocol/ports';
 import { openRuntimePort, type OpenPort, type UiPort } from './ui-port';
+import { ViewSync } from './view-sync';
 
 /** Messages keep an MV3 worker alive (an open port alone does not): one every 20 s while a UI shows. */
 const HEARTBEAT_MS = 20_000;
@@ -58,7 +59,9 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
       $link.set('gone'); // The extension was reloaded or removed.
       return;
     }
-    port.onMessage.addListener((raw: unknown) => {
+    const current = port;
+    const sync = new ViewSync(); // a new connection starts with a whole view
+    current.onMessage.addListener((raw: unknown) => {
       const msg = raw as BackgroundToUi;
       if (msg.type === 'refused') {
         closed = true; // not ours to show: do not knock again
@@ -66,10 +69,14 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         return;
       }
       $link.set('connected');
-      if (msg.type === 'view') {
-        for (const e of msg.view.chat?.transcript ?? []) if (e.clientMessageId) unconfirmed.delete(e.clientMessageId);
-        $view.set(msg.view);
-      } else $notice.set(msg.message);
+      if (msg.type === 'error') {
+        $notice.set(msg.message);
+        return;
+      }
+      const got = sync.receive(msg);
+      for (const id of got.stored) unconfirmed.delete(id);
+      if (got.view) $view.set(got.view);
+      if (got.resync) current.postMessage({ type: 'resync' } satisfies UiToBackground);
     });
     port.onDisconnect.addListener(() => {
       port = null;

@@ -34,7 +34,7 @@ export interface ChatPanelProps {
 
 /** Tells the background what the visitor has seen, whenever the chat is on screen. */
 function useReadReceipts(chat: ChatView, send: (msg: UiToBackground) => void): void {
-  const last = chat.transcript.reduce((max, e) => Math.max(max, e.index ?? 0), 0);
+  const last = chat.lastIndex;
   useEffect(() => {
     const mark = () => {
       if (document.visibilityState === 'visible' && last > 0 && chat.unread > 0) send({ type: 'chat.read', chatId: chat.id, index: last });
