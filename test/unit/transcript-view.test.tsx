@@ -45,7 +45,7 @@ describe('Transcript', () => {
     await show([...before, line(151)]);
     await new Promise((r) => setTimeout(r, 0));
     watch.disconnect();
-    const added = changes.flatMap((c) => [...c.addedNodes]).filter((n) => (n as Element).dataset?.testid === 'beckon-message');
+    const added = changes.flatMap((c) => [...c.addedNodes]).filter((n) => (n as HTMLElement).dataset?.testid === 'beckon-message');
     expect(added).toHaveLength(1);
     expect(changes.filter((c) => c.type === 'characterData' || c.type === 'attributes')).toEqual([]);
     expect(texts().at(-1)).toBe('message 151');
