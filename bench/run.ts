@@ -6,6 +6,7 @@
 import { idleChatRequests } from './idle-chat-requests.ts';
 import { latencyLongPoll } from './latency-longpoll.ts';
 import { latencyPoll } from './latency-poll.ts';
+import { longChat } from './long-chat.ts';
 import { preparedBuild } from './lib/build.ts';
 import { formatMetric, log, MeasurementError, type BenchContext, type Benchmark } from './lib/report.ts';
 import { startSession, type BenchSession } from './lib/session.ts';
@@ -24,7 +25,7 @@ import { watcherSize } from './watcher-size.ts';
  */
 const BENCHMARKS: Benchmark[] = [
   watcherSize, uiSize, watcherMainThread, watcherIdleWakeups, uiMainThread,
-  latencyLongPoll, idleChatRequests, resumeAfterWorkerStop, noChatRequests, latencyPoll,
+  latencyLongPoll, idleChatRequests, resumeAfterWorkerStop, longChat, noChatRequests, latencyPoll,
 ];
 
 async function main(names: string[]): Promise<number> {

@@ -107,6 +107,8 @@ export class ChatRunner {
   /** One unit of work. Returns how long to wait before the next (0: more work is waiting). */
   private async step(s: ChatSession): Promise<number> {
     const { store, now } = this.deps;
+    // Whatever this step sends (a queued message, the end, user data) is stored first.
+    await store.stored();
     const backend = await this.deps.backend();
     if (!s.chatId) {
       try {

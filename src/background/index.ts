@@ -107,7 +107,8 @@ export function startBackground(): void {
     // A chat shows in its own tab and in every tab on its site: refresh them all.
     hub.publishAll();
     void updateUnreadBadge(store.all());
-    void ready.then(() => crm.reconcile([session])).catch((e: unknown) => console.error('[beckon] CRM sync', e));
+    // The CRM acts on the chat's state outside the worker: only once that state is stored.
+    void ready.then(() => store.stored()).then(() => crm.reconcile([session])).catch((e: unknown) => console.error('[beckon] CRM sync', e));
   });
 
   browser.runtime.onMessage.addListener(((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {

@@ -21,13 +21,14 @@ interface Stored {
  * The background's chat sessions. Memory is the source of truth while the worker runs;
  * storage is written behind it, per chat (chat-records.ts): a change writes the chat's record
  * if it changed and only the transcript lines that changed, and a burst of changes is one
- * write. `update` and `add` resolve once the change is stored, and listeners hear of it only
- * then, so callers and UIs follow "persist, then act": a worker stopped at any moment resumes
- * from what was saved, with nothing a UI was shown as stored missing.
+ * write. Listeners hear of a change at once (UIs show memory); `update` and `add` resolve once
+ * it is stored, and `stored()` waits for everything so far, so whatever acts on a change
+ * outside the worker (a request to the backend, the CRM) persists first: a worker stopped at
+ * any moment resumes from what was saved.
  */
 export class SessionStore {
   private sessions = new Map<string, ChatSession>();
-  private readonly stored = new Map<string, Stored>();
+  private readonly onDisk = new Map<string, Stored>();
   private readonly listeners = new Set<(s: ChatSession) => void>();
   private readonly writer: WriteBehind;
 
@@ -74,8 +75,8 @@ export class SessionStore {
     if (next === current) return current;
     this.sessions.set(id, next);
     this.persist(next);
-    await this.writer.stored();
     this.listeners.forEach((l) => l(next));
+    await this.writer.stored();
     return next;
   }
 
@@ -84,18 +85,23 @@ export class SessionStore {
     this.sessions.set(session.id, session);
     this.persist(session);
     this.writer.set(CHAT_INDEX_KEY, [...this.sessions.keys()]);
-    await this.writer.stored();
     this.listeners.forEach((l) => l(session));
+    await this.writer.stored();
   }
 
-  /** Called after every stored change. */
+  /** Resolves once every change made so far is stored (persist before acting on one). */
+  stored(): Promise<void> {
+    return this.writer.stored();
+  }
+
+  /** Called after every change, as it is made in memory (`stored()` says when it is on disk). */
   onChange(listener: (s: ChatSession) => void): void {
     this.listeners.add(listener);
   }
 
   /** Notes what changed since the last write of this chat: its record if it differs, the lines that are new. */
   private persist(session: ChatSession): void {
-    const before = this.stored.get(session.id) ?? { record: '', entries: [] };
+    const before = this.onDisk.get(session.id) ?? { record: '', entries: [] };
     const record = toStoredChat(session);
     const json = JSON.stringify(record);
     if (json !== before.record) this.writer.set(chatKey(session.id), record);
@@ -103,14 +109,14 @@ export class SessionStore {
     // Lines are never changed in place: a reference that differs is a line that changed.
     for (let i = 0; i < lines.length; i++) if (lines[i] !== before.entries[i]) this.writer.set(entryKey(session.id, i), lines[i]);
     for (let i = lines.length; i < before.entries.length; i++) this.writer.remove(entryKey(session.id, i));
-    this.stored.set(session.id, { record: json, entries: lines });
+    this.onDisk.set(session.id, { record: json, entries: lines });
   }
 
   private forget(id: string): void {
-    const entries = this.stored.get(id)?.entries.length ?? 0;
+    const entries = this.onDisk.get(id)?.entries.length ?? 0;
     this.writer.remove(chatKey(id));
     for (let i = 0; i < entries; i++) this.writer.remove(entryKey(id, i));
-    this.stored.delete(id);
+    this.onDisk.delete(id);
   }
 
   /** The chats of the per-chat layout, each with the transcript lines that read back. */
@@ -128,7 +134,7 @@ export class SessionStore {
     return chats.map(({ entries, ...chat }) => {
       const transcript = Array.from({ length: entries }, (_, i) => readStoredEntry(lines[entryKey(chat.id, i)])).filter((e): e is TranscriptEntry => e !== null);
       if (transcript.length < entries) console.warn(`[beckon] chat ${chat.id}: ${entries - transcript.length} unreadable transcript lines dropped`);
-      this.stored.set(chat.id, { record: JSON.stringify({ ...chat, entries }), entries: transcript.length === entries ? transcript : [] });
+      this.onDisk.set(chat.id, { record: JSON.stringify({ ...chat, entries }), entries: transcript.length === entries ? transcript : [] });
       return { ...chat, transcript };
     });
   }

@@ -14,7 +14,11 @@ export interface Received {
   view?: TabView;
   /** A delta could not be applied: ask the background for the whole view. */
   resync?: boolean;
-  /** Client message ids now seen stored (in lines that are new or changed). */
+  /**
+   * Client message ids the backend now has (delivered or refused for good, in lines that are
+   * new or changed): the UI stops re-sending those. A line still pending may not be stored
+   * yet (the UI is shown memory), so a reconnect sends it again; the background drops repeats.
+   */
   stored: string[];
 }
 
@@ -47,6 +51,6 @@ export class ViewSync {
   }
 }
 
-function idsIn(entries: readonly { clientMessageId?: string }[]): string[] {
-  return entries.flatMap((e) => (e.clientMessageId ? [e.clientMessageId] : []));
+function idsIn(entries: readonly { clientMessageId?: string; delivery?: string }[]): string[] {
+  return entries.flatMap((e) => (e.clientMessageId && e.delivery !== 'pending' ? [e.clientMessageId] : []));
 }

@@ -72,16 +72,19 @@ describe('SessionStore', () => {
     expect(store.get('c1')!.transcript.map((e) => e.index)).toEqual([1, 2, 3]);
   });
 
-  it('hears of a change only once it is stored', async () => {
+  it('tells listeners at once, and resolves an update (and stored()) only once it is on disk', async () => {
     const { storage } = recordingStorage();
     const store = new SessionStore(storage);
     await store.load(0);
     await store.add(chat());
-    const seenStored: boolean[] = [];
-    store.onChange(() => void browser.storage.local.get('chat:c1:0').then((r) => seenStored.push('chat:c1:0' in r)));
-    await store.update('c1', (s) => agentSays(s, 1));
-    await new Promise((r) => setTimeout(r, 5));
-    expect(seenStored).toEqual([true]);
+    const heard: number[] = [];
+    store.onChange((s) => heard.push(s.transcript.length));
+    const updated = store.update('c1', (s) => agentSays(s, 1));
+    expect(heard).toEqual([1]); // memory first: a UI shows it now
+    const onDisk = () => browser.storage.local.get('chat:c1:0').then((r) => 'chat:c1:0' in r);
+    await store.stored();
+    expect(await onDisk()).toBe(true);
+    await updated;
   });
 
   it('moves chats stored the old way (one map) to their own keys, then drops the map', async () => {

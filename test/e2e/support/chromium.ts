@@ -47,6 +47,8 @@ export interface ChromiumExtension {
    * target (see the note at the top). A worker started while offline is covered by Playwright.
    */
   setOffline(offline: boolean): Promise<void>;
+  /** Sends a DevTools command to the service worker's own target (e.g. `Runtime.getHeapUsage`) and returns its result. */
+  workerCdp<T = unknown>(method: string, params?: object): Promise<T>;
   /** Closes the browser and deletes the profile. Idempotent. */
   close(): Promise<void>;
 }
@@ -97,25 +99,35 @@ export async function launchChromium(opts: LaunchChromiumExtensionOptions = {}):
   // session cannot address a flat child session), used to emulate offline in the worker.
   const workerSessions = new Map<string, string>();
   let nextId = 0;
-  const replies = new Map<number, (reply: { error?: { message: string } }) => void>();
+  const replies = new Map<number, (reply: { error?: { message: string }; result?: unknown }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const reply = JSON.parse(event.message) as { id?: number; error?: { message: string } };
+    const reply = JSON.parse(event.message) as { id?: number; error?: { message: string }; result?: unknown };
     if (reply.id !== undefined) replies.get(reply.id)?.(reply);
   });
-  const sendToWorker = (sessionId: string, method: string, params: object) =>
+  const sendToWorker = <T = unknown>(sessionId: string, method: string, params: object) =>
     withTimeout(
-      new Promise<void>((resolve, reject) => {
+      new Promise<T>((resolve, reject) => {
         const id = ++nextId;
         replies.set(id, (reply) => {
           replies.delete(id);
           if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
-          else resolve();
+          else resolve(reply.result as T);
         });
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
       }),
       5_000,
       `${method} on the service worker`,
     );
+
+  /** Our own DevTools session on a worker target, attached once. */
+  const sessionFor = async (targetId: string) => {
+    let sessionId = workerSessions.get(targetId);
+    if (!sessionId) {
+      ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }));
+      workerSessions.set(targetId, sessionId);
+    }
+    return sessionId;
+  };
 
   const openPage = async (path: string) => {
     const page = await context.newPage();
@@ -178,15 +190,17 @@ export async function launchChromium(opts: LaunchChromiumExtensionOptions = {}):
         if (!from) await page.close();
       }
     },
+    async workerCdp<T>(method: string, params: object = {}) {
+      await harness.serviceWorker();
+      const [target] = await workerTargets();
+      if (!target) throw new Error('no service worker to ask');
+      return sendToWorker<T>(await sessionFor(target.targetId), method, params);
+    },
     async setOffline(offline) {
       await context.setOffline(offline);
       const conditions = { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
       for (const target of await workerTargets()) {
-        let sessionId = workerSessions.get(target.targetId);
-        if (!sessionId) {
-          ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }));
-          workerSessions.set(target.targetId, sessionId);
-        }
+        const sessionId = await sessionFor(target.targetId);
         await sendToWorker(sessionId, 'Network.enable', {});
         await sendToWorker(sessionId, 'Network.emulateNetworkConditions', conditions);
       }
