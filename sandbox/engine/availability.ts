@@ -11,17 +11,37 @@ import type { ChatEngine } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
 import type { AgentState, AgentView, QueueAvailability } from './types.ts';
 
+/** An agent's default state and its per-queue overrides, as stored. */
+interface AgentStates {
+  fallback: AgentState;
+  overrides: Map<string, AgentState>;
+}
+
 /** Readiness rules over the store. One per running Sandbox. */
 export class Availability {
+  /**
+   * Each agent's states, read once: routing asks `isReady` for every connected agent whenever
+   * a waiting chat changes. Dropped on set() and after a batch that failed to commit.
+   */
+  private readonly states = new Map<string, AgentStates>();
+
   constructor(
     private readonly engine: ChatEngine,
     /** Names of the configured agents: only they count as ready agents. */
     private readonly agents: readonly string[],
     private readonly configuredQueues: readonly string[],
-  ) {}
+  ) {
+    engine.repo.onRollback(() => this.states.clear());
+  }
 
   private get repo() {
     return this.engine.repo;
+  }
+
+  private statesOf(agent: string): AgentStates {
+    let s = this.states.get(agent);
+    if (!s) this.states.set(agent, (s = { fallback: this.repo.agentState(agent), overrides: this.repo.queueStates(agent) }));
+    return s;
   }
 
   /** Configured queues first, then queues only chats know about. */
@@ -48,13 +68,13 @@ export class Availability {
 
   /** Whether `agent` is offered waiting chats of `queue`. */
   isReady(agent: string, queue: string): boolean {
-    return (this.repo.queueStates(agent).get(queue) ?? this.repo.agentState(agent)) === 'Ready';
+    const { fallback, overrides } = this.statesOf(agent);
+    return (overrides.get(queue) ?? fallback) === 'Ready';
   }
 
   /** The agent's availability as the API reports it. */
   view(agent: string): AgentView {
-    const fallback = this.repo.agentState(agent);
-    const overrides = this.repo.queueStates(agent);
+    const { fallback, overrides } = this.statesOf(agent);
     const queues = this.knownQueues().map((name) => ({ name, state: overrides.get(name) ?? fallback }));
     const anyReady = fallback === 'Ready' || queues.some((q) => q.state === 'Ready');
     return { name: agent, state: anyReady ? 'Ready' : 'NotReady', queues, otherQueues: fallback };
@@ -79,6 +99,7 @@ export class Availability {
         for (const q of queues) this.repo.setQueueState(agent, q, state, at);
       }
     });
+    this.states.delete(agent);
     this.engine.events.emit('agent', { name: agent });
   }
 

@@ -39,10 +39,9 @@ export class Routing {
     if (row?.status === 'Invited' && !chat.ended) return { kind: 'invited', row };
     if (this.waiting(chat, rows)) {
       if (chat.targetAgent !== null) return chat.targetAgent === agent ? { kind: 'offered', via: 'Transfer' } : { kind: 'none', row };
-      const declined = this.engine.repo.hasRejected(chat.id, agent) || chat.transferredBy === agent;
-      if (this.availability.isReady(agent, chat.queue) && !declined) {
-        return { kind: 'offered', via: 'Queue' };
-      }
+      // Readiness first: it is answered from memory, and most agents asked are not Ready there.
+      const offered = this.availability.isReady(agent, chat.queue) && chat.transferredBy !== agent && !this.engine.repo.hasRejected(chat.id, agent);
+      if (offered) return { kind: 'offered', via: 'Queue' };
     }
     return { kind: 'none', row };
   }

@@ -29,6 +29,7 @@ export class GroupCommit {
   private after: (() => void)[] = [];
   private waiters: Waiter[] = [];
   private timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  private readonly rollbackListeners: (() => void)[] = [];
   private readonly stmt;
   /** Batches committed and writes run since start (stats and tests). */
   readonly counts = { batches: 0, writes: 0 };
@@ -64,6 +65,11 @@ export class GroupCommit {
     return this.failedUpTo >= n;
   }
 
+  /** Calls `fn` after every batch that failed to commit (a cache of what the batch wrote must go). */
+  onRollback(fn: () => void): void {
+    this.rollbackListeners.push(fn);
+  }
+
   /** Runs `fn` once everything written so far is committed: at once when no batch is open. */
   afterCommit(fn: () => void): void {
     if (this.open) this.after.push(fn);
@@ -92,6 +98,7 @@ export class GroupCommit {
       if (this.db.inTransaction) this.stmt.rollback.run();
       this.failedUpTo = this.batch;
       this.onError(error);
+      for (const fn of this.rollbackListeners) fn();
       for (const w of waiters) w.reject(error as Error);
       return;
     }

@@ -85,6 +85,8 @@ export function createRepo(db: Db, commits?: GroupCommit) {
     durable: (): Promise<void> => commits?.durable() ?? Promise.resolve(),
     /** True while a batch of writes is open (not committed yet). */
     pending: (): boolean => commits?.pending ?? false,
+    /** Calls `fn` after a batch of writes failed to commit and was rolled back. */
+    onRollback: (fn: () => void): void => commits?.onRollback(fn),
     insertChat(c: { id: string; queue: string; subject: string | null; nickname: string; userData: Record<string, string>; createdAt: number; customerParticipantId: string }) {
       s.insertChat.run({ ...c, userData: JSON.stringify(c.userData) });
     },

@@ -72,7 +72,9 @@ describe('GroupCommit', () => {
     expect(committed()).toEqual(['kept', 'kept too']);
   });
 
-  it('rolls back a batch that cannot commit: waiters rejected, callbacks dropped, later batches fine', async () => {
+  it('rolls back a batch that cannot commit: waiters rejected, callbacks dropped, caches told, later batches fine', async () => {
+    let rolledBack = 0;
+    commits.onRollback(() => rolledBack++);
     const first = commits.nextBatch();
     insert('lost with the batch');
     insert('orphan', 99); // a deferred foreign key: checked only at COMMIT, which fails
@@ -80,11 +82,11 @@ describe('GroupCommit', () => {
     commits.afterCommit(() => (called = true));
     await expect(commits.durable()).rejects.toThrow(/FOREIGN KEY/);
     expect([called, committed(), commits.failedSince(first), db.inTransaction]).toEqual([false, [], true, false]);
-    expect(errors).toHaveLength(1);
+    expect([errors.length, rolledBack]).toEqual([1, 1]);
     const second = commits.nextBatch();
     insert('next');
     await commits.durable();
-    expect([committed(), commits.failedSince(second)]).toEqual([['next'], false]);
+    expect([committed(), commits.failedSince(second), rolledBack]).toEqual([['next'], false, 1]);
   });
 
   it('keeps a callback that throws from stopping the others', async () => {
