@@ -92,7 +92,12 @@ export class ChatRunner {
         await store.update(id, (c) => (c.failures === 0 && !c.lastError ? c : { ...c, failures: 0, lastError: undefined }));
       } catch (e) {
         const error = e instanceof BackendError ? e : new BackendError(String(e), true);
-        if (error.cancelled) continue; // a long-poll cut short on purpose: go straight on
+        if (error.cancelled) {
+          // A long-poll cut short on purpose: go straight on. The server may have moved its
+          // read cursor past events it was already sending us, so the next read is by index.
+          await store.update(id, (c) => (c.needsResync ? c : { ...c, needsResync: true }));
+          continue;
+        }
         if (error.notFound) {
           await store.update(id, (c) => endSession(c, 'This chat no longer exists on the chat server.', now()));
           return;
