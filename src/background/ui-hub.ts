@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { serial, type Serial } from '../core/serial';
 import { parseMessage, UiToBackgroundSchema } from '../protocol/messages';
 import { PAGE_FRAME_PATH } from '../protocol/page-frame';
 import type { BackgroundToUi, TabView, UiToBackground } from '../protocol/ports';
@@ -38,6 +39,12 @@ interface Client {
   /** A push is under way; `again`: another change came meanwhile, push once more after it. */
   pushing: boolean;
   again: boolean;
+  /**
+   * Its messages, handled one at a time in the order they came: a frame's `hello` is checked
+   * asynchronously, and what it sends right after (a message typed while the worker woke up)
+   * must wait for that, not be dropped as coming from nobody.
+   */
+  line: Serial;
 }
 
 /**
@@ -74,8 +81,11 @@ export class UiHub {
       port.disconnect();
       return;
     }
-    this.clients.set(port, { tabId: null, fromPopup: kind === 'popup', seq: 0, pushing: false, again: false });
-    port.onMessage.addListener((raw: unknown) => void this.receive(port, raw));
+    const client: Client = { tabId: null, fromPopup: kind === 'popup', seq: 0, pushing: false, again: false, line: serial() };
+    this.clients.set(port, client);
+    port.onMessage.addListener((raw: unknown) => {
+      client.line.run(() => this.receive(port, raw)).catch((e: unknown) => console.error('[beckon] UI message failed', e));
+    });
     port.onDisconnect.addListener(() => this.clients.delete(port));
   }
 

@@ -24,7 +24,7 @@ const RETRY_MS = 1_000;
 export class WriteBehind {
   private pending = new Map<string, Pending>();
   private readonly line = serial();
-  /** The write of the batch that is out, or the last one: what a flush with nothing new waits for. */
+  /** The write of the batch that is out, or the last one, settled either way: what a flush with nothing new waits for. */
   private last: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private notes = 0;
@@ -79,9 +79,13 @@ export class WriteBehind {
     const waiting = this.next;
     this.pending = new Map();
     this.next = undefined;
-    this.last = this.line.run(() => this.write(batch));
-    if (waiting) this.last.then(waiting.resolve, waiting.reject);
-    return this.last;
+    const written = this.line.run(() => this.write(batch));
+    if (waiting) written.then(waiting.resolve, waiting.reject);
+    // What a later flush with nothing new waits for: this write having settled. A failure is
+    // reported to those waiting on this batch; its values are pending again, so a later
+    // `stored()` waits for their retry instead of repeating an old failure forever.
+    this.last = written.catch(() => undefined);
+    return written;
   }
 
   private soon(ms: number): void {

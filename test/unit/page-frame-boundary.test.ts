@@ -91,7 +91,7 @@ describe('UiHub: which UIs get a tab\'s chat', () => {
     const p = fakePort('chrome-extension://dyn/page-frame.html', 5, 3);
     hub().attach(p.port as never);
     await p.say({ type: 'hello', frame: SECRET, tabId: 99 }); // a frame cannot pick another tab
-    expect(p.sent).toEqual([{ type: 'view', view: view(5) }]);
+    expect(p.sent).toEqual([{ type: 'view', seq: 1, view: view(5) }]);
   });
 
   it('refuses a frame without the secret (a copy a page embedded) and closes its port', async () => {
@@ -107,6 +107,20 @@ describe('UiHub: which UIs get a tab\'s chat', () => {
     h.attach(wrongTab.port as never);
     await wrongTab.say({ type: 'hello', frame: SECRET });
     expect(wrongTab.sent).toEqual([{ type: 'refused' }]);
+  });
+
+  it('handles what a frame sends right after its hello once the hello is proven, not dropping it', async () => {
+    const handled: unknown[] = [];
+    let prove!: (ok: boolean) => void;
+    const h = new UiHub({ view: async (t) => view(t), handle: async (_tab, msg) => void handled.push(msg), isOwnFrame: () => new Promise((r) => (prove = r)) });
+    const p = fakePort('chrome-extension://dyn/page-frame.html', 5, 3);
+    h.attach(p.port as never);
+    void p.say({ type: 'hello', frame: SECRET });
+    await p.say({ type: 'chat.send', chatId: 'c1', text: 'typed while the worker woke', clientMessageId: 'm-12345678' });
+    expect(handled).toEqual([]); // still checking the secret
+    prove(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(handled).toEqual([{ type: 'chat.send', chatId: 'c1', text: 'typed while the worker woke', clientMessageId: 'm-12345678' }]);
   });
 
   it('ignores commands from a frame before it is proven', async () => {
@@ -127,7 +141,7 @@ describe('UiHub: which UIs get a tab\'s chat', () => {
     const popup = fakePort('chrome-extension://id/popup.html');
     hub().attach(popup.port as never);
     await popup.say({ type: 'hello', tabId: 12 });
-    expect(popup.sent).toEqual([{ type: 'view', view: view(12) }]);
+    expect(popup.sent).toEqual([{ type: 'view', seq: 1, view: view(12) }]);
   });
 });
 

@@ -169,3 +169,19 @@ describe('WriteBehind.stored', () => {
     await expect(w.stored()).rejects.toThrow('quota');
   });
 });
+
+describe('WriteBehind after a failure that left nothing to retry', () => {
+  it('does not repeat an old failure to later callers once everything is stored', async () => {
+    const s = fakeStorage();
+    const w = new WriteBehind(s.storage, () => undefined);
+    s.failNext();
+    w.set('k', 'old');
+    const first = w.flush();
+    w.set('k', 'new'); // supersedes the failing value
+    const second = w.flush();
+    await expect(first).rejects.toThrow();
+    await second;
+    await expect(w.stored()).resolves.toBeUndefined();
+    await expect(w.flush()).resolves.toBeUndefined();
+  });
+});
