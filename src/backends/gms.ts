@@ -11,10 +11,8 @@ import {
   decodeSession, encodeSession, gmsForm, GmsEnvelopeSchema, GmsErrorsSchema, GmsReplySchema, GmsStartedSchema, toChatEvent,
   type GmsChatState, type GmsReply,
 } from './gms-wire';
+import { GMS_CODES, gmsFailure } from './gms-errors';
 import { BackendError, type BackendConfig, type BackendDeps, type ChatBackend, type ChatSessionToken } from './types';
-
-/** GMS statusCode 2: retrying will not help (protocols.md §3.1). */
-const FINAL = 2;
 
 /** Creates a GMS adapter. */
 export function createGmsBackend(config: BackendConfig, deps: BackendDeps): ChatBackend {
@@ -28,20 +26,17 @@ export function createGmsBackend(config: BackendConfig, deps: BackendDeps): Chat
     if (reply.json === undefined) throw notJson(reply.status);
     const envelope = GmsEnvelopeSchema.safeParse(reply.json);
     if (!envelope.success) {
-      if (reply.status >= 400 && reply.status < 500 && GmsErrorsSchema.safeParse(reply.json).success) {
-        throw new BackendError(`Chat server refused the request (HTTP ${reply.status}): ${JSON.stringify(reply.json).slice(0, 300)}`, false, reply.status);
-      }
-      throw new BackendError(`Chat server replied without a statusCode (HTTP ${reply.status})`, true, reply.status);
+      const errors = GmsErrorsSchema.safeParse(reply.json);
+      const why = errors.success ? `: ${errorsText(errors.data.errors)}` : ' without a statusCode';
+      throw new BackendError(`Chat server ${errors.success ? 'refused the request' : 'replied'} (HTTP ${reply.status})${why}`, gmsFailure(undefined, false, reply.status), reply.status);
     }
     const { statusCode, statusMessage, chatEnded } = envelope.data;
     if (statusCode !== 0) {
-      const message = statusMessage ?? (chatEnded ? 'The chat has ended.' : `Chat server error ${statusCode}`);
-      // 1 says "retry"; an unknown code is judged by the HTTP status.
-      const retryable = statusCode !== FINAL && (statusCode === 1 || reply.status >= 500);
-      throw new BackendError(message, retryable, statusCode, statusCode === FINAL && reply.status === 404);
+      const message = statusMessage ?? (chatEnded ? 'The chat has ended.' : `Chat server error ${statusCode}${GMS_CODES[statusCode] ? ` (${GMS_CODES[statusCode].meaning})` : ''}`);
+      throw new BackendError(message, gmsFailure(statusCode, chatEnded === true, reply.status), statusCode, chatEnded === true);
     }
     const parsed = GmsReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw new BackendError(`Unexpected reply from chat server: ${parsed.error.issues[0]?.message}`, true);
+    if (!parsed.success) throw new BackendError(`Unexpected reply from chat server: ${parsed.error.issues[0]?.message}`, 'retry');
     return parsed.data;
   }
 
@@ -52,7 +47,7 @@ export function createGmsBackend(config: BackendConfig, deps: BackendDeps): Chat
     const restored = session === undefined ? null : decodeSession(session);
     if (!restored) {
       const why = session === undefined ? 'no session was given' : 'the session given is not a GMS session';
-      throw new BackendError(`No userId/secureKey/alias for GMS chat '${chatId}': ${why} (pass the one requestChat returned).`, false, FINAL);
+      throw new BackendError(`No userId/secureKey/alias for GMS chat '${chatId}': ${why} (pass the one requestChat returned).`, 'refused');
     }
     chats.set(chatId, restored);
     return restored;
@@ -73,6 +68,9 @@ export function createGmsBackend(config: BackendConfig, deps: BackendDeps): Chat
     return reply;
   }
 
+  const errorsText = (errors: unknown[]): string =>
+    errors.map((e) => (typeof e === 'object' && e !== null ? String((e as { message?: unknown; code?: unknown }).message ?? (e as { code?: unknown }).code ?? JSON.stringify(e)) : String(e))).join('; ').slice(0, 300);
+
   const unsupported = (what: string) =>
     Promise.reject(BackendError.unsupported(`The GMS Chat API v2 has no operation to ${what}; only adding or changing user data (updateData) is possible.`));
 
@@ -82,7 +80,7 @@ export function createGmsBackend(config: BackendConfig, deps: BackendDeps): Chat
       // `endpoint` is a Beckon extra naming the queue; GMS itself routes by service and ignores it.
       const form = gmsForm({ nickname: req.nickname, subject: req.subject, endpoint: req.queue }, req.userData);
       const parsed = GmsStartedSchema.safeParse(await post(service, form));
-      if (!parsed.success) throw new BackendError('Chat server started a chat without its chatId, userId, secureKey and alias', true);
+      if (!parsed.success) throw new BackendError('Chat server started a chat without its chatId, userId, secureKey and alias', 'retry');
       const { chatId, userId, secureKey, alias } = parsed.data;
       // Position 1: the first fetch returns the visitor's own join, as on GWS.
       const state: GmsChatState = { userId, secureKey, alias, position: 1 };
@@ -93,8 +91,14 @@ export function createGmsBackend(config: BackendConfig, deps: BackendDeps): Chat
     async fetchEvents(chatId, opts = {}) {
       const state = stateOf(chatId, opts.session);
       const from = opts.fromIndex ?? state.position;
-      const reply = await operate(chatId, 'refresh', undefined, { transcriptPosition: String(from) }, undefined,
-        opts.signal ? { signal: opts.signal } : {});
+      let reply: GmsReply;
+      try {
+        reply = await operate(chatId, 'refresh', undefined, { transcriptPosition: String(from) }, undefined, opts.signal ? { signal: opts.signal } : {});
+      } catch (e) {
+        // The documented answer to refreshing a chat that is over: statusCode 2 with chatEnded.
+        if (e instanceof BackendError && e.chatEnded) return { events: [], ended: true, session: encodeSession(state) };
+        throw e;
+      }
       const events = reply.messages.map(toChatEvent).filter((e) => e !== null);
       const after = Math.max(from, ...reply.messages.map((m) => m.index + 1));
       // Like the GWS cursor: it only moves forward, so a catch-up read never makes news repeat.

@@ -5,10 +5,8 @@
 import type { z } from 'zod';
 import { notJson, sendRequest, type RawReply, type SendOptions } from './http';
 import { EnvelopeSchema } from './gws-wire';
+import { GWS_CODES, gwsFailure } from './gws-errors';
 import { BackendError, type BackendConfig, type BackendDeps } from './types';
-
-/** GWS statusCodes after which the same request may succeed later (internal error, incomplete). */
-const RETRYABLE_CODES = new Set([4, 9]);
 
 /** The GWS caller of one adapter. */
 export type GwsCaller = ReturnType<typeof createGwsCaller>;
@@ -37,15 +35,15 @@ export function createGwsCaller(config: BackendConfig, deps: BackendDeps) {
     if (reply.json === undefined) throw notJson(reply.status);
     const envelope = EnvelopeSchema.safeParse(reply.json);
     if (!envelope.success) {
-      throw new BackendError(`Chat server replied without a statusCode (HTTP ${reply.status})`, true, reply.status);
+      throw new BackendError(`Chat server replied without a statusCode (HTTP ${reply.status})`, gwsFailure(undefined, reply.status), reply.status);
     }
     const { statusCode, statusMessage } = envelope.data;
     if (statusCode !== 0) {
-      const message = statusMessage ?? `Chat server error ${statusCode}`;
-      throw new BackendError(message, RETRYABLE_CODES.has(statusCode) || reply.status >= 500, statusCode, statusCode === 6);
+      const message = statusMessage ?? `Chat server error ${statusCode}${GWS_CODES[statusCode] ? ` (${GWS_CODES[statusCode].meaning})` : ''}`;
+      throw new BackendError(message, gwsFailure(statusCode, reply.status), statusCode);
     }
     const parsed = schema.safeParse(reply.json);
-    if (!parsed.success) throw new BackendError(`Unexpected reply from chat server: ${parsed.error.issues[0]?.message}`, true);
+    if (!parsed.success) throw new BackendError(`Unexpected reply from chat server: ${parsed.error.issues[0]?.message}`, 'retry');
     return parsed.data;
   }
 

@@ -24,9 +24,18 @@ export const AvailabilityReplySchema = z
 
 export const RequestChatReplySchema = z.object({ id: z.string().min(1), statusCode: z.literal(0) }).loose();
 
-/** GetChat: only what the adapter reads (the operations the chat allows now). */
+/** GetChat: what the adapter reads (protocols.md §1.2): the state, the operations allowed now, who is in the chat. */
 export const GetChatReplySchema = z
-  .object({ chat: z.object({ capabilities: z.array(z.string()).default([]) }).loose(), statusCode: z.literal(0) })
+  .object({
+    chat: z
+      .object({
+        state: z.string().optional(),
+        capabilities: z.array(z.string()).default([]),
+        participants: z.array(z.object({ nickname: z.string().default(''), type: z.string().default('External') }).loose()).default([]),
+      })
+      .loose(),
+    statusCode: z.literal(0),
+  })
   .loose();
 
 /** Sandbox extra: `GET /api/v2/chats/{id}/userdata?keys=…`. */

@@ -4,6 +4,7 @@
  * server keeps the read cursor and needs nothing but the chat id, so GWS chats have no
  * session token. Sandbox extras (long-poll, availability, user data) are detected, never required.
  */
+import { createGwsChatWatch } from './gws-chat-watch';
 import { createGwsCaller } from './gws-http';
 import { createGwsUserData } from './gws-user-data';
 import { AvailabilityReplySchema, EnvelopeSchema, GWS_USER_DATA_LIMITS, MessagesReplySchema, RequestChatReplySchema, toChatEvent } from './gws-wire';
@@ -14,6 +15,7 @@ import { clampUserData } from './user-data-limits';
 export function createGwsBackend(config: BackendConfig, deps: BackendDeps): ChatBackend {
   const http = createGwsCaller(config, deps);
   const userData = createGwsUserData(http);
+  const watch = createGwsChatWatch(http, deps.now ?? Date.now);
   const operation = (id: string, operationName: string, extra: object = {}) =>
     http.call('POST', http.chatPath(id), EnvelopeSchema, { operationName, ...extra }).then(() => undefined);
 
@@ -42,7 +44,9 @@ export function createGwsBackend(config: BackendConfig, deps: BackendDeps): Chat
       });
       const events = reply.messages.map(toChatEvent).filter((e) => e !== null);
       const visitorLeft = events.some((e) => e.type === 'left' && e.party === 'visitor');
-      return { events, ended: reply.chatEnded === true || visitorLeft };
+      // `chatEnded` is a Sandbox extra: used when sent, never needed (the watch reads GetChat).
+      if (reply.chatEnded === true || visitorLeft) return { events, ended: true };
+      return { events, ended: await watch.over(chatId, events) };
     },
     sendMessage: (chatId, text, clientMessageId) => operation(chatId, 'SendMessage', { text, clientMessageId }),
     sendTyping: (chatId, typing) =>

@@ -3,6 +3,7 @@
  * from failure, and the body read as JSON when it is JSON. What the body means is the
  * dialect's business (gws-http.ts, gms.ts).
  */
+import { httpFailure } from './gws-errors';
 import { BackendError, type BackendDeps } from './types';
 
 /** A reply as it came: HTTP status, headers, and the parsed body (`undefined` when not JSON). */
@@ -33,9 +34,9 @@ export async function sendRequest(deps: BackendDeps, base: string, url: string, 
   const timeout = AbortSignal.timeout((deps.timeoutMs ?? 15_000) + (opts.extraMs ?? 0));
   const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
   const failed = (e: unknown): BackendError => {
-    if (opts.signal?.aborted) return new BackendError('Request cancelled', true, undefined, false, true);
+    if (opts.signal?.aborted) return new BackendError('Request cancelled', 'cancelled');
     const why = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : 'could not connect';
-    return new BackendError(`Chat server at ${base} ${why}`, true);
+    return new BackendError(`Chat server at ${base} ${why}`, 'retry');
   };
   let response: Response;
   try {
@@ -63,4 +64,4 @@ export async function sendRequest(deps: BackendDeps, base: string, url: string, 
 
 /** The error for a reply that is not JSON at all: retryable, since a proxy or restart may be to blame. */
 export const notJson = (status: number): BackendError =>
-  new BackendError(`Chat server replied with invalid JSON (HTTP ${status})`, true, status);
+  new BackendError(`Chat server replied with invalid JSON (HTTP ${status})`, httpFailure(status), status);

@@ -4,6 +4,7 @@
  * injected so the same adapter runs in the background, in tests and in benchmarks.
  */
 import type { ChatRequest } from '../core/chat-session';
+import type { FailureKind } from '../core/failure';
 import type { EventBatch } from '../core/chat-events';
 
 /** Where a backend lives and how to identify to it. */
@@ -20,6 +21,8 @@ export interface BackendDeps {
   fetch: typeof fetch;
   /** Abort a request that takes longer than this. */
   timeoutMs?: number;
+  /** The clock (Date.now unless a test gives another). */
+  now?: () => number;
 }
 
 /** A chat request routed to a queue (the GWS `endpoint`). */
@@ -100,32 +103,49 @@ export interface ChatBackend {
 export const UNSUPPORTED_CODE = 501;
 
 /**
- * A failed backend call: `message` is the description, `code` the vendor's code.
- * `retryable` says whether trying the same call again later can succeed (network trouble,
- * 5xx, timeouts) or not (validation, unknown chat, auth, unsupported).
+ * A failed backend call: `message` is the description, `code` the vendor's code (or the HTTP
+ * status), `kind` what it means for the request (src/core/failure.ts): each dialect decides the
+ * kind from its own table of codes (gws-errors.ts, gms-errors.ts), and the chat's loop decides
+ * from the kind alone what the failure does to the chat.
  */
 export class BackendError extends Error {
   constructor(
     message: string,
-    readonly retryable: boolean,
+    readonly kind: FailureKind,
     /**
      * The vendor's status code where it gave one (GWS statusCode 1–20, GMS statusCode 1–2),
      * the HTTP status otherwise, {@link UNSUPPORTED_CODE} for an operation the server lacks.
      */
     readonly code?: number,
-    /** True when the backend says the chat does not exist (any more). */
-    readonly notFound = false,
-    /** True when the caller cancelled the request: not a failure at all. */
-    readonly cancelled = false,
-    /** True when the server does not offer this operation at all (retrying or waiting will not help). */
-    readonly unsupported = false,
+    /** The reply said the chat has ended (GMS `chatEnded`): over, not unknown. */
+    readonly chatEnded = false,
   ) {
     super(message);
     this.name = 'BackendError';
   }
 
-  /** The server lacks this operation: not retryable, code {@link UNSUPPORTED_CODE}. */
+  /** Trying the same call again later may succeed. */
+  get retryable(): boolean {
+    return this.kind === 'retry';
+  }
+
+  /** The backend says the chat does not exist (any more), or is over. */
+  get notFound(): boolean {
+    return this.kind === 'gone';
+  }
+
+  /** The caller cancelled the request: not a failure at all. */
+  get cancelled(): boolean {
+    return this.kind === 'cancelled';
+  }
+
+  /** The server does not offer this operation at all. */
+  get unsupported(): boolean {
+    return this.kind === 'unsupported';
+  }
+
+  /** The server lacks this operation: code {@link UNSUPPORTED_CODE}. */
   static unsupported(message: string): BackendError {
-    return new BackendError(message, false, UNSUPPORTED_CODE, false, false, true);
+    return new BackendError(message, 'unsupported', UNSUPPORTED_CODE);
   }
 }

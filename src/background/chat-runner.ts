@@ -1,7 +1,7 @@
 import { backoffDelay } from '../core/backoff';
-import { endSession, markFailed, markSent, pendingMessages, type ChatSession } from '../core/chat-session';
-import { mergeEvents } from '../core/transcript-merge';
-import { BackendError, type ChatBackend } from '../backends/types';
+import type { ChatSession } from '../core/chat-session';
+import type { ChatBackend } from '../backends/types';
+import { afterFailure, runStep, StepFailure } from './chat-step';
 import type { SessionStore } from './session-store';
 
 /** What the runner needs from the rest of the background. */
@@ -23,8 +23,9 @@ export interface ChatRunnerDeps {
 
 /**
  * Drives every live chat: one loop per chat, so there is at most one request in flight per
- * chat. Each step does the most urgent thing (request the chat, send the oldest queued
- * message, else poll) and persists its result before the next step.
+ * chat. Each step (chat-step.ts) does the most urgent thing (request the chat, send the oldest
+ * queued message, else poll) and persists its result before the next; what a failed step does
+ * to the chat is decided in one place (`afterFailure`, after core/failure.ts).
  */
 export class ChatRunner {
   private readonly running = new Set<string>();
@@ -86,98 +87,33 @@ export class ChatRunner {
     while (!this.stopped) {
       const s = store.get(id);
       if (!s || s.status === 'ended') return;
-      let delay = pollIntervalMs;
+      let delay: number | null = pollIntervalMs;
       try {
-        delay = await this.step(s);
+        // Whatever this step sends (a queued message, the end, user data) is stored first.
+        await store.stored();
+        const backend = await this.deps.backend();
+        delay = await runStep(s, {
+          store, backend, now,
+          takeTyping: () => this.takeTyping(id),
+          poll: (c) => this.poll(c, backend),
+          pollInterval: () => this.deps.pollIntervalFor?.(id) ?? pollIntervalMs,
+        });
         await store.update(id, (c) => (c.failures === 0 && !c.lastError ? c : { ...c, failures: 0, lastError: undefined }));
       } catch (e) {
-        const error = e instanceof BackendError ? e : new BackendError(String(e), true);
-        if (error.cancelled) {
-          // A long-poll cut short on purpose: go straight on. The server may have moved its
-          // read cursor past events it was already sending us, so the next read is by index.
-          await store.update(id, (c) => (c.needsResync ? c : { ...c, needsResync: true }));
-          continue;
-        }
-        if (error.notFound) {
-          await store.update(id, (c) => endSession(c, 'This chat no longer exists on the chat server.', now()));
-          return;
-        }
-        const failed = await store.update(id, (c) => ({ ...c, failures: c.failures + 1, needsResync: true, lastError: error.message }));
-        delay = backoffDelay(failed?.failures ?? 1, random);
+        if (!(e instanceof StepFailure)) throw e; // storage or a bug: not the backend's doing
+        delay = await afterFailure(store.get(id) ?? s, e, { store, now, backoff: (n) => backoffDelay(n, random) });
+        if (delay === null) return;
       }
       await this.sleep(id, delay);
     }
   }
 
-  /** One unit of work. Returns how long to wait before the next (0: more work is waiting). */
-  private async step(s: ChatSession): Promise<number> {
-    const { store, now } = this.deps;
-    // Whatever this step sends (a queued message, the end, user data) is stored first.
-    await store.stored();
-    const backend = await this.deps.backend();
-    if (!s.chatId) {
-      try {
-        const { chatId, session } = await backend.requestChat({ ...s.request, queue: s.queue });
-        await store.update(s.id, (c) => ({ ...c, chatId, status: 'waiting', ...(session ? { backendSession: session } : {}) }));
-      } catch (e) {
-        if (e instanceof BackendError && !e.retryable) {
-          await store.update(s.id, (c) => endSession(c, `The chat could not be started: ${e.message}`, now()));
-          return 0;
-        }
-        throw e;
-      }
-      return 0;
-    }
-    const next = pendingMessages(s)[0];
-    if (next?.clientMessageId) {
-      try {
-        await backend.sendMessage(s.chatId, next.text, next.clientMessageId, s.backendSession);
-        await store.update(s.id, (c) => markSent(c, next.clientMessageId!));
-      } catch (e) {
-        if (!(e instanceof BackendError) || e.retryable || e.notFound) throw e;
-        await store.update(s.id, (c) => ({ ...markFailed(c, next.clientMessageId!), lastError: e.message }));
-      }
-      return 0;
-    }
-    const typing = this.typing.get(s.id);
-    // Typing is best effort: not while the backend is failing, and a refusal is dropped. A
-    // transport failure still counts as one, so it cannot pass for the server being back.
-    if (typing && typing.wanted !== typing.sent && s.failures === 0) {
-      const wanted = typing.wanted;
-      this.typing.set(s.id, { wanted: this.typing.get(s.id)?.wanted ?? wanted, sent: wanted });
-      try {
-        await backend.sendTyping(s.chatId, wanted, s.backendSession);
-      } catch (e) {
-        if (!(e instanceof BackendError) || e.retryable) throw e;
-      }
-      return 0;
-    }
-    if (s.pendingUserData) {
-      const data = s.pendingUserData;
-      try {
-        await backend.setUserData(s.chatId, data, s.backendSession);
-      } catch (e) {
-        // A server without user data, or one refusing it, changes nothing for the chat itself.
-        if (!(e instanceof BackendError) || e.retryable) throw e;
-      }
-      await store.update(s.id, (c) => (c.pendingUserData === data ? { ...c, pendingUserData: undefined } : c));
-      return 0;
-    }
-    if (s.endRequested) {
-      await backend.complete(s.chatId, s.backendSession);
-      await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
-      return 0;
-    }
-    const batch = await this.poll(s, backend);
-    await store.update(s.id, (c) => {
-      const fresh = mergeEvents(c, batch.events, now());
-      // Keep the same object when nothing changed, so an idle poll writes nothing.
-      const resynced = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
-      // GMS moves its read position (and may change alias) in the session: keep the newest.
-      const merged = batch.session && batch.session !== resynced.backendSession ? { ...resynced, backendSession: batch.session } : resynced;
-      return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
-    });
-    return batch.longPolled ? 0 : (this.deps.pollIntervalFor?.(s.id) ?? this.deps.pollIntervalMs);
+  /** The typing state to tell the backend, if it differs from what it was last told. */
+  private takeTyping(id: string): boolean | undefined {
+    const t = this.typing.get(id);
+    if (!t || t.wanted === t.sent) return undefined;
+    this.typing.set(id, { ...t, sent: t.wanted });
+    return t.wanted;
   }
 
   /**

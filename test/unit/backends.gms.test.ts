@@ -103,21 +103,31 @@ describe('GMS adapter wire format', () => {
 });
 
 describe('GMS adapter errors', () => {
-  it('statusCode 2 is final (chatEnded, or not found on a 404); statusCode 1 may be retried', async () => {
+  it('statusCode 2 with chatEnded, or on a 404, means the chat is gone; 2 alone is refused; 1 may be retried; an errors list is refused', async () => {
     const answers: Answer[] = [
-      { status: 409, json: { statusCode: 2, statusMessage: "Chat 'c1' has ended; this operation is no longer possible.", chatEnded: true } },
+      { status: 200, json: { statusCode: 2, statusMessage: "Chat 'c1' has ended; this operation is no longer possible.", chatEnded: true } },
       { status: 404, json: { statusCode: 2, statusMessage: "Chat 'c1' does not exist." } },
-      { status: 500, json: { statusCode: 1, statusMessage: 'Internal error' } },
+      { status: 200, json: { statusCode: 2, statusMessage: 'Message is too long' } },
+      { status: 200, json: { statusCode: 1, statusMessage: 'Internal error' } },
       { status: 400, json: { errors: [{ code: 101, message: 'bad field' }] } },
     ];
     const { make } = await gms(() => answers.shift()!);
     const backend = make();
     const { chatId } = await backend.requestChat(request);
     const fail = () => backend.sendMessage(chatId, 'x', 'm').catch((e: unknown) => e);
-    expect(await fail()).toMatchObject({ retryable: false, notFound: false, code: 2, message: expect.stringMatching(/has ended/) });
-    expect(await fail()).toMatchObject({ retryable: false, notFound: true, code: 2 });
-    expect(await fail()).toMatchObject({ retryable: true, code: 1, message: 'Internal error' });
-    expect(await fail()).toMatchObject({ retryable: false, code: 400, message: expect.stringMatching(/bad field/) });
+    expect(await fail()).toMatchObject({ kind: 'gone', chatEnded: true, code: 2, message: expect.stringMatching(/has ended/) });
+    expect(await fail()).toMatchObject({ kind: 'gone', chatEnded: false, code: 2 });
+    expect(await fail()).toMatchObject({ kind: 'refused', code: 2, message: 'Message is too long' });
+    expect(await fail()).toMatchObject({ kind: 'retry', code: 1, message: 'Internal error' });
+    expect(await fail()).toMatchObject({ kind: 'refused', code: 400, message: expect.stringMatching(/bad field/) });
+  });
+
+  it('a refresh of a chat that has ended (statusCode 2, chatEnded, HTTP 200 as documented) ends it, not an error to retry', async () => {
+    const answers: Answer[] = [{ status: 200, json: { statusCode: 2, chatEnded: true, chatId: 'c1', userId: 'U1', secureKey: 'K1', alias: 'A1', messages: [] } }];
+    const { make } = await gms(() => answers.shift()!);
+    const backend = make();
+    const { chatId } = await backend.requestChat(request);
+    expect(await backend.fetchEvents(chatId)).toMatchObject({ events: [], ended: true });
   });
 
   it('without credentials for a chat it fails clearly, for good, and sends nothing', async () => {
@@ -125,7 +135,7 @@ describe('GMS adapter errors', () => {
     for (const session of [undefined, 'not a token', JSON.stringify({ v: 1, userId: 'U1' })]) {
       const error = await make().fetchEvents('c9', { session }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BackendError);
-      expect(error).toMatchObject({ retryable: false, code: 2, message: expect.stringMatching(/No userId\/secureKey\/alias for GMS chat 'c9'/) });
+      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/No userId\/secureKey\/alias for GMS chat 'c9'/) });
     }
     expect(seen).toEqual([]);
   });

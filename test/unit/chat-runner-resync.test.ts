@@ -26,7 +26,7 @@ describe('ChatRunner after a long-poll it cut short', () => {
         reads.push({ ...opts, signal: undefined });
         if (opts.waitMs && reads.length === 1) {
           // Held until the runner gives it up (a message to send); the server meanwhile took event 1.
-          await new Promise<void>((_, reject) => opts.signal?.addEventListener('abort', () => reject(new BackendError('cancelled', true, undefined, false, true))));
+          await new Promise<void>((_, reject) => opts.signal?.addEventListener('abort', () => reject(new BackendError('cancelled', 'cancelled'))));
         }
         if (opts.fromIndex === 1) return { events: [{ index: 1, type: 'message' as const, party: 'agent' as const, nickname: 'Alex', text: 'the one in flight' }], ended: false };
         return new Promise<never>(() => undefined); // later long-polls: nothing new
