@@ -48,7 +48,9 @@ export function registerNotifications(scope: FastifyInstance, feeds: AgentFeeds,
       if (!res.writableEnded) res.end();
     };
     streams.open.add(end);
-    // 'close' fires when the client goes away (tab closed, reader cancelled, network gone).
+    // 'close' fires when the client goes away (tab closed, reader cancelled, network gone);
+    // it may have gone already, while the snapshot waited for the commit.
     res.on('close', end);
+    if (res.destroyed || !res.socket || res.socket.destroyed) end();
   });
 }

@@ -89,6 +89,20 @@ describe('durable acknowledgements', () => {
     }
   });
 
+  it('leaves nothing behind when an agent’s stream goes away while its snapshot waits for a commit', async () => {
+    t = await startTestSandbox({ commitDelayMs: 300 });
+    const pending = t.customer('POST', '/api/v2/chats', { nickname: 'Opens a batch' });
+    await new Promise((r) => setTimeout(r, 50)); // the batch is open now, for 250 ms more
+    const abort = new AbortController();
+    const stream = fetch(`${t.sb.url}/api/v2/me/notifications`, { headers: { Authorization: basic('alice') }, signal: abort.signal }).catch(() => 'aborted');
+    await new Promise((r) => setTimeout(r, 100));
+    abort.abort(); // while the snapshot still waits
+    expect(await stream).toBe('aborted');
+    await pending;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.sb.stats().openNotificationStreams).toBe(0);
+  });
+
   it('writes the requests of one moment in one transaction', async () => {
     t = await startTestSandbox({ commitDelayMs: DELAY });
     const id = await acceptedChat(t);
