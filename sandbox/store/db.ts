@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRM_MIGRATION } from '../crm/migration.ts';
+import { FILES_MIGRATION } from '../files/migration.ts';
 
 /** The better-sqlite3 connection type, re-exported so callers need not import the driver. */
 export type Db = Database.Database;
@@ -135,6 +136,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // v5: the Sandbox CRM (interactions, switches, transcripts, offer outcomes); SQL in crm/migration.ts.
   CRM_MIGRATION,
+  // v6: files of the GMS file API (chat_files, gms_sessions.downloads) and messages.user_data; SQL in files/migration.ts.
+  FILES_MIGRATION,
 ];
 
 /** Schema version this code writes. */
