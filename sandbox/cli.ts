@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]... [--faults] [--no-long-poll] [--crm-token <token>]`
+ * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]... [--faults] [--no-long-poll] [--vendor-exact] [--crm-token <token>]`
  *
  * Starts the Beckon Sandbox in the foreground and prints where everything is. Exit codes:
  * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments.
@@ -21,6 +21,7 @@ Options:
   --queue <name>               a queue known from the start; repeat for more (default ${DEFAULT_QUEUES.join(', ')})
   --faults                     turn on the fault injector (POST /api/sandbox/faults) for demos and tests
   --no-long-poll               behave like a server without the long-poll extra (clients poll)
+  --vendor-exact               turn every Sandbox extra off: answer only what the Genesys documentation shows
   --crm-token <token>          bearer token of the Sandbox CRM API (default ${DEFAULT_CRM_TOKEN})
   -h, --help                   show this help`;
 
@@ -33,6 +34,7 @@ interface CliOptions {
   queues: string[];
   faults: boolean;
   longPoll: boolean;
+  vendorExact: boolean;
   crmToken: string;
 }
 
@@ -53,6 +55,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         queue: { type: 'string', multiple: true },
         faults: { type: 'boolean' },
         'no-long-poll': { type: 'boolean' },
+        'vendor-exact': { type: 'boolean' },
         'crm-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -100,7 +103,9 @@ function parse(argv: string[]): CliOptions | 'help' {
     queues,
     crmToken,
     faults: values.faults ?? false,
-    longPoll: !values['no-long-poll'],
+    // Vendor-exact mode has no long-poll; --no-long-poll alongside it is simply redundant.
+    longPoll: !values['no-long-poll'] && !values['vendor-exact'],
+    vendorExact: values['vendor-exact'] ?? false,
     port,
     dataDir: resolve(values.data ?? '.beckon/sandbox-data'),
     contactCenterId,
@@ -108,7 +113,7 @@ function parse(argv: string[]): CliOptions | 'help' {
   };
 }
 
-function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, crmToken: string): void {
+function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, vendorExact: boolean, crmToken: string): void {
   const lines = [
     `Beckon Sandbox listening on ${sb.url}`,
     `  ContactCenterId: ${sb.contactCenterId}`,
@@ -119,6 +124,7 @@ function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, crmTo
     `  CRM API:         ${sb.url}/api/crm/ (Authorization: Bearer ${crmToken})`,
     `  Data:            ${dataDir}`,
     ...(faults ? [`  Fault injector:  ${sb.url}/api/sandbox/faults (see sandbox/README.md)`] : []),
+    ...(vendorExact ? ['  Vendor-exact:    on (no Sandbox extras; replies as the Genesys documentation shows)'] : []),
     'Press Ctrl+C to stop.',
   ];
   console.log(lines.join('\n'));
@@ -140,7 +146,7 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues, faults: opts.faults, longPoll: opts.longPoll, crmToken: opts.crmToken });
+    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues, faults: opts.faults, longPoll: opts.longPoll, vendorExact: opts.vendorExact, crmToken: opts.crmToken });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  printBanner(sandbox, opts.dataDir, opts.faults, opts.crmToken);
+  printBanner(sandbox, opts.dataDir, opts.faults, opts.vendorExact, opts.crmToken);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -28,6 +28,14 @@ export interface SandboxOptions {
    * `X-Beckon-LongPoll` header, no `LongPoll` capability, and GetMessages' `wait` is an ordinary read.
    */
   longPoll?: boolean;
+  /**
+   * Vendor-exact mode (default false): every Sandbox extra off, so the customer APIs answer only
+   * what the Genesys documentation shows (see README, *Vendor-exact mode*): no long-poll (implies
+   * `longPoll: false`; asking for both is refused), no `chatEnded` / `ended` / `utcTime` /
+   * `clientMessageId` on GWS, no customer user data calls or queue availability, and a chat the
+   * customer completed is gone (code 6). GMS replies lose `statusMessage` and `clientMessageId`.
+   */
+  vendorExact?: boolean;
   /** Bearer token of the Sandbox CRM API (`/api/crm/*`); defaults to DEFAULT_CRM_TOKEN. */
   crmToken?: string;
   /**

@@ -21,6 +21,7 @@ import { holdRepliesUntilDurable } from './http/durable-replies.ts';
 import { installFaultInjector } from './http/faults.ts';
 import { LongPolls } from './http/long-poll.ts';
 import { OriginPolicy } from './http/origin.ts';
+import { withoutTrailingSlash } from './http/trailing-slash.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
@@ -49,6 +50,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   validateQueues(queues);
   const crmToken = opts.crmToken ?? DEFAULT_CRM_TOKEN;
   validateCrmToken(crmToken);
+  const vendorExact = opts.vendorExact === true;
+  if (vendorExact && opts.longPoll === true) throw new Error('Long-poll is a Sandbox extra: vendorExact and longPoll cannot both be on.');
+  const longPoll = !vendorExact && opts.longPoll !== false;
 
   const assets = await buildConsole();
   const store = openSandboxDb(opts.dataDir, {
@@ -66,7 +70,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const streams: StreamRegistry = { open: new Set(), keepaliveMs: opts.keepaliveMs ?? 15_000 };
 
   // forceCloseConnections: close() must not wait for keep-alive sockets of a browser tab.
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+  // rewriteUrl: real clients' trailing slashes on the customer dialects' paths (http/trailing-slash.ts).
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true, rewriteUrl: (req) => withoutTrailingSlash(req.url ?? '/') });
   // The APIs speak JSON only; Fastify's default text/plain parser would let other bodies in.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, _request, reply) => {
@@ -91,8 +96,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   });
 
   if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
-  registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll: opts.longPoll !== false });
-  registerGmsRoutes(app, { engine, availability, policy });
+  registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll, vendorExact });
+  registerGmsRoutes(app, { engine, availability, policy, vendorExact });
   registerAgentRoutes(app, { desk, feeds, policy, agents, streams });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);

@@ -8,7 +8,7 @@ import type { ChatRow, Repo } from '../store/repo.ts';
 import { type Append, assertOpen, customerOf, forCustomer, type NewChat, newParticipantId } from './chat-basics.ts';
 import { Code, GwsError } from './errors.ts';
 import { EngineEvents } from './events.ts';
-import { type AgentMessage, CUSTOMER_OPERATIONS, type ChatMessage, type CustomerChatView, type Participant, type Visibility } from './types.ts';
+import { type AgentMessage, type ChatMessage, type CustomerChatView, GWS_CUSTOMER_OPERATIONS, type Participant, type Visibility } from './types.ts';
 
 // Shared with the agent side and the dialects, which import them from here.
 export { type Append, assertOpen, customerOf, type Draft, forCustomer, type NewChat, newParticipantId } from './chat-basics.ts';
@@ -69,20 +69,32 @@ export class ChatEngine {
     return id;
   }
 
-  /** GetChat. */
+  /**
+   * GetChat as GWS documents it, plus `ended` (a Sandbox extra the customer routes add or
+   * drop, with the extra capabilities). Capabilities: every operation while open; once an
+   * agent ended the chat only `Complete` (the customer may still leave it, and a client sees
+   * there is nobody to write to); after the customer's own Complete, none.
+   */
   getChat(id: string): CustomerChatView {
     const chat = this.mustChat(id);
+    const present = this.repo.present(id);
+    const customerIn = present.some((p) => p.participantId === chat.customerParticipantId);
     return {
       id: chat.id,
       state: chat.state,
-      // LongPoll (Sandbox extra): GetMessages takes `wait`; see http/long-poll.ts.
-      capabilities: chat.ended ? [] : [...CUSTOMER_OPERATIONS, 'LongPoll'],
-      participants: this.repo
-        .present(id)
+      capabilities: !chat.ended ? [...GWS_CUSTOMER_OPERATIONS] : customerIn ? ['Complete'] : [],
+      participants: present
         .filter((p) => p.visibility === 'All')
         .map(({ nickname, participantId, type }) => ({ nickname, participantId, type })),
       ended: chat.ended,
     };
+  }
+
+  /** Whether the customer has left the chat (Complete, GMS disconnect); throws code 6 for an unknown chat. */
+  customerLeft(id: string): boolean {
+    const left = this.repo.customerLeft(id);
+    if (left === undefined) throw new GwsError(Code.NotFound, `Chat '${id}' does not exist.`);
+    return left;
   }
 
   /**
@@ -127,14 +139,19 @@ export class ChatEngine {
     this.change(chat.id, (append) => append({ type: started ? 'TypingStarted' : 'TypingStopped', from, visibility }));
   }
 
-  /** Customer Complete: the customer leaves and the chat ends for everyone. */
+  /**
+   * Customer Complete: the customer leaves and the chat ends for everyone. On a chat an agent
+   * already ended, the customer still leaves it (GetChat offers Complete then); only a second
+   * Complete is refused (code 2).
+   */
   complete(id: string): void {
     const chat = this.mustChat(id);
-    assertOpen(chat);
+    if (!chat.ended || this.customerLeft(id)) assertOpen(chat);
     const me = customerOf(chat);
     this.change(id, (append) => {
       append({ type: 'ParticipantLeft', from: me });
       this.repo.leaveParticipant(id, me.participantId, this.now());
+      if (chat.ended) return;
       this.repo.setEnded(id, this.now());
       // Nobody can join a chat that is over: pending consultation invitations go.
       this.repo.removeInvites(id);

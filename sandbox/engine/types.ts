@@ -128,16 +128,19 @@ export interface Interaction {
 /** An Interaction without its transcript: what InteractionUpdated carries (messages come as MessageLogUpdated). */
 export type InteractionSummary = Omit<Interaction, 'messages'>;
 
-/** Customer operations valid while a chat is open, in the order GetChat lists them. */
-export const CUSTOMER_OPERATIONS = [
+/** The GWS Customer Chat API's operations on an open chat (protocols.md §1.1), in the order GetChat lists them. */
+export const GWS_CUSTOMER_OPERATIONS = [
   'SendMessage',
   'SendStartTypingNotification',
   'SendStopTypingNotification',
   'Complete',
-  // Sandbox extras (seed 002's setUserData / deleteUserData): see engine/user-data.ts.
-  'UpdateUserData',
-  'DeleteUserData',
 ] as const;
+
+/** Sandbox extras (seed 002's setUserData / deleteUserData, see engine/user-data.ts); off in vendor-exact mode. */
+export const EXTRA_CUSTOMER_OPERATIONS = ['UpdateUserData', 'DeleteUserData'] as const;
+
+/** Every customer operation of the Sandbox with its extras on. */
+export const CUSTOMER_OPERATIONS = [...GWS_CUSTOMER_OPERATIONS, ...EXTRA_CUSTOMER_OPERATIONS] as const;
 
 /** Agent operations on `/api/v2/me/interactions/{id}` (seed 004's set). */
 export const AGENT_OPERATIONS = [

@@ -15,7 +15,7 @@ export function guardCustomerScope(scope: FastifyInstance, policy: OriginPolicy,
   scope.addHook('onRequest', async (request, reply) => {
     // Advertises the long-poll extra (unless turned off) on every reply, errors included, so a client learns it from any call.
     if (longPoll) reply.header('X-Beckon-LongPoll', String(LONG_POLL_MAX_MS));
-    allowExtensionOrigin(request, reply, policy, 'customer chat API', 'X-Beckon-LongPoll');
+    allowExtensionOrigin(request, reply, policy, 'customer chat API', longPoll ? 'X-Beckon-LongPoll' : undefined);
     policy.requireOwnHost(request.headers.host, 'customer chat API');
     if (request.method === 'OPTIONS') return;
     if (request.headers.authorization !== undefined) {

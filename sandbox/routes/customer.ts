@@ -2,7 +2,8 @@
  * The GWS Customer Chat API v2 dialect (reference/protocols.md §1): RequestChat, GetChat,
  * GetMessages and the per-chat operations. What a real GWS server would accept, the
  * Sandbox accepts; its extras (`chat.ended`, `chatEnded`, `utcTime`, `clientMessageId`,
- * long-poll, user data operations) are additions a client may ignore.
+ * long-poll, user data operations, queue availability) are additions a client may ignore,
+ * and vendor-exact mode turns them all off (customer-view.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Availability } from '../engine/availability.ts';
@@ -10,11 +11,12 @@ import type { ChatEngine } from '../engine/chat-engine.ts';
 import { UserData } from '../engine/user-data.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import { GmsChats } from '../engine/gms.ts';
-import { CUSTOMER_OPERATIONS } from '../engine/types.ts';
+import { CUSTOMER_OPERATIONS, GWS_CUSTOMER_OPERATIONS } from '../engine/types.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
 import type { LongPolls } from '../http/long-poll.ts';
 import type { OriginPolicy } from '../http/origin.ts';
 import { guardCustomerScope } from './customer-guard.ts';
+import { chatView, type CustomerExtras, messagesView } from './customer-view.ts';
 import { registerQueueRoutes } from './queues.ts';
 import { messagesQuery, requestChatBody, sendMessageBody } from './schemas.ts';
 import { deleteUserDataBody, updateUserDataBody, userDataQuery } from './user-data-schemas.ts';
@@ -27,19 +29,25 @@ type IdParams = { Params: { id: string } };
 /** Registers the customer routes in their own scope (so the guard applies only to them). */
 export function registerCustomerRoutes(
   app: FastifyInstance,
-  deps: { engine: ChatEngine; availability: Availability; longPolls: LongPolls; policy: OriginPolicy; contactCenterId: string; longPoll: boolean },
+  deps: { engine: ChatEngine; availability: Availability; longPolls: LongPolls; policy: OriginPolicy; contactCenterId: string } & CustomerExtras,
 ): void {
   const { engine } = deps;
+  const extras: CustomerExtras = { vendorExact: deps.vendorExact, longPoll: deps.longPoll && !deps.vendorExact };
+  const operations = deps.vendorExact ? GWS_CUSTOMER_OPERATIONS : CUSTOMER_OPERATIONS;
   const userData = new UserData(engine);
   const gms = new GmsChats(engine);
   app.register(async (scope) => {
-    guardCustomerScope(scope, deps.policy, deps.contactCenterId, deps.longPoll);
+    guardCustomerScope(scope, deps.policy, deps.contactCenterId, extras.longPoll);
     // Before the body is read: a chat started through GMS is opened by its GMS credentials only.
     scope.addHook('onRequest', async (request) => {
       const { id } = request.params as { id?: string };
-      if (id !== undefined) gms.refuseOtherDialect(id);
+      if (id === undefined) return;
+      gms.refuseOtherDialect(id);
+      // A stock server forgets a chat its customer completed: the documented answer is code 6.
+      if (deps.vendorExact && engine.repo.customerLeft(id) === true) throw new GwsError(Code.NotFound, `Chat '${id}' does not exist.`);
     });
-    registerQueueRoutes(scope, deps.availability);
+    // Queue availability is a Sandbox extra: a stock server has no such route (404 / code 6).
+    if (!deps.vendorExact) registerQueueRoutes(scope, deps.availability);
 
     scope.post('/api/v2/chats', async (request, reply) => {
       const body = bodyObject(request.body);
@@ -55,27 +63,26 @@ export function registerCustomerRoutes(
     });
 
     scope.get<IdParams>('/api/v2/chats/:id', async (request, reply) => {
-      const chat = engine.getChat(request.params.id);
-      // Without the long-poll extra (startSandbox({ longPoll: false })), GetChat does not offer it.
-      return ok(reply, { chat: deps.longPoll ? chat : { ...chat, capabilities: chat.capabilities.filter((c) => c !== 'LongPoll') } });
+      return ok(reply, { chat: chatView(engine.getChat(request.params.id), extras) });
     });
 
     scope.get<IdParams>('/api/v2/chats/:id/messages', async (request, reply) => {
       const { index, wait } = parseWith(messagesQuery, request.query);
-      if (!wait || !deps.longPoll) return ok(reply, engine.readMessages(request.params.id, index));
+      if (!wait || !extras.longPoll) return ok(reply, messagesView(engine.readMessages(request.params.id, index), extras));
       const result = await deps.longPolls.wait(request.params.id, index, wait, reply.raw);
       // The client went away mid-wait: there is nobody to answer.
       if (result === null) return reply.hijack();
-      return ok(reply, result);
+      return ok(reply, messagesView(result, extras));
     });
 
     scope.post<IdParams>('/api/v2/chats/:id', async (request, reply) => {
       const body = bodyObject(request.body);
       const id = request.params.id;
-      switch (operationOf(body, CUSTOMER_OPERATIONS)) {
+      switch (operationOf(body, operations)) {
         case 'SendMessage': {
           const { text, clientMessageId } = parseWith(sendMessageBody, body);
-          engine.customerSend(id, text, clientMessageId);
+          // The clientMessageId dedupe is a Sandbox extra: a stock server stores every SendMessage.
+          engine.customerSend(id, text, deps.vendorExact ? undefined : clientMessageId);
           break;
         }
         case 'SendStartTypingNotification':
@@ -97,9 +104,12 @@ export function registerCustomerRoutes(
       return ok(reply);
     });
 
-    scope.get<IdParams>('/api/v2/chats/:id/userdata', async (request, reply) => {
-      const { keys } = parseWith(userDataQuery, request.query);
-      return ok(reply, { userData: userData.get(request.params.id, keys) });
-    });
+    // Customer-side user data reads are a Sandbox extra (seed 002's getUserData): absent in vendor-exact mode.
+    if (!deps.vendorExact) {
+      scope.get<IdParams>('/api/v2/chats/:id/userdata', async (request, reply) => {
+        const { keys } = parseWith(userDataQuery, request.query);
+        return ok(reply, { userData: userData.get(request.params.id, keys) });
+      });
+    }
   });
 }

@@ -36,7 +36,7 @@ const checkService = (name: string) => {
 };
 
 /** Registers the GMS routes in their own scope (form parser, error envelope, CORS). */
-export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngine; availability: Availability; policy: OriginPolicy }): void {
+export function registerGmsRoutes(app: FastifyInstance, deps: { engine: ChatEngine; availability: Availability; policy: OriginPolicy; vendorExact: boolean }): void {
   const { engine } = deps;
   const gms = new GmsChats(engine);
   const userData = new UserData(engine);

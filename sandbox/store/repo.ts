@@ -64,6 +64,8 @@ export function createRepo(db: Db, commits?: GroupCommit) {
       type, visibility FROM participants WHERE chat_id = ? AND left_at IS NULL ORDER BY joined_at, participant_id`),
     participant: db.prepare<[string, string], Participant>(`SELECT nickname, participant_id AS participantId, type
       FROM participants WHERE chat_id = ? AND participant_id = ?`),
+    customerLeft: db.prepare<[string], { gone: number }>(`SELECT p.left_at IS NOT NULL AS gone FROM chats c
+      JOIN participants p ON p.chat_id = c.id AND p.participant_id = c.customer_participant_id WHERE c.id = ?`),
     nextIndex: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(idx), 0) + 1 AS n FROM messages WHERE chat_id = ?'),
     insertMessage: db.prepare(`INSERT INTO messages (chat_id, idx, type, from_nickname, from_participant_id, from_type, text, utc_time,
       client_message_id, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -113,6 +115,8 @@ export function createRepo(db: Db, commits?: GroupCommit) {
     /** Participants currently in the chat (joined and not left), with their visibility. */
     present: (chatId: string) => s.present.all(chatId),
     participant: (chatId: string, participantId: string): Participant | undefined => s.participant.get(chatId, participantId),
+    /** Whether the customer has left the chat (Complete / disconnect); undefined for an unknown chat. */
+    customerLeft: (chatId: string): boolean | undefined => { const r = s.customerLeft.get(chatId); return r && r.gone === 1; },
     /** Appends a message at the next index and returns it. Call inside a transaction. */
     appendMessage(chatId: string, m: NewMessage): AgentMessage {
       const index = s.nextIndex.get(chatId)!.n;

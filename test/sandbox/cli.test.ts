@@ -79,6 +79,19 @@ describe('sandbox CLI', () => {
     expect(await run.exit).toBe(0);
   }, 20_000);
 
+  it('--vendor-exact serves without the Sandbox extras and says so', async () => {
+    const run = cli(['--port', '0', '--data', dataDir, '--vendor-exact', '--no-long-poll']);
+    await until(() => run.out().includes('Press Ctrl+C'));
+    expect(run.out()).toContain('Vendor-exact:    on');
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.out())![1]!;
+    const headers = { ContactCenterId: '6b1e7c0a-bec0-4d00-8000-000000007400' };
+    const queues = await fetch(`${url}/api/v2/queues/availability`, { headers });
+    expect(queues.status).toBe(404);
+    expect(queues.headers.get('x-beckon-longpoll')).toBeNull();
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  }, 20_000);
+
   it('says clearly when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

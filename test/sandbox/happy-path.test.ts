@@ -97,14 +97,24 @@ describe('happy path', () => {
     const after = await t.customer('GET', `/api/v2/chats/${id}/messages`);
     expect(after.body.chatEnded).toBe(true);
     expect(after.body.messages.map((m: any) => [m.index, m.type, m.from.type])).toEqual([[10, 'ParticipantLeft', 'Agent']]);
+    // As GWS documents an agent-ended chat: Idle, no agent left, nothing to do but Complete.
     const ended = await t.customer('GET', `/api/v2/chats/${id}`);
-    expect(ended.body.chat).toMatchObject({ state: 'Idle', ended: true, capabilities: [] });
+    expect(ended.body.chat).toMatchObject({ state: 'Idle', ended: true, capabilities: ['Complete'] });
     expect(ended.body.chat.participants.map((p: any) => p.type)).toEqual(['Customer']);
     expect((await t.agent('alice', 'GET', '/api/v2/me/interactions')).body.interactions).toEqual([]);
 
     const late = await t.customer('POST', `/api/v2/chats/${id}`, { operationName: 'SendMessage', text: 'Hello?' });
     expect(late.status).toBe(409);
     expect(late.body).toEqual({ statusCode: 2, statusMessage: expect.stringContaining('has ended') });
+
+    // The customer still leaves the chat; after that nothing is left to do.
+    expect((await t.customer('POST', `/api/v2/chats/${id}`, { operationName: 'Complete' })).body).toEqual({ statusCode: 0 });
+    const left = await t.customer('GET', `/api/v2/chats/${id}/messages`);
+    expect(left.body.messages.map((m: any) => [m.type, m.from.type])).toEqual([['ParticipantLeft', 'Customer']]);
+    expect((await t.customer('GET', `/api/v2/chats/${id}`)).body.chat).toMatchObject({ state: 'Idle', ended: true, capabilities: [] });
+    const again = await t.customer('POST', `/api/v2/chats/${id}`, { operationName: 'Complete' });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ statusCode: 2, statusMessage: expect.stringContaining('has ended') });
   });
 
   it('ends the chat when the customer completes it; the agent then closes it', async () => {
