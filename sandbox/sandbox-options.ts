@@ -1,6 +1,7 @@
 /**
  * What startSandbox() (server.ts) takes and what it hands back; server.ts re-exports both.
  */
+import type { FileLimits } from './files/limits.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 
 /** Options of startSandbox. */
@@ -36,6 +37,11 @@ export interface SandboxOptions {
    * customer completed is gone (code 6). GMS replies lose `statusMessage` and `clientMessageId`.
    */
   vendorExact?: boolean;
+  /**
+   * The GMS file limits (files/limits.ts; defaults DEFAULT_FILE_LIMITS: 10 MiB a file, 5 files and
+   * 95 MiB a chat, gif jpeg jpg pdf png txt zip, 10 downloads a chat, no agent needed).
+   */
+  fileLimits?: Partial<FileLimits>;
   /** Bearer token of the Sandbox CRM API (`/api/crm/*`); defaults to DEFAULT_CRM_TOKEN. */
   crmToken?: string;
   /**

@@ -15,6 +15,9 @@ import { AgentDesk } from './engine/agent-desk.ts';
 import { AgentFeeds } from './engine/agent-feed.ts';
 import { Availability } from './engine/availability.ts';
 import { ChatEngine } from './engine/chat-engine.ts';
+import { ChatFiles } from './files/chat-files.ts';
+import { FileStore } from './files/file-store.ts';
+import { fileLimits } from './files/limits.ts';
 import { Code, GwsError } from './engine/errors.ts';
 import { BODY_LIMIT, fail, toGwsError } from './http/envelope.ts';
 import { holdRepliesUntilDurable } from './http/durable-replies.ts';
@@ -53,6 +56,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const vendorExact = opts.vendorExact === true;
   if (vendorExact && opts.longPoll === true) throw new Error('Long-poll is a Sandbox extra: vendorExact and longPoll cannot both be on.');
   const longPoll = !vendorExact && opts.longPoll !== false;
+  const limits = fileLimits(opts.fileLimits);
 
   const assets = await buildConsole();
   const store = openSandboxDb(opts.dataDir, {
@@ -61,6 +65,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   });
   const { db, commits } = store;
   const engine = new ChatEngine(createRepo(db, commits));
+  const files = new ChatFiles(engine, new FileStore(opts.dataDir), limits);
   const availability = new Availability(engine, agents.map((a) => a.name), queues);
   const desk = new AgentDesk(engine, availability);
   const feeds = new AgentFeeds(desk);
@@ -97,8 +102,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
   registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll, vendorExact });
-  registerGmsRoutes(app, { engine, availability, policy, vendorExact });
-  registerAgentRoutes(app, { desk, feeds, policy, agents, streams });
+  registerGmsRoutes(app, { engine, availability, policy, vendorExact, files, quiet: opts.quiet });
+  registerAgentRoutes(app, { desk, feeds, policy, agents, streams, files });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);

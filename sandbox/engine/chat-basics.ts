@@ -16,7 +16,9 @@ export interface NewChat {
 }
 
 /** A message to append; index and time are assigned by the engine. */
-export type Draft = { type: MessageType; from: Participant; text?: string; clientMessageId?: string; visibility?: Visibility };
+export type Draft = {
+  type: MessageType; from: Participant; text?: string; clientMessageId?: string; visibility?: Visibility; userData?: Record<string, string>;
+};
 
 /** What engine.change() hands its callback to append messages with. */
 export type Append = (draft: Draft) => AgentMessage;

@@ -7,13 +7,22 @@
 /** Who a participant is. `External` is a system participant (GWS sample clients map it). */
 export type ParticipantType = 'Customer' | 'Agent' | 'External';
 
-/** Message types the Sandbox produces. Clients should accept unknown ones too. */
+/**
+ * Message types the Sandbox produces. Clients should accept unknown ones too. The last five
+ * come only from the GMS dialect's operations (nickname, custom notice, push URL, files) and
+ * keep their GMS names (ChatV2MessageType.swift).
+ */
 export type MessageType =
   | 'Text'
   | 'ParticipantJoined'
   | 'ParticipantLeft'
   | 'TypingStarted'
-  | 'TypingStopped';
+  | 'TypingStopped'
+  | 'NicknameUpdated'
+  | 'CustomNotice'
+  | 'PushUrl'
+  | 'FileUploaded'
+  | 'FileDeleted';
 
 /** Customer-visible chat states (GWS `chat.state`). */
 export type ChatState = 'WaitingForAgent' | 'Chatting' | 'Idle';
@@ -70,6 +79,8 @@ export interface ChatMessage {
   utcTime: number;
   /** Sandbox extra, customer view only: the `clientMessageId` a customer `Text` was sent with. */
   clientMessageId?: string;
+  /** FileUploaded / FileDeleted only: the file's `file-id`, `file-name`, `file-size`, … as GMS shows them. */
+  userData?: Record<string, string>;
 }
 
 /** A transcript entry as agents see it: every message, with its visibility. */

@@ -1,7 +1,8 @@
 /**
  * `application/x-www-form-urlencoded` bodies for the GMS dialect, parsed with
- * URLSearchParams (no extra package). GMS sends user data as bracket-keyed fields
- * (`userData[Page Name]=Home`); splitForm() gathers them into one object.
+ * URLSearchParams (no extra package); `multipart/form-data` comes in through gms-form.ts.
+ * GMS sends user data as bracket-keyed fields (`userData[Page Name]=Home`); splitForm()
+ * gathers them into one object.
  */
 import type { FastifyInstance } from 'fastify';
 import { Code, GwsError } from '../engine/errors.ts';
@@ -25,15 +26,21 @@ export function acceptFormBodies(scope: FastifyInstance): void {
   });
 }
 
-/** Plain fields and the `userData[...]` entries of a form; a repeated field is code 10. */
+/**
+ * Plain fields and the `userData[...]` entries of a form; a repeated field is code 10. A plain
+ * field sent empty counts as absent: Genesys Widgets sends every field of its form, the
+ * missing ones as empty strings (so a required field sent empty is "missing"). User data
+ * values are data and stay as sent, empty or not.
+ */
 export function splitForm(body: unknown): { fields: Record<string, string>; userData: Record<string, string> } {
   const fields: Record<string, string> = {};
   const userData: Record<string, string> = {};
   for (const [name, value] of Object.entries((body ?? {}) as FormBody)) {
     if (Array.isArray(value)) throw new GwsError(Code.Validation, `Field '${name}' is given more than once.`);
     const key = /^userData\[(.*)\]$/s.exec(name)?.[1];
-    if (key === undefined) Object.defineProperty(fields, name, { value, enumerable: true });
-    else if (key === '') throw new GwsError(Code.Validation, "Field 'userData[]' needs a key between the brackets.");
+    if (key === undefined) {
+      if (value !== '') Object.defineProperty(fields, name, { value, enumerable: true });
+    } else if (key === '') throw new GwsError(Code.Validation, "Field 'userData[]' needs a key between the brackets.");
     else Object.defineProperty(userData, key, { value, enumerable: true });
   }
   return { fields, userData };

@@ -8,8 +8,11 @@ import type { AgentDesk } from '../engine/agent-desk.ts';
 import type { AgentFeeds } from '../engine/agent-feed.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import { Handoffs } from '../engine/handoff.ts';
+import type { ChatFiles } from '../files/chat-files.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
+import { acceptMultipart } from '../http/multipart-form.ts';
 import type { OriginPolicy } from '../http/origin.ts';
+import { registerAgentFileRoutes } from './agent-files.ts';
 import { type AgentCredential, agentOf, guardAgentScope } from './agent-guard.ts';
 import { runAgentOperation } from './agent-operations.ts';
 import { registerNotifications, type StreamRegistry } from './notifications.ts';
@@ -20,12 +23,13 @@ type IdParams = { Params: { id: string } };
 /** Registers the agent routes in their own scope, behind the agent guard. */
 export function registerAgentRoutes(
   app: FastifyInstance,
-  deps: { desk: AgentDesk; feeds: AgentFeeds; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry },
+  deps: { desk: AgentDesk; feeds: AgentFeeds; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry; files: ChatFiles },
 ): void {
   const { desk } = deps;
   const handoffs = new Handoffs(desk, deps.agents.map((a) => a.name));
   app.register(async (scope) => {
     guardAgentScope(scope, deps.policy, deps.agents);
+    await acceptMultipart(scope); // file uploads (agent-files.ts); JSON stays the default
 
     scope.get('/api/v2/me', async (request, reply) => {
       const name = agentOf(request);
@@ -59,6 +63,7 @@ export function registerAgentRoutes(
       return ok(reply);
     });
 
+    registerAgentFileRoutes(scope, { desk, files: deps.files });
     registerNotifications(scope, deps.feeds, deps.streams);
   });
 }

@@ -6,6 +6,7 @@
 import { createAgentRepo } from './agent-repo.ts';
 import { createChatAgentRepo } from './chat-agent-repo.ts';
 import type { Db } from './db.ts';
+import { createFilesRepo } from './files-repo.ts';
 import { createGmsRepo } from './gms-repo.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { type ChatRow, type RawChat, toChat } from './rows.ts';
@@ -16,6 +17,7 @@ export type { ChatRow };
 interface RawMessage {
   idx: number; type: MessageType; from_nickname: string; from_participant_id: string;
   from_type: ParticipantType; text: string | null; utc_time: number; client_message_id: string | null; visibility: Visibility;
+  user_data: string | null;
 }
 
 const toMessage = (r: RawMessage): AgentMessage => ({
@@ -24,6 +26,7 @@ const toMessage = (r: RawMessage): AgentMessage => ({
   ...(r.text === null ? {} : { text: r.text }),
   utcTime: r.utc_time,
   visibility: r.visibility,
+  ...(r.user_data === null ? {} : { userData: JSON.parse(r.user_data) as Record<string, string> }),
 });
 
 /**
@@ -38,6 +41,7 @@ const toPublicMessage = (r: RawMessage): AgentMessage => {
 /** A message to store; index is assigned here. */
 export interface NewMessage {
   type: MessageType; from: Participant; text?: string; utcTime: number; clientMessageId?: string; visibility?: Visibility;
+  userData?: Record<string, string>;
 }
 
 /**
@@ -68,7 +72,9 @@ export function createRepo(db: Db, commits?: GroupCommit) {
       JOIN participants p ON p.chat_id = c.id AND p.participant_id = c.customer_participant_id WHERE c.id = ?`),
     nextIndex: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(idx), 0) + 1 AS n FROM messages WHERE chat_id = ?'),
     insertMessage: db.prepare(`INSERT INTO messages (chat_id, idx, type, from_nickname, from_participant_id, from_type, text, utc_time,
-      client_message_id, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      client_message_id, visibility, user_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    setNickname: db.prepare('UPDATE chats SET nickname = ? WHERE id = ?'),
+    setParticipantNickname: db.prepare('UPDATE participants SET nickname = ? WHERE chat_id = ? AND participant_id = ?'),
     messagesFrom: db.prepare<[string, number], RawMessage>('SELECT * FROM messages WHERE chat_id = ? AND idx >= ? ORDER BY idx'),
     publicFrom: db.prepare<[string, number], RawMessage>(
       "SELECT * FROM messages WHERE chat_id = ? AND idx >= ? AND visibility = 'All' ORDER BY idx"),
@@ -122,8 +128,14 @@ export function createRepo(db: Db, commits?: GroupCommit) {
       const index = s.nextIndex.get(chatId)!.n;
       const visibility = m.visibility ?? 'All';
       s.insertMessage.run(chatId, index, m.type, m.from.nickname, m.from.participantId, m.from.type,
-        m.text ?? null, m.utcTime, m.clientMessageId ?? null, visibility);
-      return { index, type: m.type, from: m.from, ...(m.text === undefined ? {} : { text: m.text }), utcTime: m.utcTime, visibility };
+        m.text ?? null, m.utcTime, m.clientMessageId ?? null, visibility, m.userData ? JSON.stringify(m.userData) : null);
+      return { index, type: m.type, from: m.from, ...(m.text === undefined ? {} : { text: m.text }), utcTime: m.utcTime, visibility,
+        ...(m.userData ? { userData: m.userData } : {}) };
+    },
+    /** The customer's new nickname (GMS updateNickname), on the chat and on its participant. */
+    renameCustomer(chatId: string, participantId: string, nickname: string) {
+      s.setNickname.run(nickname, chatId);
+      s.setParticipantNickname.run(nickname, chatId, participantId);
     },
     /** Every message from `index` on (what agents see). */
     messagesFrom: (chatId: string, index: number): AgentMessage[] => s.messagesFrom.all(chatId, index).map(toMessage),
@@ -136,6 +148,7 @@ export function createRepo(db: Db, commits?: GroupCommit) {
     ...createAgentRepo(db),
     ...createChatAgentRepo(db),
     ...createGmsRepo(db),
+    ...createFilesRepo(db),
   };
 }
 

@@ -55,7 +55,7 @@ describe('the customer APIs and the Host header', () => {
   it('refuse a foreign Host on the GMS dialect with its own envelope', async () => {
     const before = t.snapshot();
     const r = await raw('POST', '/genesys/2/chat/request-chat', { Host: 'rebind.example', ...FORM }, 'nickname=Mallory');
-    expect([r.status, r.body]).toEqual([403, { statusCode: 2, statusMessage: 'The GMS chat API answers only on 127.0.0.1 or localhost.' }]);
+    expect([r.status, r.body]).toEqual([403, { errors: [{ code: 3, message: 'The GMS chat API answers only on 127.0.0.1 or localhost.' }] }]);
     expect(t.snapshot()).toEqual(before);
   });
 

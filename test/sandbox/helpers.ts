@@ -55,7 +55,7 @@ export async function request(url: string, method: string, body: unknown, header
 export function snapshotDb(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'sandbox.db'), { readonly: true, fileMustExist: true });
   try {
-    const tables = ['chats', 'participants', 'messages', 'agents', 'agent_queues', 'chat_agents', 'chat_rejections', 'gms_sessions'];
+    const tables = ['chats', 'participants', 'messages', 'agents', 'agent_queues', 'chat_agents', 'chat_rejections', 'gms_sessions', 'chat_files'];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
   } finally {
     db.close();

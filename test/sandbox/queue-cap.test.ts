@@ -40,7 +40,7 @@ describe('queues created by chats', () => {
     expect(gws.body.statusMessage).toMatch(/Start the Sandbox with --queue to add more\.$/);
     const gms = await gmsRequestChat('One too many');
     expect(gms.status).toBe(400);
-    expect(gms.body).toEqual({ statusCode: 2, statusMessage: expect.stringMatching(/^Invalid parameter 'endpoint': queue 'One too many' is not known/) });
+    expect(gms.body).toEqual({ errors: [{ code: 10, message: expect.stringMatching(/^Invalid parameter 'endpoint': queue 'One too many' is not known/) }] });
     expect(t.snapshot()).toEqual(before);
     const queues = (await t.customer('GET', '/api/v2/queues/availability')).body.queues.map((q: any) => q.name);
     expect(queues).toHaveLength(3 + CHAT_QUEUE_LIMIT);
