@@ -11,6 +11,9 @@ export const CONTENT_BUNDLES = [
   { dest: 'watcher.js', entry: 'watcher-entry.ts' },
   // Injected when an offer fires or a chat must show: keeps the UI frame in the page.
   { dest: 'page-ui.js', entry: 'page-host-entry.ts' },
+  // Only on sites with the page API on: the seeds' APIs in the page's main world, and their relay.
+  { dest: 'page-api.js', entry: 'page-api-entry.ts' },
+  { dest: 'page-api-relay.js', entry: 'page-api-relay-entry.ts' },
 ] as const;
 
 /** Bundles one content script and returns its code. */

@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { createBackend } from '../backends/registry';
 import type { ChatBackend } from '../backends/types';
 import { HostToBackgroundSchema, PageRequestSchema, parseMessage, WatcherReportSchema } from '../protocol/messages';
+import { PAGE_API_PORT } from '../protocol/page-api';
 import { UI_PORT } from '../protocol/ports';
+import { PAGE_OFFER_RULE } from '../core/page-api';
 import { debugItem, outcomesItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
@@ -10,11 +12,13 @@ import { answerPageRequest, onPegaDesktopReady, startCrmSync } from './crm-wirin
 import { syncPegaRelay } from './pega-desktop-link';
 import { FrameRegistry } from './frame-registry';
 import { OfferBroker } from './offer-broker';
+import { PageApiHub } from './page-api-hub';
 import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presenter';
 import { SessionStore } from './session-store';
 import { SettingsCache } from './settings-cache';
 import { syncWatcher } from './sites';
+import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
 import { updateUnreadBadge } from './unread-badge';
@@ -102,10 +106,19 @@ export function startBackground(): void {
       return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get() }, tabId, msg, fromPopup);
     },
   });
-  const broker = new OfferBroker({ store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId) });
+  const broker = new OfferBroker({
+    store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId),
+    // A page hears what became of the offers it made (its DOM event), and only of those.
+    onOutcome: (tabId, offer, outcome) => offer.ruleId === PAGE_OFFER_RULE && pageApi.offerOutcome(tabId, offer.queue, outcome),
+  });
+  const pageApi: PageApiHub = new PageApiHub({
+    broker, store, runner, visitors, backend, settings: () => settings.get(), now, newId,
+    suppressed: (tabId, queue, reason) => pageApi.offerOutcome(tabId, queue, 'suppressed', reason),
+  });
   store.onChange((session) => {
     // A chat shows in its own tab and in every tab on its site: refresh them all.
     hub.publishAll();
+    pageApi.chatChanged(session);
     void updateUnreadBadge(store.all());
     // The CRM acts on the chat's state outside the worker: only once that state is stored.
     void ready.then(() => store.stored()).then(() => crm.reconcile([session])).catch((e: unknown) => console.error('[beckon] CRM sync', e));
@@ -158,6 +171,7 @@ export function startBackground(): void {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === UI_PORT) hub.attach(port);
+    else if (port.name === PAGE_API_PORT) pageApi.attach(port, ready);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void ready.then(() => runner.resumeAll());
@@ -171,7 +185,7 @@ export function startBackground(): void {
   const resync = () =>
     void settings
       .get()
-      .then((s) => Promise.all([syncWatcher(s), syncPegaRelay(s.crm)]))
+      .then((s) => Promise.all([syncWatcher(s), syncPageApi(s), syncPegaRelay(s.crm)]))
       .catch((e) => console.error('[beckon] site sync failed', e));
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);

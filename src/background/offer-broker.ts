@@ -4,6 +4,7 @@ import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
+import { PAGE_OFFER_RULE } from '../core/page-api';
 import { serial } from '../core/serial';
 import type { Settings } from '../core/settings';
 import { offersItem, tabPagesItem, type TabOffer } from '../protocol/storage';
@@ -16,6 +17,11 @@ import { injectPageUi, presentOffer, withdrawOffer } from './offer-presenter';
 import type { SessionStore } from './session-store';
 import { localDay, type VisitorStore } from './visitor-store';
 
+/** The name an offer is logged under when no rule made it (the page API's). */
+const offerName = (offer: TabOffer) => (offer.ruleId === PAGE_OFFER_RULE ? PAGE_OFFER_NAME : offer.ruleId);
+/** How the outcome log names offers a page made through `pega.chat.proactiveChat.offer`. */
+export const PAGE_OFFER_NAME = 'Page API offer';
+
 /** What the broker needs from the rest of the background. */
 export interface OfferBrokerDeps {
   store: SessionStore;
@@ -27,6 +33,8 @@ export interface OfferBrokerDeps {
   publish: (tabId: number) => void;
   now: () => number;
   newId: () => string;
+  /** Hears what became of every offer (the page API tells the page about its own). */
+  onOutcome?: (tabId: number, offer: TabOffer, outcome: 'offered' | 'accepted' | 'declined' | 'timed-out') => void;
 }
 
 /**
@@ -72,7 +80,8 @@ export class OfferBroker {
     }
     const live = store.all().filter((s) => s.status !== 'ended' && chatShownIn(s, tabId, hostOf(report.url)));
     if (live.length > 0) {
-      await injectPageUi(tabId); // after a reload or navigation the chat window comes back
+      // After a reload or navigation the chat window comes back (a page API chat is the page's to show).
+      if (live.some((s) => s.origin !== 'page-chat')) await injectPageUi(tabId);
       if (report.navigated) await this.tellAgentWhereTheVisitorIs(live, ruleContext(report, settings, visitor));
       return reply(null);
     }
@@ -98,18 +107,36 @@ export class OfferBroker {
   }
 
   private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string, page: OfferPage): Promise<number | null> {
-    const { visitors, now } = this.deps;
     const offer: TabOffer = {
       id: this.deps.newId(), ruleId: rule.id, url, status: 'open', topic: rule.offerText, queue: rule.queue, metadata, ui: rule.ui, page,
-      ...(rule.autoDismissSeconds > 0 ? { expiresAt: now() + rule.autoDismissSeconds * 1000 } : {}),
+      ...(rule.autoDismissSeconds > 0 ? { expiresAt: this.deps.now() + rule.autoDismissSeconds * 1000 } : {}),
     };
-    await visitors.offered(rule.id);
+    return this.openWithin(tabId, offer, rule.name);
+  }
+
+  /**
+   * Runs `task` with the broker's offer state to itself (no rule evaluation or answer in
+   * between). Only inside it may {@link openWithin} be called.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.line.run(task);
+  }
+
+  /**
+   * Makes an offer (counted for capping, stored, logged, shown as its `ui` says, withdrawn at
+   * `expiresAt`); returns the milliseconds until it expires, if it does. Call inside `exclusive`.
+   */
+  async openWithin(tabId: number, offer: TabOffer, ruleName: string): Promise<number | null> {
+    const { visitors, now } = this.deps;
+    await visitors.offered(offer.ruleId);
     await this.saveOffer(tabId, offer);
-    await visitors.record({ ruleId: rule.id, ruleName: rule.name, url: page.url, outcome: 'offered' });
+    await visitors.record({ ruleId: offer.ruleId, ruleName, url: offer.page?.url ?? offer.url, outcome: 'offered' });
     await presentOffer(tabId, offer);
+    this.deps.onOutcome?.(tabId, offer, 'offered');
     if (offer.expiresAt === undefined) return null;
-    setTimeout(() => void this.expire(tabId, offer.id), rule.autoDismissSeconds * 1000);
-    return rule.autoDismissSeconds * 1000; // the watcher's next report also expires it, should this worker stop
+    const ms = Math.max(0, offer.expiresAt - now());
+    setTimeout(() => void this.expire(tabId, offer.id), ms);
+    return ms; // the watcher's next report also expires it, should this worker stop
   }
 
   /**
@@ -138,6 +165,8 @@ export class OfferBroker {
       await this.finish(tabId, offer, 'accepted');
       await this.deps.store.add(session);
       this.deps.runner.ensure(session.id);
+      // The page's own offer UI (page API) has no chat window: Beckon's opens.
+      if (offer.ui === 'page') await injectPageUi(tabId);
     });
   }
 
@@ -164,8 +193,9 @@ export class OfferBroker {
     await this.saveOffer(tabId, { ...offer, status: outcome });
     const rule = (await this.deps.settings()).rules.find((r) => r.id === offer.ruleId);
     // The cleaned URL the rules saw: the raw one (offer.url) may hold what the privacy guard removes.
-    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offer.ruleId, url: offer.page?.url ?? offer.metadata.URL ?? '', outcome });
+    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offerName(offer), url: offer.page?.url ?? offer.metadata.URL ?? '', outcome });
     await withdrawOffer(tabId);
+    this.deps.onOutcome?.(tabId, offer, outcome);
   }
 
   /** When the tab's current page was entered (a chat that ended before that stays off it). */

@@ -10,6 +10,7 @@ const NOTIFICATION_PREFIX = 'beckon-offer-';
  */
 export async function presentOffer(tabId: number, offer: TabOffer): Promise<void> {
   if (offer.ui === 'default') return injectPageUi(tabId);
+  if (offer.ui === 'page') return; // the page shows it itself and answers with accept() or decline()
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#4338ca' }).catch(() => undefined);
   await browser.action.setBadgeText({ tabId, text: 'chat' }).catch(() => undefined);
   await browser.notifications

@@ -67,8 +67,11 @@ export function buildTabView(
   pageSince?: number,
 ): TabView {
   const chosen = popup?.chosenChatId ? sessions.find((s) => s.id === popup.chosenChatId) : undefined;
-  const live = chosen ?? chatForTab(sessions, tabId, site, pageSince) ?? (popup ? latestActiveChat(sessions) : undefined);
-  const openOffer = offer?.status === 'open' ? offer : undefined;
+  // A chat the page started through its API shows in the page's own widget, and in the popup.
+  const shown = popup ? sessions : sessions.filter((s) => s.origin !== 'page-chat');
+  const live = chosen ?? chatForTab(shown, tabId, site, pageSince) ?? (popup ? latestActiveChat(sessions) : undefined);
+  // An offer the page shows with its own UI (page API) is nobody else's to show.
+  const openOffer = offer?.status === 'open' && offer.ui !== 'page' ? offer : undefined;
   // A fresh offer takes the place of an old, ended chat in the page.
   const chat = live && (live.status !== 'ended' || !openOffer || chosen) ? toChatView(live) : null;
   // The switcher's list (popup only): chats not over, and the one shown.
@@ -77,7 +80,7 @@ export function buildTabView(
     tabId,
     offer: openOffer
       ? {
-          id: openOffer.id, topic: openOffer.topic, queue: openOffer.queue, metadata: openOffer.metadata, ui: openOffer.ui,
+          id: openOffer.id, topic: openOffer.topic, queue: openOffer.queue, metadata: openOffer.metadata, ui: openOffer.ui === 'custom' ? 'custom' : 'default',
           ...(openOffer.expiresAt === undefined ? {} : { expiresAt: openOffer.expiresAt }),
         }
       : null,

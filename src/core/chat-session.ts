@@ -28,6 +28,8 @@ export interface TranscriptEntry {
   at: number;
   clientMessageId?: string;
   delivery?: Delivery;
+  /** For a notice that someone joined or left: which (the page API's callbacks need it). */
+  event?: 'joined' | 'left';
 }
 
 /** Everything persisted about one chat: enough to resume it after the worker stops. */
@@ -64,6 +66,11 @@ export interface ChatSession {
   request: ChatRequest;
   /** The page the offer was accepted on, as rules saw it (privacy guard applied), for the CRM. */
   page?: OfferPage;
+  /**
+   * `page-chat`: the page started it through the page API (`chat.startChat`): the page shows it
+   * in its own widget (not Beckon's window) and may act on it from its tab.
+   */
+  origin?: 'page-chat';
 }
 
 /** Where an offer was made: page name, URL and time on page, cleaned by the privacy guard. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_QUEUE, DEFAULT_SANDBOX_URL, DEFAULT_SECONDS_ON_PAGE, DEMO_SITE_MATCHES } from './defaults';
-import { isValidMatchPattern } from './match-pattern';
+import { isValidMatchPattern, matchesPattern } from './match-pattern';
 import { CrmSettingsSchema, DEFAULT_CRM, withoutWildcardPortal } from './crm/settings';
 import { migrateSettings } from './settings-migration';
 import { BusinessHoursSchema, DEFAULT_BUSINESS_HOURS } from './rules/business-hours';
@@ -65,6 +65,25 @@ export const PageNameSourcesSchema = z.object({
 });
 export type PageNameSources = z.infer<typeof PageNameSourcesSchema>;
 
+/**
+ * What one enabled site allows besides being watched. Saved with the sites (at once), keyed
+ * by the site's pattern; a site without an entry has the defaults.
+ */
+export const SiteOptionsSchema = z.object({
+  /**
+   * The seeds' JavaScript APIs on this site's pages (`pega.chat.proactiveChat`, the Genesys
+   * Chat Service API `chat`): scripts there can offer chats, start chats, and read the chats
+   * they started. Off unless switched on.
+   */
+  pageApi: z.boolean().default(false),
+  /** How long a page's offer stays open before it times out, in seconds (0: until answered). */
+  offerWaitSeconds: z.number().int().min(0).max(3_600).default(0),
+  /** The queue a page's own chat (`chat.startChat`) goes to; empty: the first enabled rule's. */
+  chatQueue: z.string().trim().max(100).default(''),
+});
+export type SiteOptions = z.infer<typeof SiteOptionsSchema>;
+export const DEFAULT_SITE_OPTIONS: SiteOptions = { pageApi: false, offerWaitSeconds: 0, chatQueue: '' };
+
 /** Everything the options page configures. Versioned: `migrateSettings` upgrades older shapes. */
 export const SettingsSchema = z.object({
   version: z.literal(4),
@@ -84,6 +103,8 @@ export const SettingsSchema = z.object({
     .max(200),
   /** CRM sync: the connector, interaction class and flow, the demo persona (version 3). */
   crm: CrmSettingsSchema,
+  /** Per enabled site (by its pattern): the page API and its options. Absent in older settings: none. */
+  siteOptions: z.record(z.string(), SiteOptionsSchema).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,7 +136,14 @@ export const DEFAULT_SETTINGS: Settings = {
   privacyGuard: true,
   enabledSites: [...DEMO_SITE_MATCHES],
   crm: DEFAULT_CRM,
+  siteOptions: {},
 };
+
+/** The enabled site a URL is on (its pattern, the first that matches) and that site's options; null when none is. */
+export function siteFor(settings: Pick<Settings, 'enabledSites' | 'siteOptions'>, url: string): { pattern: string; options: SiteOptions } | null {
+  const pattern = settings.enabledSites.find((p) => matchesPattern(p, url));
+  return pattern === undefined ? null : { pattern, options: { ...DEFAULT_SITE_OPTIONS, ...settings.siteOptions[pattern] } };
+}
 
 /** Human-readable list of what is wrong, each naming the field (e.g. `rules.0.queue: Queue is required`). */
 export function describeIssues(error: z.ZodError): string[] {

@@ -30,8 +30,8 @@ function inBackendOrder(transcript: TranscriptEntry[]): TranscriptEntry[] {
 
 function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
   const at = e.at ?? now;
-  const line = (kind: TranscriptEntry['kind'], text: string): TranscriptEntry => ({
-    key: `i${e.index}`, index: e.index, kind, from: e.party, nickname: e.nickname, text, at,
+  const line = (kind: TranscriptEntry['kind'], text: string, event?: TranscriptEntry['event']): TranscriptEntry => ({
+    key: `i${e.index}`, index: e.index, kind, from: e.party, nickname: e.nickname, text, at, ...(event ? { event } : {}),
   });
   switch (e.type) {
     case 'message':
@@ -44,7 +44,7 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
         ...s,
         status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
         agents,
-        transcript: [...s.transcript, line('notice', `${e.nickname} joined the chat`)],
+        transcript: [...s.transcript, line('notice', `${e.nickname} joined the chat`, 'joined')],
       };
     }
     case 'left': {
@@ -57,7 +57,7 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
         status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
         agents,
         agentTyping: false,
-        transcript: [...s.transcript, line('notice', `${e.nickname} left the chat`)],
+        transcript: [...s.transcript, line('notice', `${e.nickname} left the chat`, 'left')],
       };
     }
     case 'typing-started':

@@ -28,6 +28,7 @@ const EntrySchema = z.object({
   at: z.number(),
   clientMessageId: z.string().optional(),
   delivery: z.enum(['pending', 'sent', 'failed']).optional(),
+  event: z.enum(['joined', 'left']).optional(),
 }) satisfies z.ZodType<TranscriptEntry>;
 
 const ChatFields = {
@@ -51,6 +52,7 @@ const ChatFields = {
   pendingUserData: z.record(z.string(), z.string()).optional(),
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
   page: z.object({ pageName: z.string(), url: z.string(), timeOnPage: z.string() }).optional(),
+  origin: z.literal('page-chat').optional(),
 };
 
 const StoredChatSchema = z.object({ ...ChatFields, entries: z.number().int().min(0) }) satisfies z.ZodType<StoredChat>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
+import type { PageApiRequest } from './page-api';
 import type { HostToBackground } from './page-frame';
 import type { UiToBackground } from './ports';
 import type { WatcherReport } from './watcher';
@@ -58,6 +59,34 @@ export const HostToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame.register'), secret: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits') }),
   z.object({ type: z.literal('frame.evicted'), reason: text(200) }),
 ]) satisfies z.ZodType<HostToBackground>;
+
+const strings = (keys: number, key: number, value: number) =>
+  z.record(z.string().min(1).max(key), z.string().max(value)).refine((r) => Object.keys(r).length <= keys, `at most ${keys} keys`);
+const chatId = text(100);
+
+/** A call a page made through the page API, as its relay forwards it (src/protocol/page-api.ts; limits as core/page-api.ts). */
+export const PageApiRequestSchema = z.object({
+  id: z.number().int().min(0),
+  request: z.discriminatedUnion('call', [
+    z.object({ call: z.literal('offer'), queue: z.string().trim().min(1).max(100), metadata: strings(20, 100, 500), defaultUi: z.boolean() }),
+    z.object({ call: z.literal('accept') }),
+    z.object({ call: z.literal('decline') }),
+    z.object({ call: z.literal('startChat'), nickname: text(100).optional(), subject: text(200).optional(), userData: strings(20, 100, 1000).optional() }),
+    z.object({ call: z.literal('restore') }),
+    z.object({ call: z.literal('send'), chatId, text: z.string().trim().min(1).max(4000), clientMessageId: z.string().min(8).max(200) }),
+    z.object({ call: z.literal('typing'), chatId, typing: z.boolean() }),
+    z.object({ call: z.literal('leave'), chatId }),
+    z.object({ call: z.literal('transcript'), chatId, fromIndex: z.number().int().min(0) }),
+    z.object({ call: z.literal('setUserData'), chatId, userData: strings(20, 100, 1000) }),
+    z.object({ call: z.literal('getUserData'), chatId, key: z.string().min(1).max(100) }),
+    z.object({ call: z.literal('deleteUserData'), chatId, key: z.string().min(1).max(100) }),
+    z.object({
+      call: z.literal('resume'),
+      seen: z.record(chatId, z.number().int().min(0)).refine((r) => Object.keys(r).length <= 50, 'at most 50 chats'),
+      ended: z.array(chatId).max(50),
+    }),
+  ]),
+}) satisfies z.ZodType<PageApiRequest>;
 
 /**
  * One-off requests from the extension's own pages (the options page) to the background,

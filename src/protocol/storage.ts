@@ -69,8 +69,8 @@ export interface TabOffer {
   topic: string;
   queue: string;
   metadata: Record<string, string>;
-  /** `default`: the in-page card; `custom`: badge, popup and a notification. */
-  ui: 'default' | 'custom';
+  /** `default`: the in-page card; `custom`: badge, popup and a notification; `page`: the page's own UI (page API, bDefaultUI false). */
+  ui: 'default' | 'custom' | 'page';
   /** When an unanswered offer is withdrawn (epoch ms), if it ever is. */
   expiresAt?: number;
   /** The page as rules saw it (privacy guard applied): what outcomes and the CRM get. */

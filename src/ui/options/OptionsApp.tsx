@@ -87,7 +87,7 @@ export function OptionsApp() {
               </div>
             </form>
           </ErrorsContext.Provider>
-          <SitesEditor sites={saved.enabledSites} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
+          <SitesEditor sites={saved.enabledSites} siteOptions={saved.siteOptions} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
           <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
           <OutcomeLog />
           <CrmSyncLog />

@@ -1,21 +1,26 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isValidMatchPattern, sitePatternFor } from '../../core/match-pattern';
+import type { Settings } from '../../core/settings';
 import { hostsToGiveBack } from './permissions';
+import { SiteOptionsFields } from './SiteOptionsFields';
 
 /** Props of {@link SitesEditor}. */
 export interface SitesEditorProps {
   sites: string[];
-  onChange: (sites: string[]) => Promise<void>;
+  /** Each site's own options (page API), by pattern. */
+  siteOptions: Settings['siteOptions'];
+  /** Saves the sites (and, when given, their options) at once. */
+  onChange: (sites: string[], siteOptions?: Settings['siteOptions']) => Promise<void>;
   /** Hosts the background reaches anyway (backend, CRM): never given back. */
   keep?: readonly string[];
 }
 
 /**
- * The sites Beckon watches. Adding one asks the browser for its host permission right
+ * The sites Beckon watches, each with its own options (the page API). Adding one asks the browser for its host permission right
  * then (it must happen in the click); removing one gives the permission back.
  */
-export function SitesEditor({ sites, onChange, keep = [] }: SitesEditorProps) {
+export function SitesEditor({ sites, siteOptions, onChange, keep = [] }: SitesEditorProps) {
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -59,12 +64,15 @@ export function SitesEditor({ sites, onChange, keep = [] }: SitesEditorProps) {
       <h2 id="sites-title">Enabled sites</h2>
       <p class="section-intro">Beckon watches pages only on these sites. Nothing else is requested at install. Changes here are saved at once.</p>
       <ul class="sites" data-testid="options-sites">
-        {sites.map((s) => (
+        {sites.map((s, i) => (
           <li key={s}>
-            <code>{s}</code>
-            <button type="button" class="secondary" onClick={() => void remove(s)} aria-label={`Disable ${s}`}>
-              Remove
-            </button>
+            <div class="site-head">
+              <code>{s}</code>
+              <button type="button" class="secondary" onClick={() => void remove(s)} aria-label={`Disable ${s}`}>
+                Remove
+              </button>
+            </div>
+            <SiteOptionsFields pattern={s} index={i} options={siteOptions[s]} onSave={(o) => onChange(sites, { ...siteOptions, [s]: o })} />
           </li>
         ))}
         {sites.length === 0 ? <li class="hint">No site is enabled: no offer will be made anywhere.</li> : null}

@@ -4,9 +4,9 @@
  */
 import type { CrmSettings } from '../../core/crm/settings';
 import type { Rule } from '../../core/rules/rule-schema';
-import type { Settings } from '../../core/settings';
+import { DEFAULT_SITE_OPTIONS, type Settings } from '../../core/settings';
 import {
-  BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS,
+  BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS, SITE_OPTION_LABELS,
 } from './labels';
 
 /** At most this many lines are listed; the rest are counted. */
@@ -74,6 +74,13 @@ function crmChanges(a: CrmSettings, b: CrmSettings): string[] {
   return [...fieldChanges('CRM sync', CRM_LINE_LABELS, crmShown(a), crmShown(b)), ...headers, ...secrets];
 }
 
+/** Each site's options that differ (a page API switched on by an import must not go unnoticed). */
+function siteOptionChanges(a: Settings, b: Settings): string[] {
+  const patterns = [...new Set([...Object.keys(a.siteOptions), ...Object.keys(b.siteOptions)])];
+  const of = (s: Settings, p: string) => ({ ...DEFAULT_SITE_OPTIONS, ...s.siteOptions[p] });
+  return patterns.flatMap((p) => fieldChanges(`Site ${p}`, SITE_OPTION_LABELS, of(a, p), of(b, p)));
+}
+
 /** Every difference between two valid settings, in page order; empty when they are the same. */
 export function describeChanges(before: Settings, after: Settings): string[] {
   const h0 = before.businessHours;
@@ -90,6 +97,7 @@ export function describeChanges(before: Settings, after: Settings): string[] {
     ...(before.privacyGuard === after.privacyGuard ? [] : [`Privacy guard: ${show(before.privacyGuard)} → ${show(after.privacyGuard)}`]),
     ...crmChanges(before.crm, after.crm),
     ...listChanges('Enabled sites', before.enabledSites, after.enabledSites),
+    ...siteOptionChanges(before, after),
   ];
   return lines.length > MAX_CHANGE_LINES ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `…and ${lines.length - MAX_CHANGE_LINES + 1} more changes`] : lines;
 }

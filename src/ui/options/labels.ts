@@ -83,6 +83,17 @@ export const PAGE_NAME_LABELS: Record<string, string> = {
   useOgTitle: 'Use the og:title meta tag',
 };
 
+/** An enabled site's own options (page API). */
+export const SITE_OPTION_LABELS: Record<string, string> = {
+  pageApi: 'Page API',
+  offerWaitSeconds: 'Page offer wait (seconds)',
+  chatQueue: 'Queue for page chats',
+};
+
+/** What switching a site's page API on allows, said plainly next to the switch. */
+export const PAGE_API_WARNING =
+  'Scripts on this site can then offer chats, start chats, and read the chats they started (pega.chat.proactiveChat and the Genesys chat API). Turn it on only for a site whose scripts you trust.';
+
 export const PRIVACY_LABEL = 'Privacy guard: remove email addresses and long numbers from page names and URLs';
 
 /** The placeholders a metadata value may use (filled by `fillMetadata` in the core). */

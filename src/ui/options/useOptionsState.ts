@@ -49,7 +49,7 @@ export function useOptionsState() {
 
   const validation = useMemo(() => {
     if (!draft || !saved) return null;
-    return refusedSave ? fromDraft(draft, saved.enabledSites) : crmChecked ? checkCrm(draft) : null;
+    return refusedSave ? fromDraft(draft, saved.enabledSites, saved.siteOptions) : crmChecked ? checkCrm(draft) : null;
   }, [refusedSave, crmChecked, draft, saved]);
   const errors = [...(validation && !validation.ok ? validation.errors : []), ...outside];
   const dirty = useMemo(() => Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(toDraft(saved))), [draft, saved]);
@@ -76,7 +76,7 @@ export function useOptionsState() {
     /** Validates and saves; false when refused (the caller then focuses the error summary). */
     save(): boolean {
       if (!draft || !saved) return false;
-      const result = fromDraft(draft, saved.enabledSites);
+      const result = fromDraft(draft, saved.enabledSites, saved.siteOptions);
       if (!result.ok) {
         setRefused(true);
         const n = result.errors.length;
@@ -113,9 +113,11 @@ export function useOptionsState() {
       setStatus({ kind: 'info', text: 'Defaults restored in the form: press Save to keep them.' });
     },
     /** Saves the enabled sites at once (their permissions were just granted or given back). */
-    async storeSites(enabledSites: string[]) {
+    async storeSites(enabledSites: string[], siteOptions: Settings['siteOptions'] = saved?.siteOptions ?? {}) {
       if (!saved) return;
-      const next = { ...saved, enabledSites };
+      // Options of a site no longer enabled go with it.
+      const kept = Object.fromEntries(Object.entries(siteOptions).filter(([pattern]) => enabledSites.includes(pattern)));
+      const next = { ...saved, enabledSites, siteOptions: kept };
       await settingsItem.setValue(next);
       setSaved(next);
     },

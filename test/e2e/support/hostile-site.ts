@@ -6,10 +6,8 @@
  * page loads `probe.js`, the page script a test asks what it could see and do.
  * Serves on 127.0.0.1, port 0, under `/hostile/`.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startStaticSite } from './static-site.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 
@@ -21,7 +19,6 @@ const PAGE_HEADERS: Record<string, Record<string, string>> = {
   },
   'isolated.html': { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
 };
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
 /** The names of the hostile pages, for tests that go through them all. */
 export const HOSTILE_PAGES = ['strict', 'isolated', 'reset', 'transform', 'overlay', 'rewrite', 'rtl', 'elements', 'fight'] as const;
@@ -38,28 +35,13 @@ export interface HostileSite {
 
 /** Starts the hostile site. */
 export async function startHostileSite(): Promise<HostileSite> {
-  const server: Server = createServer((req, res) => {
-    const name = /^\/hostile\/([a-z-]+\.(?:html|js|css))$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1];
-    if (!name) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(DIR + name).then(
-      (body) => {
-        const isolated = name !== 'isolated.html' && name.endsWith('.html') ? {} : { 'Cross-Origin-Resource-Policy': 'same-origin' };
-        res.writeHead(200, { 'Content-Type': TYPES[name.split('.').pop()!]!, 'Cache-Control': 'no-store', ...isolated, ...PAGE_HEADERS[name] }).end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
+  const site = await startStaticSite({
+    dir: DIR,
+    prefixes: ['hostile'],
+    // The isolated page needs every subresource to opt in to being embedded (COEP require-corp).
+    headers: (name) => ({ ...(name !== 'isolated.html' && name.endsWith('.html') ? {} : { 'Cross-Origin-Resource-Policy': 'same-origin' }), ...PAGE_HEADERS[name] }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    pattern: 'http://127.0.0.1/hostile/*',
-    url: (page) => `${origin}/hostile/${page}.html`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { ...site, pattern: 'http://127.0.0.1/hostile/*', url: (page) => `${site.origin}/hostile/${page}.html` };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_SITE_OPTIONS, describeIssues, SiteOptionsSchema, type SiteOptions } from '../../core/settings';
+import { PAGE_API_WARNING, SITE_OPTION_LABELS } from './labels';
+
+/** Props of {@link SiteOptionsFields}. */
+export interface SiteOptionsFieldsProps {
+  pattern: string;
+  options: SiteOptions | undefined;
+  /** Saves the site's options at once; resolves when stored. */
+  onSave: (options: SiteOptions) => Promise<void>;
+  /** A short index for unique ids and test ids. */
+  index: number;
+}
+
+/**
+ * One enabled site's own options: the page API switch (off by default, with a plain warning
+ * of what it allows), and, when it is on, how long a page's offer stays open and which queue
+ * the page's own chats go to. Saved at once, like the sites themselves; a value the schema
+ * refuses is said next to the field and not saved.
+ */
+export function SiteOptionsFields({ pattern, options, onSave, index }: SiteOptionsFieldsProps) {
+  const current = { ...DEFAULT_SITE_OPTIONS, ...options };
+  const [wait, setWait] = useState(String(current.offerWaitSeconds));
+  const [queue, setQueue] = useState(current.chatQueue);
+  const [error, setError] = useState<string | null>(null);
+  const id = `site-${index}`;
+
+  const save = (patch: Partial<Record<keyof SiteOptions, unknown>>) => {
+    const parsed = SiteOptionsSchema.safeParse({ ...current, ...patch });
+    if (!parsed.success) {
+      setError(describeIssues(parsed.error).map((m) => m.replace(/^offerWaitSeconds/, SITE_OPTION_LABELS.offerWaitSeconds!).replace(/^chatQueue/, SITE_OPTION_LABELS.chatQueue!)).join('; '));
+      return;
+    }
+    setError(null);
+    onSave(parsed.data).catch((e: unknown) => setError(`Could not save: ${String(e)}`));
+  };
+
+  return (
+    <div class="site-options">
+      <label class="switch">
+        <input type="checkbox" checked={current.pageApi} data-testid={`options-site-pageapi-${index}`} aria-describedby={`${id}-warning`}
+          onChange={(e) => save({ pageApi: (e.currentTarget as HTMLInputElement).checked })} />
+        {SITE_OPTION_LABELS.pageApi} on {pattern}
+      </label>
+      <p id={`${id}-warning`} class="hint">{PAGE_API_WARNING} Open pages get it at once; reload a page whose scripts look for it as they load.</p>
+      {current.pageApi ? (
+        <div class="inline">
+          <label for={`${id}-wait`}>{SITE_OPTION_LABELS.offerWaitSeconds}</label>
+          <input id={`${id}-wait`} type="number" min={0} max={3600} class="narrow" value={wait} data-testid={`options-site-wait-${index}`}
+            title="0: the offer stays open until the visitor answers"
+            onInput={(e) => setWait((e.currentTarget as HTMLInputElement).value)}
+            onChange={(e) => {
+              const value = (e.currentTarget as HTMLInputElement).value.trim();
+              save({ offerWaitSeconds: value === '' ? NaN : Number(value) });
+            }} />
+          <label for={`${id}-queue`}>{SITE_OPTION_LABELS.chatQueue}</label>
+          <input id={`${id}-queue`} value={queue} placeholder="the first enabled rule's" data-testid={`options-site-queue-${index}`}
+            onInput={(e) => setQueue((e.currentTarget as HTMLInputElement).value)}
+            onChange={(e) => save({ chatQueue: (e.currentTarget as HTMLInputElement).value })} />
+        </div>
+      ) : null}
+      {error ? <p class="error" role="alert" data-testid={`options-site-error-${index}`}>{error}</p> : null}
+    </div>
+  );
+}
