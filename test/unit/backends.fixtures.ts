@@ -24,7 +24,9 @@ export interface Fixture {
   refusedMessage: RegExp;
   /** Whether the Sandbox long-polls in this dialect. */
   longPoll: boolean;
-  /** Whether the dialect can read user data back and delete it (GMS Chat API v2 can only set it). */
+  /** Whether the dialect can change user data after the chat started (GMS `updateData`; on GWS a Sandbox extra). */
+  setsUserData: boolean;
+  /** Whether the dialect can read user data back and delete it (GMS Chat API v2 can only set it; on GWS a Sandbox extra). */
   readsAndDeletesUserData: boolean;
   /** The most characters of a user data value and key, and the most keys, the adapter sends (src/backends/README.md). */
   userDataValueMax: number;
@@ -42,6 +44,7 @@ export const FIXTURES: Record<BackendKind, Fixture> = {
     refuse: (make) => make('wrong').requestChat(request),
     refusedMessage: /ContactCenterId/,
     longPoll: true,
+    setsUserData: true,
     readsAndDeletesUserData: true,
     ...SANDBOX_USER_DATA_LIMITS,
   },
@@ -56,10 +59,26 @@ export const FIXTURES: Record<BackendKind, Fixture> = {
     },
     refusedMessage: /userId, secureKey or alias does not match/,
     longPoll: false,
+    setsUserData: true,
     readsAndDeletesUserData: false,
     ...SANDBOX_USER_DATA_LIMITS,
   },
 };
+
+/**
+ * The fixture of a dialect against a vendor-exact Sandbox (only what the Genesys documents
+ * describe): no long-poll, no user data changes the GWS customer API does not document, and
+ * error replies without the Sandbox's explanatory `statusMessage` on GMS.
+ */
+export function fixtureFor(kind: BackendKind, vendorExact: boolean): Fixture {
+  const fx = FIXTURES[kind];
+  if (!vendorExact) return fx;
+  return {
+    ...fx,
+    longPoll: false,
+    ...(kind === 'gws' ? { setsUserData: false, readsAndDeletesUserData: false } : { refusedMessage: /Chat server error 2/ }),
+  };
+}
 
 /** A server that answers every request with the given JSON text: for malformed-reply cases. */
 export const garbageServer = (body: string, status = 200): Promise<FakeServer> =>
