@@ -63,3 +63,30 @@ export const act = (creds: Credentials, id: string, body: Record<string, unknown
 
 /** A random id for SendMessage, so a retried send is not shown twice. */
 export const newClientMessageId = (): string => crypto.randomUUID();
+
+/** POST /api/v2/me/interactions/{id}/attachments: sends the visitor a file (multipart). */
+export async function sendFile(creds: Credentials, id: string, file: File): Promise<string> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(`/api/v2/me/interactions/${encodeURIComponent(id)}/attachments`, {
+    method: 'POST', headers: { Authorization: basicAuth(creds) }, body: form,
+  });
+  const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string; fileId?: string };
+  if (json.statusCode !== 0) throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
+  return json.fileId ?? '';
+}
+
+/**
+ * GET /api/v2/me/interactions/{id}/attachments/{fileId}: the file's bytes. Fetched with the
+ * agent's credentials (a plain link could not send them), then saved through a blob URL.
+ */
+export async function fetchFile(creds: Credentials, id: string, fileId: string): Promise<Blob> {
+  const res = await fetch(`/api/v2/me/interactions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}`, {
+    headers: { Authorization: basicAuth(creds) },
+  });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string };
+    throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
+  }
+  return res.blob();
+}

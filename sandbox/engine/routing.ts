@@ -80,6 +80,7 @@ export class Routing {
       role: rel.kind === 'member' ? rel.row.role : null,
       offer,
       consultation,
+      customerApi: this.engine.repo.isGmsChat(chat.id) ? 'GMS' : 'GWS',
     };
   }
 

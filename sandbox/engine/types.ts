@@ -134,6 +134,8 @@ export interface Interaction {
   offer: Offer | null;
   /** The consultation in progress, if any (seen by every agent in the chat). */
   consultation: Consultation | null;
+  /** Sandbox extra: the dialect the customer chats through; files reach only GMS customers. */
+  customerApi: 'GWS' | 'GMS';
 }
 
 /** An Interaction without its transcript: what InteractionUpdated carries (messages come as MessageLogUpdated). */

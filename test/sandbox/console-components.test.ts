@@ -8,8 +8,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AcceptForm } from '../../sandbox/console/components/AcceptForm.tsx';
 import { ChatActions } from '../../sandbox/console/components/ChatActions.tsx';
+import { FilePicker } from '../../sandbox/console/components/FilePicker.tsx';
 import { QueueToggles } from '../../sandbox/console/components/QueueToggles.tsx';
-import type { Interaction } from '../../sandbox/engine/types.ts';
+import { Transcript } from '../../sandbox/console/components/Transcript.tsx';
+import type { AgentMessage, Interaction } from '../../sandbox/engine/types.ts';
 
 let root: HTMLElement;
 const mount = async (vnode: ComponentChild) => {
@@ -47,7 +49,7 @@ describe('QueueToggles', () => {
 
 const chat = (over: Partial<Interaction> = {}): Interaction => ({
   id: 'c1', state: 'Chatting', queue: 'Billing', subject: null, customer: { nickname: 'Jane' }, userData: {}, createdAt: 0, endedAt: null,
-  participants: [], messages: [], role: 'Primary', offer: null, consultation: null, ...over,
+  participants: [], messages: [], role: 'Primary', offer: null, consultation: null, customerApi: 'GMS', ...over,
 });
 /** Picks an option of a <select> the way a user does, firing the change event. */
 const choose = (id: string, value: string) => act(() => {
@@ -107,5 +109,66 @@ describe('AcceptForm', () => {
     await act(() => byTestId('reject-button')!.click());
     await act(async () => byTestId('accept-button')!.closest('form')!.requestSubmit());
     expect([onReject.mock.calls.length, onAccept.mock.calls]).toEqual([1, [['alice']]]);
+  });
+});
+
+describe('Transcript files and GMS notices', () => {
+  const file = (over: Partial<AgentMessage> = {}): AgentMessage => ({
+    index: 3, type: 'FileUploaded', from: { nickname: 'Jane', participantId: 'p1', type: 'Customer' }, text: 'ABCDEF0123456789', utcTime: 0, visibility: 'All',
+    userData: { 'file-id': 'ABCDEF0123456789', 'file-name': 'statement<b>.pdf', 'file-size': '2048', 'file-type': 'application/pdf' }, ...over,
+  });
+
+  it('shows a file the visitor sent as text with a Download button that asks for that file', async () => {
+    const onDownload = vi.fn(async () => {});
+    await mount(h(Transcript, { messages: [file()], onDownload }));
+    const line = byTestId('transcript-message')!;
+    expect(line.getAttribute('data-type')).toBe('FileUploaded');
+    expect(line.textContent).toContain('Jane sent the file statement<b>.pdf (2.0 KB)');
+    expect(line.querySelector('b')).toBeNull(); // a name is text, never markup
+    await act(() => byTestId('file-download')!.click());
+    expect(onDownload).toHaveBeenCalledWith('ABCDEF0123456789', 'statement<b>.pdf');
+  });
+
+  it('marks a deleted file and offers no download for it', async () => {
+    const deleted = file({ index: 4, type: 'FileDeleted', userData: { 'file-id': 'ABCDEF0123456789', 'file-name': 'statement<b>.pdf' } });
+    await mount(h(Transcript, { messages: [file(), deleted] }));
+    expect(byTestId('file-download')).toBeNull();
+    expect(root.textContent).toContain('(deleted)');
+    expect(root.textContent).toContain('Jane deleted the file statement<b>.pdf');
+  });
+
+  it('links a pushed page only when it is http(s), and reads nickname changes and notices as sentences', async () => {
+    const from = { nickname: 'Jane', participantId: 'p1', type: 'Customer' as const };
+    await mount(h(Transcript, { messages: [
+      { index: 1, type: 'PushUrl', from, text: 'https://127.0.0.1/demo/loans.html', utcTime: 0, visibility: 'All' },
+      { index: 2, type: 'PushUrl', from, text: 'javascript:alert(1)', utcTime: 0, visibility: 'All' },
+      { index: 3, type: 'NicknameUpdated', from, text: 'Jane D', utcTime: 0, visibility: 'All' },
+      { index: 4, type: 'CustomNotice', from, text: 'cobrowse:on', utcTime: 0, visibility: 'All' },
+    ] }));
+    const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://127.0.0.1/demo/loans.html']);
+    expect(root.textContent).toContain('javascript:alert(1)');
+    expect(root.textContent).toContain('The visitor is now called Jane D');
+    expect(root.textContent).toContain('Notice from Jane: cobrowse:on');
+  });
+});
+
+describe('FilePicker', () => {
+  it('sends the chosen file and says so while it goes', async () => {
+    let done!: (ok: boolean) => void;
+    const onSend = vi.fn(() => new Promise<boolean>((r) => (done = r)));
+    await mount(h(FilePicker, { onSend }));
+    const input = byTestId('file-input') as HTMLInputElement;
+    const chosen = new File(['hello'], 'terms.txt', { type: 'text/plain' });
+    Object.defineProperty(input, 'files', { value: [chosen], configurable: true });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(onSend).toHaveBeenCalledWith(chosen);
+    expect(byTestId('file-sending')!.textContent).toBe('Sending terms.txt…');
+    await act(async () => {
+      done(true);
+    });
+    expect(byTestId('file-sending')).toBeNull();
   });
 });

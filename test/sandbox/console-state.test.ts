@@ -8,7 +8,7 @@ const msg = (index: number, type: AgentMessage['type'], fromType: 'Customer' | '
 });
 const interaction = (id: string, messages: AgentMessage[], state: Interaction['state'] = 'Chatting'): Interaction => ({
   id, state, queue: 'Q', subject: null, customer: { nickname: 'Jane' }, userData: {}, createdAt: 0, endedAt: null, participants: [], messages,
-  role: state === 'Offered' ? null : 'Primary', offer: state === 'Offered' ? { kind: 'Queue', from: null } : null, consultation: null,
+  role: state === 'Offered' ? null : 'Primary', offer: state === 'Offered' ? { kind: 'Queue', from: null } : null, consultation: null, customerApi: 'GWS',
 });
 const ev = (event: string, data: unknown) => ({ event, data: JSON.stringify(data) });
 

@@ -5,12 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { Interaction } from '../../engine/types.ts';
-import { act, type Credentials } from '../api.ts';
+import { act, type Credentials, fetchFile, sendFile } from '../api.ts';
 import { isTyping } from '../state.ts';
 import { AcceptForm } from './AcceptForm.tsx';
 import { ChatActions } from './ChatActions.tsx';
 import { Composer } from './Composer.tsx';
 import { CrmPanel } from './CrmPanel.tsx';
+import { FilePicker } from './FilePicker.tsx';
 import { Transcript } from './Transcript.tsx';
 import { VisitorContext } from './VisitorContext.tsx';
 
@@ -48,6 +49,33 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
     }
   };
 
+  /** Sends the visitor a file. */
+  const attach = async (file: File): Promise<boolean> => {
+    setError(null);
+    try {
+      await sendFile(creds, i.id, file);
+      return true;
+    } catch (err) {
+      setError((err as Error).message);
+      return false;
+    }
+  };
+
+  /** Saves a file of the chat: fetched with the agent's credentials, handed to the browser as a download. */
+  const download = async (fileId: string, name: string): Promise<void> => {
+    setError(null);
+    try {
+      const url = URL.createObjectURL(await fetchFile(creds, i.id, fileId));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
   const consultant = i.role === 'Consultant';
   const endLabel = i.state === 'Ended' ? 'Close chat' : consultant ? 'Leave consultation' : 'End chat';
   const note = offerNote(i);
@@ -73,7 +101,7 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
         <CrmPanel chatId={i.id} creds={creds} revision={crmRevision} />
       </div>
       {error && <p class="error" role="alert">{error}</p>}
-      <Transcript messages={i.messages} />
+      <Transcript messages={i.messages} onDownload={download} />
       {isTyping(i.messages, 'Customer') && i.state === 'Chatting' && (
         <p class="typing" role="status" data-testid="visitor-typing">{i.customer.nickname} is typing…</p>
       )}
@@ -88,6 +116,7 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
         <Composer to={consultant ? 'the agents' : i.customer.nickname} run={run}
           canKeepAmongAgents={!consultant && i.consultation?.state === 'Joined'} />
       )}
+      {i.state === 'Chatting' && !consultant && i.customerApi === 'GMS' && <FilePicker onSend={attach} />}
       {i.state === 'Ended' && <p class="notice">The visitor left the chat. Close it when you have finished your notes.</p>}
     </section>
   );

@@ -12,7 +12,8 @@ export interface VisitorContextProps {
 // The keys the extension sends first, in this order; any others follow alphabetically.
 const FIRST = ['Page Name', 'URL', 'Page URL', 'Time spent on page'];
 
-function isHttpUrl(value: string): boolean {
+/** Whether `value` is an http(s) URL (the only kind the console makes a link of). */
+export function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
     return u.protocol === 'http:' || u.protocol === 'https:';
