@@ -5,6 +5,8 @@
  * processed as written gets a 4xx with a list of API error codes, `{errors: [...]}`, and no
  * statusCode. Every refusal changes nothing.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { opOk } from './agent-helpers.ts';
 import { gmsClient } from './gms-helpers.ts';
@@ -17,7 +19,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.stop();
 });
-const { gms, start, call } = gmsClient(() => t);
+const { gms, multipart, start, call } = gmsClient(() => t);
 
 /** A request that must be answered with an HTTP `status` and an errors list, changing nothing. */
 async function listed(run: () => Promise<Reply>, status: number, code: number, message: RegExp) {
@@ -122,6 +124,18 @@ describe('GMS: statusCode 2 in HTTP 200', () => {
     expect((await call(s, 'refresh')).body.messages.map((m: any) => m.type)).toEqual(['ParticipantJoined', 'ParticipantJoined', 'ParticipantLeft']);
     // The customer's disconnect still succeeds (and leaves the chat).
     expect((await call(s, 'disconnect')).body).toMatchObject({ statusCode: 0, chatId: s.chatId, chatEnded: true });
+  });
+});
+
+describe('GMS: statusCode 1 in HTTP 200', () => {
+  it('a failure of the Sandbox itself (its file folder is gone): statusCode 1 naming the chat, retrying may help', async () => {
+    const s = await start();
+    rmSync(join(t.dataDir, 'files'), { recursive: true, force: true });
+    writeFileSync(join(t.dataDir, 'files'), 'not a folder');
+    const r = await multipart(`request-chat/${s.chatId}/file`, { ...s.creds }, { file: { name: 'a.txt', type: 'text/plain', data: 'hello' } });
+    expect([r.status, r.body]).toEqual([200, { statusCode: 1, chatId: s.chatId, statusMessage: expect.any(String) }]);
+    // Nothing of it was kept: the transcript has no file.
+    expect((await call(s, 'refresh')).body.messages.map((m: any) => m.type)).toEqual(['ParticipantJoined']);
   });
 });
 
