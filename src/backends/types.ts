@@ -6,6 +6,7 @@
 import type { ChatRequest } from '../core/chat-session';
 import type { FailureKind } from '../core/failure';
 import type { EventBatch } from '../core/chat-events';
+import type { FileLimits } from '../core/chat-files';
 
 /** Where a backend lives and how to identify to it. */
 export interface BackendConfig {
@@ -97,6 +98,38 @@ export interface ChatBackend {
    * capability: the Sandbox reports it, a stock GWS server does not). Never throws.
    */
   queueAvailability(queue: string): Promise<number | 'unknown'>;
+  /** Files in the chat, where the dialect has them (GMS Chat API v2); absent otherwise. */
+  readonly files?: ChatFileTransfer;
+}
+
+/** A file the visitor sends. */
+export interface OutgoingFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  description?: string;
+  /** The upload's own id, sent along as user data so the server's file event can name it (a retried upload is then recognised). */
+  uploadId: string;
+}
+
+/** A file read from the server. */
+export interface DownloadedFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The file operations of a dialect that has them. Failures are BackendErrors like any other:
+ * a refusal under a limit is `refused` (the chat goes on), an ended chat `gone`.
+ */
+export interface ChatFileTransfer {
+  /** The chat's limits on the visitor's files, and what is used of them. */
+  limits(chatId: string, session?: ChatSessionToken): Promise<FileLimits>;
+  /** Uploads a file; resolves with the server's id for it. */
+  upload(chatId: string, file: OutgoingFile, session?: ChatSessionToken): Promise<{ fileId: string }>;
+  /** Downloads a file of the chat (the visitor's own or an agent's); counts one download attempt. */
+  download(chatId: string, fileId: string, session?: ChatSessionToken): Promise<DownloadedFile>;
 }
 
 /** `code` of a {@link BackendError} for an operation the server does not offer (after HTTP 501). */

@@ -3,6 +3,7 @@ import type { ChatSession } from '../core/chat-session';
 import type { ChatBackend } from '../backends/types';
 import { afterFailure, runStep, StepFailure } from './chat-step';
 import type { SessionStore } from './session-store';
+import type { UploadStore } from './upload-store';
 
 /** What the runner needs from the rest of the background. */
 export interface ChatRunnerDeps {
@@ -19,6 +20,8 @@ export interface ChatRunnerDeps {
   longPollMs?: number;
   /** Called when the set of running chats changes (to arm or clear the wake-up alarm). */
   onIdleChange?: (anyRunning: boolean) => void;
+  /** The bytes of the visitor's files until they are uploaded. */
+  uploads: UploadStore;
 }
 
 /**
@@ -97,6 +100,7 @@ export class ChatRunner {
           takeTyping: () => this.takeTyping(id),
           poll: (c) => this.poll(c, backend),
           pollInterval: () => this.deps.pollIntervalFor?.(id) ?? pollIntervalMs,
+          uploads: this.deps.uploads,
         });
         await store.update(id, (c) => (c.failures === 0 && !c.lastError ? c : { ...c, failures: 0, lastError: undefined }));
       } catch (e) {

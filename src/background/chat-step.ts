@@ -1,8 +1,10 @@
-import { endSession, markFailed, markSent, pendingMessages, type ChatSession } from '../core/chat-session';
+import { endSession, markFailed, markSent, pendingMessages, type ChatSession, type TranscriptEntry } from '../core/chat-session';
+import { isUpload, uploadSent } from '../core/chat-uploads';
 import { endNotice, onFailure, type ChatStep } from '../core/failure';
 import { mergeEvents } from '../core/transcript-merge';
 import { BackendError, type ChatBackend, type FetchResult } from '../backends/types';
 import type { SessionStore } from './session-store';
+import type { UploadStore } from './upload-store';
 
 /** A step's request failed: which step, and the failure as the adapter described it. */
 export class StepFailure extends Error {
@@ -31,6 +33,8 @@ export interface StepContext {
   poll: (s: ChatSession) => Promise<FetchResult & { longPolled: boolean }>;
   /** The delay before the next poll of this chat. */
   pollInterval: () => number;
+  /** The bytes of the visitor's files until they are uploaded. */
+  uploads: UploadStore;
 }
 
 /**
@@ -47,7 +51,10 @@ export async function runStep(s: ChatSession, ctx: StepContext): Promise<number>
   }
   const chatId = s.chatId;
   const next = pendingMessages(s)[0];
-  if (next?.clientMessageId) {
+  if (isUpload(next)) {
+    // A try that may have reached the server goes again only after a read by index shows it did not.
+    if (!(s.uploading === next.clientMessageId && s.needsResync)) return upload(s, chatId, next, ctx);
+  } else if (next?.clientMessageId) {
     const id = next.clientMessageId;
     await as('send', () => backend.sendMessage(chatId, next.text, id, s.backendSession));
     await store.update(s.id, (c) => markSent(c, id));
@@ -65,6 +72,12 @@ export async function runStep(s: ChatSession, ctx: StepContext): Promise<number>
     await store.update(s.id, (c) => (c.pendingUserData === data ? { ...c, pendingUserData: undefined } : c));
     return 0;
   }
+  if (backend.files && s.fileLimits === undefined && s.status !== 'requesting') {
+    const files = backend.files;
+    const limits = await as('files', () => files.limits(chatId, s.backendSession));
+    await store.update(s.id, (c) => ({ ...c, fileLimits: limits }));
+    return 0;
+  }
   if (s.endRequested) {
     await as('complete', () => backend.complete(chatId, s.backendSession));
     await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
@@ -80,6 +93,22 @@ export async function runStep(s: ChatSession, ctx: StepContext): Promise<number>
     return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
   });
   return batch.longPolled ? 0 : ctx.pollInterval();
+}
+
+/** Uploads the visitor's oldest pending file; its bytes go once the server has it. */
+async function upload(s: ChatSession, chatId: string, line: TranscriptEntry & { clientMessageId: string }, ctx: StepContext): Promise<number> {
+  const { store, backend, uploads } = ctx;
+  const id = line.clientMessageId;
+  const stored = await uploads.get(id);
+  const refuse = (why: string) => store.update(s.id, (c) => markFailed(c, id, why)).then(() => 0);
+  if (!backend.files) return refuse('This chat server does not take files.');
+  if (!stored) return refuse('The file was lost before it could be sent: attach it again.');
+  const files = backend.files;
+  await store.update(s.id, (c) => ({ ...c, uploading: id })); // stored before the request leaves
+  const { fileId } = await as('send', () => files.upload(chatId, { ...stored, uploadId: id }, s.backendSession));
+  await store.update(s.id, (c) => uploadSent(c, id, fileId));
+  await uploads.delete(id);
+  return 0;
 }
 
 /**
@@ -102,12 +131,13 @@ export async function afterFailure(
       return null;
     case 'fail-message': {
       const id = pendingMessages(s)[0]?.clientMessageId;
-      await store.update(s.id, (c) => ({ ...(id ? markFailed(c, id) : c), lastError: error.message }));
+      await store.update(s.id, (c) => ({ ...(id ? markFailed(c, id, error.message) : c), lastError: error.message }));
       return 0;
     }
     case 'drop':
       // Typing and user data: nothing the chat depends on. User data refused is let go.
       if (step === 'userData') await store.update(s.id, (c) => ({ ...c, pendingUserData: undefined }));
+      if (step === 'files') await store.update(s.id, (c) => ({ ...c, fileLimits: null }));
       return 0;
     case 'backoff': {
       const failed = await store.update(s.id, (c) => ({ ...c, failures: c.failures + 1, needsResync: true, lastError: error.message }));

@@ -1,6 +1,9 @@
 import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
 import type { Settings } from '../core/settings';
-import type { UiToBackground } from '../protocol/ports';
+import type { BackgroundToUi, UiToBackground } from '../protocol/ports';
+import { attachFile, downloadFile } from './file-commands';
+import type { UploadStore } from './upload-store';
+import type { ChatBackend } from '../backends/types';
 import type { ChatRunner } from './chat-runner';
 import type { CrmSync } from './crm-sync';
 import type { OfferBroker } from './offer-broker';
@@ -21,18 +24,21 @@ export interface CommandDeps {
   siteOf: (tabId: number) => Promise<string | undefined>;
   /** The current settings (from memory). */
   settings: () => Promise<Settings>;
+  uploads: UploadStore;
+  backend: () => Promise<ChatBackend>;
 }
 
 /**
  * Carries out a validated command from a UI on behalf of `tabId`. A page UI may only act
- * on its own tab's chat; the popup may act on any. Returns a message to show on refusal.
+ * on its own tab's chat; the popup may act on any. Returns a message to show on refusal, or
+ * the answer to a request (a file download).
  */
 export async function handleUiCommand(
   deps: CommandDeps,
   tabId: number,
   msg: UiToBackground,
   fromPopup: boolean,
-): Promise<string | void> {
+): Promise<string | void | BackgroundToUi> {
   const { store, runner, broker, now } = deps;
   switch (msg.type) {
     case 'offer.accept':
@@ -54,6 +60,15 @@ export async function handleUiCommand(
     case 'chat.typing':
       if (store.get(msg.chatId)?.status !== 'ended') runner.setTyping(msg.chatId, msg.typing);
       return;
+    case 'file.attach':
+    case 'file.download': {
+      const session = store.get(msg.chatId);
+      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return 'That chat is not open here.';
+      const fileDeps = { ...deps, nickname: async () => (await deps.settings()).backend.nickname };
+      if (msg.type === 'file.download') return downloadFile(fileDeps, session, msg);
+      if (session.status === 'ended') return 'This chat has ended.';
+      return attachFile(fileDeps, session, msg);
+    }
     case 'chat.retry':
     case 'chat.send':
     case 'chat.end': {

@@ -21,6 +21,8 @@ import { syncWatcher } from './sites';
 import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
+import { indexedDbUploadStore } from './upload-store';
+import { uploadsToKeep } from '../core/chat-uploads';
 import { updateUnreadBadge } from './unread-badge';
 import { VisitorStore } from './visitor-store';
 
@@ -57,6 +59,7 @@ export function startBackground(): void {
   const settings = new SettingsCache();
   const store = new SessionStore(browser.storage.local);
   const frames = new FrameRegistry();
+  const uploads = indexedDbUploadStore();
   const siteOf = async (tabId: number) => {
     const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
     return url ? hostOf(url) : undefined;
@@ -73,7 +76,7 @@ export function startBackground(): void {
     return adapter.backend;
   };
   const runner = new ChatRunner({
-    store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS, backend,
+    store, now, random: Math.random, pollIntervalMs: POLL_INTERVAL_MS, backend, uploads,
     pollIntervalFor: (id) => (hub.isShown(id) ? POLL_INTERVAL_MS : BACKGROUND_POLL_INTERVAL_MS),
     onIdleChange: (anyRunning) => {
       if (anyRunning) void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
@@ -84,6 +87,8 @@ export function startBackground(): void {
   const crm = startCrmSync({ store, settings: () => settings.get(), ready: () => ready, onChange: () => hub.publishAll() });
   const ready: Promise<void> = Promise.all([store.load(now()), crm.load()]).then(async () => {
     runner.resumeAll();
+    // Files of chats that ended, or delivered, while the worker was away: their bytes go.
+    await uploads.prune(uploadsToKeep(store.all())).catch((e: unknown) => console.error('[beckon] upload store', e));
     // Catches up on what a stopped worker may not have queued: chat changes, recent outcomes.
     await crm.reconcile(store.all());
     await crm.outcomes(((await outcomesItem.getValue()) ?? []).filter((o) => now() - o.at < OUTCOME_CATCH_UP_MS));
@@ -103,7 +108,7 @@ export function startBackground(): void {
     onShown: (chatId) => runner.wake(chatId),
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get() }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get(), uploads, backend }, tabId, msg, fromPopup);
     },
   });
   const broker = new OfferBroker({

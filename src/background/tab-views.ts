@@ -36,6 +36,7 @@ export function toChatView(s: ChatSession): ChatView {
     lastIndex: s.lastIndex,
     startedAt: s.createdAt,
     ...(s.lastError ? { lastError: s.lastError } : {}),
+    ...(s.fileLimits ? { fileLimits: s.fileLimits } : {}),
   };
 }
 

@@ -18,7 +18,8 @@ export interface UiHubDeps {
    */
   view: (tabId: number, fromPopup: boolean, chosenChatId?: string) => Promise<TabView>;
   /** Carries out a validated UI command for a tab; returns an error message to show, if any. */
-  handle: (tabId: number, msg: UiToBackground, fromPopup: boolean) => Promise<string | void>;
+  /** Carries out a command: a message to show on refusal, or the answer to a request. */
+  handle: (tabId: number, msg: UiToBackground, fromPopup: boolean) => Promise<string | void | BackgroundToUi>;
   /** True when `secret` was registered by the host script of a document in `tabId`. */
   isOwnFrame: (tabId: number, secret: string) => Promise<boolean>;
   /** A UI started showing this chat (it is then polled fast: no need to wait out a slow poll). */
@@ -127,8 +128,9 @@ export class UiHub {
       client.chosenChatId = msg.chatId;
       await this.push(port, client);
     }
-    const error = await this.deps.handle(client.tabId, msg, client.fromPopup);
-    if (error) this.post(port, { type: 'error', message: error });
+    const result = await this.deps.handle(client.tabId, msg, client.fromPopup);
+    if (typeof result === 'string') this.post(port, { type: 'error', message: result });
+    else if (result) this.post(port, result);
   }
 
   private async hello(port: Port, client: Client, msg: Extract<UiToBackground, { type: 'hello' }>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Party } from './chat-events';
+import type { ChatFile, FileLimits } from './chat-files';
 
 /**
  * Where a chat is in its life: requested → waiting for an agent → connected (one agent) or
@@ -21,7 +22,7 @@ export interface TranscriptEntry {
   /** Stable key: `i<index>` once the backend numbered it, `c<clientMessageId>` before. */
   key: string;
   index?: number;
-  kind: 'message' | 'notice';
+  kind: 'message' | 'notice' | 'file';
   from: Party;
   nickname: string;
   text: string;
@@ -30,6 +31,10 @@ export interface TranscriptEntry {
   delivery?: Delivery;
   /** For a notice that someone joined or left: which (the page API's callbacks need it). */
   event?: 'joined' | 'left';
+  /** For a `file` line: the file (the visitor's upload has no `id` until it is through). */
+  file?: ChatFile;
+  /** Why the visitor's message or file could not be delivered, when the server said. */
+  failure?: string;
 }
 
 /** Everything persisted about one chat: enough to resume it after the worker stops. */
@@ -71,6 +76,13 @@ export interface ChatSession {
    * in its own widget (not Beckon's window) and may act on it from its tab.
    */
   origin?: 'page-chat';
+  /**
+   * The backend's limits on the visitor's files in this chat (GMS `file/limits`), read once the
+   * chat exists; `null` when the backend has no file API; absent until read.
+   */
+  fileLimits?: FileLimits | null;
+  /** The upload whose request was sent last: after a restart it goes again only after a read by index shows it did not arrive. */
+  uploading?: string;
 }
 
 /** Where an offer was made: page name, URL and time on page, cleaned by the privacy guard. */
@@ -129,11 +141,11 @@ export function markSent(s: ChatSession, clientMessageId: string): ChatSession {
 }
 
 /** Marks a queued message as refused by the backend for good (it will not be retried). */
-export function markFailed(s: ChatSession, clientMessageId: string): ChatSession {
+export function markFailed(s: ChatSession, clientMessageId: string, failure?: string): ChatSession {
   return {
     ...s,
     transcript: s.transcript.map((e) =>
-      e.clientMessageId === clientMessageId && e.delivery === 'pending' ? { ...e, delivery: 'failed' } : e,
+      e.clientMessageId === clientMessageId && e.delivery === 'pending' ? { ...e, delivery: 'failed', ...(failure ? { failure } : {}) } : e,
     ),
   };
 }
@@ -142,9 +154,11 @@ export function markFailed(s: ChatSession, clientMessageId: string): ChatSession
 export function retryMessage(s: ChatSession, clientMessageId: string): ChatSession {
   return {
     ...s,
-    transcript: s.transcript.map((e) =>
-      e.clientMessageId === clientMessageId && e.delivery === 'failed' ? { ...e, delivery: 'pending' } : e,
-    ),
+    transcript: s.transcript.map((e) => {
+      if (e.clientMessageId !== clientMessageId || e.delivery !== 'failed') return e;
+      const { failure: _failure, ...rest } = e;
+      return { ...rest, delivery: 'pending' };
+    }),
   };
 }
 

@@ -19,7 +19,7 @@ export type FailureKind =
   | 'cancelled';
 
 /** The steps of a chat's loop, each a kind of request. */
-export type ChatStep = 'request' | 'send' | 'typing' | 'userData' | 'complete' | 'poll';
+export type ChatStep = 'request' | 'send' | 'typing' | 'userData' | 'files' | 'complete' | 'poll';
 
 /** What the loop does after a failed step. */
 export type FailureOutcome =
@@ -40,6 +40,8 @@ const POLICY: Record<ChatStep, Record<FailureKind, FailureOutcome>> = {
   send: { retry: 'backoff', refused: 'fail-message', gone: 'end', unsupported: 'fail-message', cancelled: 'continue' },
   typing: { retry: 'backoff', refused: 'drop', gone: 'end', unsupported: 'drop', cancelled: 'continue' },
   userData: { retry: 'backoff', refused: 'drop', gone: 'end', unsupported: 'drop', cancelled: 'continue' },
+  // Reading the file limits: a server that will not say has no files for this chat.
+  files: { retry: 'backoff', refused: 'drop', gone: 'end', unsupported: 'drop', cancelled: 'continue' },
   // The visitor asked to end: a server that says no (or that it is over already) ends it here.
   complete: { retry: 'backoff', refused: 'end', gone: 'end', unsupported: 'end', cancelled: 'continue' },
   // A chat whose events the server refuses to give cannot go on: polling again forever helps nobody.

@@ -65,7 +65,37 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
       return e.party === 'visitor' ? s : { ...s, agentTyping: e.type === 'typing-started' };
     case 'notice':
       return { ...s, transcript: [...s.transcript, line('notice', e.text ?? '')] };
+    case 'file':
+      if (e.party === 'visitor') return confirmOwnFile(s, e, at);
+      return { ...s, agentTyping: false, transcript: [...s.transcript, { ...line('file', e.file?.name ?? 'a file'), ...(e.file ? { file: e.file } : {}) }] };
+    case 'file-deleted': {
+      const id = e.file?.id;
+      // The line stays, marked: what was said about the file still reads right.
+      return { ...s, transcript: s.transcript.map((t) => (t.file && id !== undefined && t.file.id === id ? { ...t, file: { ...t.file, deleted: true } } : t)) };
+    }
   }
+}
+
+/**
+ * The visitor's own file, back from the server: matched to the upload it came from (by the
+ * upload's id where the server echoes it, else by name and size), so a retried upload whose
+ * first try got through shows once, as sent.
+ */
+function confirmOwnFile(s: ChatSession, e: ChatEvent, at: number): ChatSession {
+  const f = e.file;
+  const unconfirmed = s.transcript.filter((t) => t.kind === 'file' && t.from === 'visitor' && t.index === undefined);
+  const match =
+    unconfirmed.find((t) => e.clientMessageId !== undefined && t.clientMessageId === e.clientMessageId) ??
+    unconfirmed.find((t) => f !== undefined && t.file?.name === f.name && (f.size === undefined || t.file.size === f.size));
+  if (!match) {
+    const entry: TranscriptEntry = { key: `i${e.index}`, index: e.index, kind: 'file', from: 'visitor', nickname: e.nickname, text: f?.name ?? 'a file', at, ...(f ? { file: f } : {}) };
+    return { ...s, transcript: [...s.transcript, entry] };
+  }
+  const { failure: _failure, ...rest } = match;
+  return {
+    ...s,
+    transcript: s.transcript.map((t) => (t === match ? { ...rest, index: e.index, delivery: 'sent' as const, file: { ...match.file!, ...f } } : t)),
+  };
 }
 
 function confirmOwnMessage(s: ChatSession, e: ChatEvent, at: number): ChatSession {

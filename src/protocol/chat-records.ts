@@ -21,7 +21,7 @@ export type StoredChat = Omit<ChatSession, 'transcript'> & { entries: number };
 const EntrySchema = z.object({
   key: z.string(),
   index: z.number().int().optional(),
-  kind: z.enum(['message', 'notice']),
+  kind: z.enum(['message', 'notice', 'file']),
   from: z.enum(['visitor', 'agent', 'system']),
   nickname: z.string(),
   text: z.string(),
@@ -29,6 +29,17 @@ const EntrySchema = z.object({
   clientMessageId: z.string().optional(),
   delivery: z.enum(['pending', 'sent', 'failed']).optional(),
   event: z.enum(['joined', 'left']).optional(),
+  file: z
+    .object({
+      id: z.string().optional(),
+      name: z.string(),
+      size: z.number().int().min(0).optional(),
+      mime: z.string().optional(),
+      description: z.string().optional(),
+      deleted: z.boolean().optional(),
+    })
+    .optional(),
+  failure: z.string().optional(),
 }) satisfies z.ZodType<TranscriptEntry>;
 
 const ChatFields = {
@@ -53,6 +64,14 @@ const ChatFields = {
   request: z.object({ nickname: z.string(), subject: z.string(), userData: z.record(z.string(), z.string()) }),
   page: z.object({ pageName: z.string(), url: z.string(), timeOnPage: z.string() }).optional(),
   origin: z.literal('page-chat').optional(),
+  fileLimits: z
+    .object({
+      maxFileSize: z.number(), maxTotalSize: z.number(), maxFiles: z.number(), types: z.array(z.string()), needAgent: z.boolean(),
+      downloadAttempts: z.number(), usedFiles: z.number(), usedTotalSize: z.number(), usedDownloads: z.number(),
+    })
+    .nullable()
+    .optional(),
+  uploading: z.string().optional(),
 };
 
 const StoredChatSchema = z.object({ ...ChatFields, entries: z.number().int().min(0) }) satisfies z.ZodType<StoredChat>;

@@ -3,6 +3,7 @@
  * inside pages nobody here controls, so what they send is parsed, never trusted.
  */
 import { z } from 'zod';
+import { MAX_FILE_BYTES } from '../core/chat-files';
 import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
 import type { PageApiRequest } from './page-api';
 import type { HostToBackground } from './page-frame';
@@ -47,6 +48,16 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.typing'), chatId: text(100), typing: z.boolean() }),
   z.object({ type: z.literal('chat.read'), chatId: text(100), index: z.number().int().min(0) }),
   z.object({ type: z.literal('chat.focus'), chatId: text(100) }),
+  z.object({
+    type: z.literal('file.attach'),
+    chatId: text(100),
+    uploadId: z.string().regex(/^[\w-]{8,100}$/, 'must be an id'),
+    name: z.string().trim().min(1, 'File name is empty').max(255, 'File name is longer than 255 characters'),
+    mime: text(200),
+    // Base64 of at most MAX_FILE_BYTES.
+    data: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_FILE_BYTES / 3) * 4, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`),
+  }),
+  z.object({ type: z.literal('file.download'), chatId: text(100), fileId: z.string().min(1).max(200), requestId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('heartbeat') }),
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),

@@ -2,6 +2,7 @@
  * The port protocol between the UIs (in-page window, popup) and the background. Types only
  * plus a name constant: the page UI bundle imports this file and must stay free of zod.
  */
+import type { FileLimits } from '../core/chat-files';
 import type { ChatStatus, TranscriptEntry } from '../core/chat-session';
 import type { CrmStatus } from '../core/crm/status';
 
@@ -67,6 +68,8 @@ export interface ChatView {
   lastError?: string;
   /** Its CRM interaction (popup only). */
   crm?: CrmChatStatus;
+  /** The server's limits on the visitor's files, when it takes files (GMS); absent: no attaching. */
+  fileLimits?: FileLimits;
 }
 
 /** Everything one UI needs for one tab, pushed by the background on every change. */
@@ -94,6 +97,13 @@ export type UiToBackground =
   | { type: 'chat.retry'; chatId: string; clientMessageId: string }
   | { type: 'chat.typing'; chatId: string; typing: boolean }
   | { type: 'chat.read'; chatId: string; index: number }
+  /**
+   * The visitor attaches a file (`data`: its bytes as base64). `uploadId` is made by the UI,
+   * which re-sends until it sees the line stored, like a message's client id.
+   */
+  | { type: 'file.attach'; chatId: string; uploadId: string; name: string; mime: string; data: string }
+  /** The visitor downloads a file of the chat; answered by a `file` message with the same `requestId`. */
+  | { type: 'file.download'; chatId: string; fileId: string; requestId: string }
   /** The popup shows another chat: the user's focus moved (the CRM switches interaction). */
   | { type: 'chat.focus'; chatId: string }
   | { type: 'heartbeat' }
@@ -117,4 +127,7 @@ export type BackgroundToUi =
   | { type: 'view'; seq: number; view: TabView }
   | { type: 'delta'; seq: number; head: TabViewHead; lines: [position: number, entry: TranscriptEntry][]; length: number }
   | { type: 'error'; message: string }
+  /** The answer to a `file.download`: the file's bytes as base64, or why there are none. */
+  | { type: 'file'; requestId: string; name: string; mime: string; data: string }
+  | { type: 'file'; requestId: string; error: string }
   | { type: 'refused' };

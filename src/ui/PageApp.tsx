@@ -65,7 +65,7 @@ export function PageApp({ client, host }: { client: UiClient; host?: FrameHost }
           {notice}
         </p>
       ) : null}
-      <ChatPanel chat={chat} send={client.send} draft={ui.draft} onDraft={(draft) => update({ draft })} />
+      <ChatPanel chat={chat} send={client.send} onDownload={client.downloadFile} draft={ui.draft} onDraft={(draft) => update({ draft })} />
     </div>
   );
 }

@@ -48,7 +48,7 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
           {view.chats ? <ChatSwitcher chats={view.chats} current={view.chat?.id} send={client.send} /> : null}
           {view.chat?.crm ? <CrmStatusLine crm={view.chat.crm} /> : null}
           {view.chat ? (
-            <ChatPanel chat={view.chat} autoFocus={!view.offer} send={client.send} />
+            <ChatPanel chat={view.chat} autoFocus={!view.offer} send={client.send} onDownload={client.downloadFile} />
           ) : null}
           {!view.offer && !view.chat ? (
             <p class="bk-empty" data-testid="popup-empty">

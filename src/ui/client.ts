@@ -26,8 +26,16 @@ export interface UiClient {
   $link: ReturnType<typeof atom<Link>>;
   $notice: ReturnType<typeof atom<string | null>>;
   send: (msg: UiToBackground) => void;
+  /** Downloads a file of a chat through the background: its name, type and bytes, or why not. */
+  downloadFile: (chatId: string, fileId: string) => Promise<FileAnswer>;
   close: () => void;
 }
+
+/** What a download brings: the file, or a message to show. */
+export type FileAnswer = { name: string; mime: string; data: string } | { error: string };
+
+/** A download the background has not answered in this long is given up (a 10 MB file takes far less). */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /**
  * Opens the UI port to the background and keeps it open: when the worker stops the port
@@ -49,6 +57,8 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
    * they show up in the view (the background ignores ids it already has).
    */
   const unconfirmed = new Map<string, UiToBackground>();
+  /** Downloads waiting for their answer, by request id. */
+  const downloads = new Map<string, (answer: FileAnswer) => void>();
 
   const connect = () => {
     if (closed) return;
@@ -73,6 +83,11 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         $notice.set(msg.message);
         return;
       }
+      if (msg.type === 'file') {
+        downloads.get(msg.requestId)?.('error' in msg ? { error: msg.error } : { name: msg.name, mime: msg.mime, data: msg.data });
+        downloads.delete(msg.requestId);
+        return;
+      }
       const got = sync.receive(msg);
       for (const id of got.stored) unconfirmed.delete(id);
       if (got.view) $view.set(got.view);
@@ -80,6 +95,9 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     });
     port.onDisconnect.addListener(() => {
       port = null;
+      // An answer in flight is lost with the port: say so, the visitor can try again.
+      for (const answer of downloads.values()) answer({ error: 'The connection to Beckon was interrupted: try again.' });
+      downloads.clear();
       if (closed) return;
       $link.set('connecting');
       // The worker stopped under a healthy port: come back at once (that wakes it). A port
@@ -110,6 +128,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     send: (msg) => {
       $notice.set(null);
       if (msg.type === 'chat.send') unconfirmed.set(msg.clientMessageId, msg);
+      if (msg.type === 'file.attach') unconfirmed.set(msg.uploadId, msg);
       try {
         if (!port) throw new Error('not connected');
         port.postMessage(msg);
@@ -117,6 +136,25 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         outbox.push(msg); // Sent as soon as the port is back.
       }
     },
+    downloadFile: (chatId, fileId) =>
+      new Promise<FileAnswer>((resolve) => {
+        const requestId = crypto.randomUUID();
+        const timer = setTimeout(() => {
+          downloads.delete(requestId);
+          resolve({ error: 'Beckon did not answer in time: try again.' });
+        }, DOWNLOAD_TIMEOUT_MS);
+        downloads.set(requestId, (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        });
+        const msg: UiToBackground = { type: 'file.download', chatId, fileId, requestId };
+        if (port) port.postMessage(msg);
+        else {
+          downloads.delete(requestId);
+          clearTimeout(timer);
+          resolve({ error: 'Not connected to Beckon: try again in a moment.' });
+        }
+      }),
     close: () => {
       closed = true;
       clearInterval(heartbeat);

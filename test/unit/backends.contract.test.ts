@@ -118,7 +118,7 @@ describe.each(CASES)('$kind adapter contract ($mode Sandbox)', ({ kind, vendorEx
   it('an expired session (a stored session the server no longer honours) ends the chat instead of polling forever', async () => {
     const started = await backend.requestChat(request);
     // GMS: the secure key the server issued no longer matches; GWS has no session: the chat id is all there is.
-    const expired = started.session ? { ...started.session, secureKey: 'expired-key' } : undefined;
+    const expired = started.session ? JSON.stringify({ ...JSON.parse(started.session), secureKey: 'expired-key' }) : undefined;
     const chatId = started.session ? started.chatId : 'expired-chat-id';
     const outcome = await make(sandbox.url).fetchEvents(chatId, { ...(expired ? { session: expired } : {}) }).then(
       (batch) => (batch.ended ? 'end' : 'the read succeeded'),

@@ -12,6 +12,7 @@ import { ChatRunner } from '../../src/background/chat-runner';
 import { SessionStore } from '../../src/background/session-store';
 import { newSession, queueMessage } from '../../src/core/chat-session';
 import { waitFor } from '../e2e/support/wait';
+import { memoryUploadStore } from './memory-upload-store';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -41,7 +42,7 @@ describe('ChatRunner after a long-poll it cut short', () => {
     } satisfies ChatBackend;
     const store = new SessionStore(browser.storage.local);
     await store.load(Date.now());
-    const runner = new ChatRunner({ store, now: Date.now, random: () => 0, pollIntervalMs: 10, backend: async () => backend });
+    const runner = new ChatRunner({ store, now: Date.now, random: () => 0, pollIntervalMs: 10, uploads: memoryUploadStore(), backend: async () => backend });
     await store.add({ ...newSession('c1', 1, 'Billing', { nickname: 'V', subject: 's', userData: {} }, Date.now()), chatId: 'gws-1', status: 'connected' });
     runner.ensure('c1');
     await waitFor(() => reads.length === 1, { what: 'the long-poll' });

@@ -15,6 +15,7 @@ import { SessionStore } from '../../src/background/session-store';
 import { newSession, queueMessage } from '../../src/core/chat-session';
 import { agentClient } from '../e2e/support/agent';
 import { waitFor } from '../e2e/support/wait';
+import { memoryUploadStore } from './memory-upload-store';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -25,7 +26,7 @@ describe('ChatRunner with a real Sandbox', () => {
 
   const runnerFor = (store: SessionStore, url: string, kind: 'gws' | 'gms' = 'gws') => {
     const runner = new ChatRunner({
-      store, now: Date.now, random: () => 0, pollIntervalMs: 100,
+      store, now: Date.now, random: () => 0, pollIntervalMs: 100, uploads: memoryUploadStore(),
       // A new adapter every step, as in the background: all a chat has is what was stored.
       backend: async () => createBackend(kind, { url, contactCenterId: sandbox.contactCenterId, serviceName: 'request-chat' }, { fetch, timeoutMs: 2_000 }),
     });

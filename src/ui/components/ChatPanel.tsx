@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { ChatView, UiToBackground } from '../../protocol/ports';
+import type { FileAnswer } from '../client';
+import { AttachFile } from './AttachFile';
 import { Composer } from './Composer';
 import { Transcript } from './Transcript';
 import { TranscriptDownload } from './TranscriptDownload';
@@ -30,6 +32,8 @@ export interface ChatPanelProps {
   /** Unsent text to start the composer with, and where its changes go (the page frame keeps it). */
   draft?: string;
   onDraft?: (text: string) => void;
+  /** Downloads a file of the chat through the background (files the agent or the visitor sent). */
+  onDownload?: (chatId: string, fileId: string) => Promise<FileAnswer>;
 }
 
 /** Tells the background what the visitor has seen, whenever the chat is on screen. */
@@ -46,7 +50,7 @@ function useReadReceipts(chat: ChatView, send: (msg: UiToBackground) => void): v
 }
 
 /** A chat: status, transcript, connection trouble, composer and End chat. Shared by page and popup. */
-export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft }: ChatPanelProps) {
+export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft, onDownload }: ChatPanelProps) {
   const ended = chat.status === 'ended';
   const chatId = chat.id;
   useReadReceipts(chat, send);
@@ -71,6 +75,7 @@ export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft }: Cha
         entries={chat.transcript}
         agentTyping={chat.agentTyping}
         onRetry={(clientMessageId) => send({ type: 'chat.retry', chatId, clientMessageId })}
+        {...(onDownload ? { onDownload: (fileId: string) => onDownload(chatId, fileId) } : {})}
       />
       <Composer
         disabled={ended}
@@ -80,6 +85,10 @@ export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft }: Cha
         onSend={(text) => send({ type: 'chat.send', chatId, text, clientMessageId: crypto.randomUUID() })}
         onTyping={(typing) => send({ type: 'chat.typing', chatId, typing })}
       />
+      {chat.fileLimits && !ended ? (
+        <AttachFile limits={chat.fileLimits} agentPresent={chat.agents.length > 0} disabled={ended}
+          onAttach={(file) => send({ type: 'file.attach', chatId, ...file })} />
+      ) : null}
       {chat.transcript.length > 0 ? <TranscriptDownload entries={chat.transcript} queue={chat.queue} startedAt={chat.startedAt} /> : null}
     </section>
   );

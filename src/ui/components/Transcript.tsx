@@ -1,6 +1,8 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TranscriptEntry } from '../../core/chat-session';
+import type { FileAnswer } from '../client';
+import { FileLine } from './FileLine';
 
 const DELIVERY_LABEL = { pending: 'Sending…', sent: 'Sent', failed: 'Not delivered' } as const;
 /** Lines rendered at first, and how many more "Show earlier messages" adds: a long chat stays light. */
@@ -17,15 +19,19 @@ function timeOf(at: number): string {
 interface LineProps {
   entry: TranscriptEntry;
   onRetry?: (clientMessageId: string) => void;
+  onDownload?: (fileId: string) => Promise<FileAnswer>;
 }
 
 /** One line. Lines are never changed in place, so a line re-renders only when it is replaced. */
 class Line extends Component<LineProps> {
   override shouldComponentUpdate(next: LineProps): boolean {
-    return next.entry !== this.props.entry || Boolean(next.onRetry) !== Boolean(this.props.onRetry);
+    return next.entry !== this.props.entry || Boolean(next.onRetry) !== Boolean(this.props.onRetry) || Boolean(next.onDownload) !== Boolean(this.props.onDownload);
   }
 
-  override render({ entry: e, onRetry }: LineProps) {
+  override render({ entry: e, onRetry, onDownload }: LineProps) {
+    if (e.kind === 'file' && e.file) {
+      return <FileLine entry={{ ...e, file: e.file }} time={timeOf(e.at)} {...(onRetry ? { onRetry } : {})} {...(onDownload ? { onDownload } : {})} />;
+    }
     if (e.kind === 'notice') {
       return (
         <li class="bk-notice" data-testid="beckon-notice">
@@ -63,7 +69,12 @@ class Line extends Component<LineProps> {
  * {@link TRANSCRIPT_WINDOW} lines are in the page until the visitor asks for earlier ones, and
  * a new line renders only itself: the cost of a message does not grow with the chat.
  */
-export function Transcript({ entries, agentTyping, onRetry }: { entries: TranscriptEntry[]; agentTyping: boolean; onRetry?: (clientMessageId: string) => void }) {
+export function Transcript({ entries, agentTyping, onRetry, onDownload }: {
+  entries: TranscriptEntry[];
+  agentTyping: boolean;
+  onRetry?: (clientMessageId: string) => void;
+  onDownload?: (fileId: string) => Promise<FileAnswer>;
+}) {
   const end = useRef<HTMLLIElement>(null);
   const [shown, setShown] = useState(TRANSCRIPT_WINDOW);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [entries.length, agentTyping]);
@@ -78,7 +89,7 @@ export function Transcript({ entries, agentTyping, onRetry }: { entries: Transcr
         </li>
       ) : null}
       {entries.slice(hidden).map((e) => (
-        <Line key={e.key} entry={e} onRetry={onRetry} />
+        <Line key={e.key} entry={e} onRetry={onRetry} onDownload={onDownload} />
       ))}
       {agentTyping ? (
         <li class="bk-typing" data-testid="beckon-typing" ref={end}>

@@ -1,19 +1,6 @@
 import type { TranscriptEntry } from '../../core/chat-session';
 import { exportTranscript, type TranscriptFormat } from '../../core/transcript-export';
-
-/** Saves a file from memory: an object URL and a temporary download link. */
-function save(filename: string, mime: string, contents: string): void {
-  const url = URL.createObjectURL(new Blob([contents], { type: `${mime};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  // Inside a shadow root the link must be in a document to be clicked; the body is enough.
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../save-file';
 
 const FORMATS: [TranscriptFormat, string][] = [['text', 'Text'], ['html', 'HTML'], ['json', 'JSON']];
 
@@ -30,7 +17,7 @@ export function TranscriptDownload({ entries, queue, startedAt }: { entries: Tra
           data-testid={`beckon-download-${format}`}
           onClick={() => {
             const file = exportTranscript(entries, { queue, startedAt }, format);
-            save(file.filename, file.mime, file.contents);
+            saveFile(file.filename, new Blob([file.contents], { type: `${file.mime};charset=utf-8` }));
           }}
         >
           {label}
