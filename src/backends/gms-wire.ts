@@ -1,12 +1,10 @@
 /**
  * Wire shapes of the Genesys GMS Chat API v2, REST mode (protocols.md §3.1): form-encoded
- * requests, one JSON reply shape for every operation, transcript events mapped to the
- * shared event model. Also the session token a GMS chat needs to survive a restart.
+ * requests, one JSON reply shape for every operation (gms-events.ts maps its transcript
+ * entries). Also the session token a GMS chat needs to survive a restart.
  */
 import { z } from 'zod';
-import type { ChatEvent, Party } from '../core/chat-events';
 import { clampUserData, type UserDataLimits } from './user-data-limits';
-import { toSharedEvent } from './wire-events';
 
 /**
  * User data a GMS server takes. Genesys documents no per-value limit for the Chat API v2;
@@ -22,9 +20,13 @@ export const GmsEnvelopeSchema = z
 /** A GMS HTTP 400 may carry an `errors` list instead of a statusCode; read it defensively. */
 export const GmsErrorsSchema = z.object({ errors: z.array(z.unknown()).min(1) }).loose();
 
+/**
+ * A transcript entry. An entry without `index` is not part of the transcript (a `file/limits`
+ * reply's `file-client-cfg-get` Notice): it is read and skipped, not a broken reply.
+ */
 const MessageSchema = z
   .object({
-    index: z.number().int(),
+    index: z.number().int().optional(),
     type: z.string(),
     from: z
       .object({ nickname: z.string().default(''), type: z.string().default('External') })
@@ -34,8 +36,11 @@ const MessageSchema = z
     utcTime: z.number().optional(),
     // Beckon extra (the Sandbox echoes it on the visitor's messages); GMS itself does not send it.
     clientMessageId: z.string().optional(),
+    // File messages carry the file here (gms-file-wire.ts); anything may come, so it is checked where read.
+    userData: z.unknown().optional(),
   })
   .loose();
+export type GmsMessage = z.infer<typeof MessageSchema>;
 
 /** A successful reply. Credentials come back on every one: `alias` may change mid-chat. */
 export const GmsReplySchema = z
@@ -93,22 +98,4 @@ export function gmsForm(fields: Record<string, string | undefined>, userData: Re
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   for (const [key, value] of Object.entries(clampUserData(userData, GMS_USER_DATA_LIMITS))) form.append(`userData[${key}]`, value);
   return form;
-}
-
-const TYPES: Record<string, ChatEvent['type']> = {
-  Message: 'message',
-  ParticipantJoined: 'joined',
-  ParticipantLeft: 'left',
-  TypingStarted: 'typing-started',
-  TypingStopped: 'typing-stopped',
-  Notice: 'notice',
-  CustomNotice: 'notice',
-};
-
-// A supervisor who barges in speaks to the visitor as one of the agents.
-const PARTIES: Record<string, Party> = { Client: 'visitor', Agent: 'agent', Supervisor: 'agent' };
-
-/** Maps one GMS transcript event to the shared model (see {@link toSharedEvent}). */
-export function toChatEvent(m: z.infer<typeof MessageSchema>): ChatEvent | null {
-  return toSharedEvent(m, TYPES, PARTIES);
 }

@@ -13,17 +13,25 @@ export interface Seen {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as they came (a multipart upload). */
+  bytes: Buffer;
   /** The body as form fields (empty when it is not a form). */
   form: Record<string, string>;
 }
 
-/** What the handler answers: JSON (a value), HTML text, or `raw` text sent as JSON; HTTP status default 200. */
+/**
+ * What the handler answers: JSON (a value), HTML text, `raw` text sent as JSON, or `bytes`
+ * (a file, with the `headers` given); HTTP status default 200.
+ */
 export interface Answer {
   status?: number;
   json?: unknown;
   text?: string;
   /** Sent as it is with a JSON content type (e.g. broken JSON). */
   raw?: string;
+  bytes?: Uint8Array;
+  /** Headers to send besides (or instead of) the Content-Type chosen from the body. */
+  headers?: Record<string, string>;
 }
 
 /** A running fake server. */
@@ -37,19 +45,21 @@ export interface FakeServer {
 export async function fakeServer(handler: (req: Seen) => Answer): Promise<FakeServer> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString('utf8');
       const url = new URL(req.url ?? '/', 'http://fake');
       const form = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(body))
         : {};
-      const request: Seen = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body, form };
+      const request: Seen = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body, bytes, form };
       seen.push(request);
       const answer = handler(request);
       const json = answer.json !== undefined ? JSON.stringify(answer.json) : answer.raw;
-      res.writeHead(answer.status ?? 200, { 'Content-Type': json === undefined ? 'text/html' : 'application/json' }).end(json ?? answer.text ?? '');
+      const type = answer.bytes ? 'application/octet-stream' : json === undefined ? 'text/html' : 'application/json';
+      res.writeHead(answer.status ?? 200, { 'Content-Type': type, ...answer.headers }).end(answer.bytes ?? json ?? answer.text ?? '');
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

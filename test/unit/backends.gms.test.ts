@@ -82,19 +82,21 @@ describe('GMS adapter wire format', () => {
     expect(seen.at(-1)!.form).toMatchObject({ ...CREDS, alias: 'A2', message: 'after a restart' });
   });
 
-  it('maps Client/Agent/Supervisor/External and Message/Notice; skips other event types', async () => {
+  it('maps Client/Agent/Supervisor/External, Message/Notice, PushUrl as a notice naming the link; skips other event types', async () => {
     const { make } = await gms(() => ({
       json: {
         statusCode: 0, ...CREDS, chatId: 'c1', nextPosition: 7, chatEnded: false,
         messages: [msg(1, 'Message', 'Client', 'a'), msg(2, 'Message', 'Agent', 'b'), msg(3, 'Message', 'Supervisor', 'c'),
-          msg(4, 'Notice', 'External', 'd'), msg(5, 'PushUrl', 'Agent', 'http://x'), { ...msg(6, 'Message', 'Client', 'e'), clientMessageId: 'm-6' }],
+          msg(4, 'Notice', 'External', 'd'), msg(5, 'PushUrl', 'Agent', 'http://x'), { ...msg(6, 'Message', 'Client', 'e'), clientMessageId: 'm-6' },
+          msg(7, 'IdleAlert', 'External', 'f')],
       },
     }));
     const backend = make();
     const { chatId } = await backend.requestChat(request);
     const batch = await backend.fetchEvents(chatId);
     expect(batch.events.map((e) => [e.index, e.type, e.party, e.text])).toEqual([
-      [1, 'message', 'visitor', 'a'], [2, 'message', 'agent', 'b'], [3, 'message', 'agent', 'c'], [4, 'notice', 'system', 'd'], [6, 'message', 'visitor', 'e'],
+      [1, 'message', 'visitor', 'a'], [2, 'message', 'agent', 'b'], [3, 'message', 'agent', 'c'], [4, 'notice', 'system', 'd'],
+      [5, 'notice', 'agent', 'Agent shared a link: http://x/'], [6, 'message', 'visitor', 'e'],
     ]);
     expect(batch.events.at(-1)).toMatchObject({ at: 1_700_000_000_006, clientMessageId: 'm-6' });
     expect(backend.longPollMs()).toBe(0);

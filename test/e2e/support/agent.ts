@@ -48,6 +48,11 @@ export interface AgentClient {
   accept(id: string, nickname?: string): Promise<void>;
   send(id: string, text: string): Promise<void>;
   stop(id: string): Promise<void>;
+  /**
+   * Sends the customer a file (`POST /api/v2/me/interactions/{id}/attachments`, multipart:
+   * `file` with its name and type, optional `description`; GMS chats only). Resolves with its id.
+   */
+  sendFile(id: string, file: { name: string; mime: string; bytes: Uint8Array; description?: string }): Promise<string>;
   /** Any other seed-004 operation on a chat (Transfer, StartChatConsultation, CompleteConference, …). */
   operation(id: string, operationName: string, params?: object): Promise<void>;
   /** Polls `interactions()` until one matches; default deadline 15 s. */
@@ -58,11 +63,13 @@ export interface AgentClient {
 export function agentClient(baseUrl: string, agent: { name: string; password: string }): AgentClient {
   const authorization = `Basic ${Buffer.from(`${agent.name}:${agent.password}`).toString('base64')}`;
 
-  async function call<T extends object>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+  async function call<T extends object>(method: 'GET' | 'POST', path: string, body?: object | FormData): Promise<T> {
+    const isJson = body !== undefined && !(body instanceof FormData);
     const response = await fetch(new URL(path, baseUrl), {
       method,
-      headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      // A FormData body sets its own multipart Content-Type (with the boundary).
+      headers: { authorization, ...(isJson ? { 'content-type': 'application/json' } : {}) },
+      body: isJson ? JSON.stringify(body) : body,
     });
     const text = await response.text();
     let json: { statusCode?: number; statusMessage?: string } & T;
@@ -99,6 +106,12 @@ export function agentClient(baseUrl: string, agent: { name: string; password: st
     accept: (id, nickname = agent.name) => operate(id, { operationName: 'Accept', nickname }),
     send: (id, text) => operate(id, { operationName: 'SendMessage', text }),
     stop: (id) => operate(id, { operationName: 'StopProcessing' }),
+    sendFile: (id, file) => {
+      const form = new FormData();
+      if (file.description !== undefined) form.append('description', file.description);
+      form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.name);
+      return call<{ fileId: string }>('POST', `/api/v2/me/interactions/${encodeURIComponent(id)}/attachments`, form).then((r) => r.fileId);
+    },
     operation: (id, operationName, params = {}) => operate(id, { operationName, ...params }),
     waitForInteraction: (predicate, opts) =>
       waitFor(async () => (await client.interactions()).find(predicate), {
