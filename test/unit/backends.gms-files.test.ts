@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGmsBackend } from '../../src/backends/gms';
+import { createBackend } from '../../src/backends/registry';
 import { BackendError, type ChatBackend, type ChatFileTransfer, type OutgoingFile } from '../../src/backends/types';
 import type { ChatEvent } from '../../src/core/chat-events';
 import { agentClient, type AgentClient } from '../e2e/support/agent';
@@ -27,6 +28,11 @@ async function failure(call: Promise<unknown>): Promise<BackendError> {
   expect(outcome).toBeInstanceOf(BackendError);
   return outcome as BackendError;
 }
+
+it('GWS documents no customer file API: its adapter has no files, the GMS one has', () => {
+  expect(createBackend('gws', { url: 'http://127.0.0.1:1' }, { fetch }).files).toBeUndefined();
+  expect(createBackend('gms', { url: 'http://127.0.0.1:1' }, { fetch }).files).toBeDefined();
+});
 
 describe.each([false, true])('GMS file API (vendorExact: %s)', (vendorExact) => {
   describe('within the default limits', () => {
