@@ -5,6 +5,7 @@ import { HostToBackgroundSchema, PageRequestSchema, parseMessage, WatcherReportS
 import { PAGE_API_PORT } from '../protocol/page-api';
 import { UI_PORT } from '../protocol/ports';
 import { PAGE_OFFER_RULE } from '../core/page-api';
+import { siteFor } from '../core/settings';
 import { debugItem, outcomesItem } from '../protocol/storage';
 import { ChatRunner } from './chat-runner';
 import { handleUiCommand } from './commands';
@@ -21,6 +22,7 @@ import { syncWatcher } from './sites';
 import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
+import { lookCache } from './looks';
 import { indexedDbUploadStore } from './upload-store';
 import { uploadsToKeep } from '../core/chat-uploads';
 import { updateUnreadBadge } from './unread-badge';
@@ -60,9 +62,16 @@ export function startBackground(): void {
   const store = new SessionStore(browser.storage.local);
   const frames = new FrameRegistry();
   const uploads = indexedDbUploadStore();
+  const urlOf = (tabId: number) => browser.tabs.get(tabId).then((t) => t.url, () => undefined);
   const siteOf = async (tabId: number) => {
-    const url = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
+    const url = await urlOf(tabId);
     return url ? hostOf(url) : undefined;
+  };
+  /** The demo profile's look on a tab: its enabled site's profile, in the language it says. */
+  const looks = lookCache();
+  const lookOn = async (tabId: number, url: string | undefined) => {
+    const s = await settings.get();
+    return looks(s.profiles, url ? siteFor(s, url)?.options.profileId : undefined, await broker.pageLang(tabId));
   };
 
   // Offer outcomes also go to the CRM, when that option is on.
@@ -102,7 +111,9 @@ export function startBackground(): void {
       const crmStatus = (id: string) => crm.statusOf(id, store.get(id));
       const evicted = fromPopup ? await frames.evictedIn(tabId) : undefined;
       const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}), ...(evicted ? { evicted } : {}) } : undefined;
-      return buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, await siteOf(tabId), await broker.pageSince(tabId));
+      const url = await urlOf(tabId);
+      const view = buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, url ? hostOf(url) : undefined, await broker.pageSince(tabId));
+      return { ...view, look: await lookOn(tabId, url) };
     },
     isOwnFrame: (tabId, secret) => frames.isOwn(tabId, secret),
     onShown: (chatId) => runner.wake(chatId),

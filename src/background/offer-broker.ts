@@ -7,7 +7,7 @@ import type { Rule } from '../core/rules/rule-schema';
 import { PAGE_OFFER_RULE } from '../core/page-api';
 import { serial } from '../core/serial';
 import type { Settings } from '../core/settings';
-import { offersItem, tabPagesItem, type TabOffer } from '../protocol/storage';
+import { offersItem, tabLangsItem, tabPagesItem, type TabOffer } from '../protocol/storage';
 import type { WatcherReply, WatcherReport } from '../protocol/watcher';
 import { AvailabilityCache } from './availability-cache';
 import type { ChatRunner } from './chat-runner';
@@ -48,6 +48,7 @@ export class OfferBroker {
   private readonly line = serial();
   private offers: Record<string, TabOffer> | undefined;
   private pages: Record<string, number> | undefined;
+  private langs: Record<string, string> | undefined;
   private readonly availability = new AvailabilityCache();
   private readonly suppressions = new SuppressionLog();
 
@@ -67,7 +68,7 @@ export class OfferBroker {
     // The Pega desktop is where the agent works, not a visitor's page: never offer there.
     const { connector, pega } = settings.crm;
     if (connector === 'pega' && pega.portal && matchesSitePattern(pega.portal, report.url)) return { wakeInMs: null };
-    if (report.navigated) await this.enteredPage(tabId);
+    if (report.navigated) await this.enteredPage(tabId, report.lang);
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {
@@ -207,9 +208,23 @@ export class OfferBroker {
     return (this.pages ??= (await tabPagesItem.getValue()) ?? {});
   }
 
-  private async enteredPage(tabId: number): Promise<void> {
+  private async enteredPage(tabId: number, lang: string): Promise<void> {
     this.pages = { ...(await this.tabPages()), [tabId]: this.deps.now() };
     await tabPagesItem.setValue(this.pages);
+    const langs = await this.tabLangs();
+    if (langs[tabId] !== lang) {
+      this.langs = { ...langs, [tabId]: lang };
+      await tabLangsItem.setValue(this.langs);
+    }
+  }
+
+  /** The `<html lang>` of the tab's page ('' when it has none or no watcher told). */
+  async pageLang(tabId: number): Promise<string> {
+    return (await this.tabLangs())[tabId] ?? '';
+  }
+
+  private async tabLangs(): Promise<Record<string, string>> {
+    return (this.langs ??= (await tabLangsItem.getValue()) ?? {});
   }
 
   /** The offer of a tab, if any. */
@@ -234,6 +249,10 @@ export class OfferBroker {
       delete pages[tabId];
       this.pages = pages;
       await tabPagesItem.setValue(pages);
+      const langs = { ...(await this.tabLangs()) };
+      delete langs[tabId];
+      this.langs = langs;
+      await tabLangsItem.setValue(langs);
     });
   }
 

@@ -23,6 +23,8 @@ export interface WatcherEnv {
 /** What WatcherReportSchema (protocol/messages.ts) allows: a report over it would be refused whole. */
 const TEXT_MAX = 1000;
 const URL_MAX = 4096;
+/** A BCP 47 tag is short; anything longer is not one. */
+const LANG_MAX = 35;
 
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'wheel', 'touchstart'] as const;
 
@@ -89,7 +91,7 @@ export function startWatcher(env: WatcherEnv): () => void {
     }
     const message: WatcherReport = {
       type: 'watcher.context', url: clipUrl(url, URL_MAX), title: clipText(doc.title.trim(), TEXT_MAX), ogTitle: meta('og:title'),
-      selectorText: selected(), selector, referrer: clipUrl(doc.referrer, URL_MAX), ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
+      lang: clipText(doc.documentElement.lang.trim(), LANG_MAX), selectorText: selected(), selector, referrer: clipUrl(doc.referrer, URL_MAX), ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
     };
     navigated = false;
     let reply: WatcherReply | undefined;

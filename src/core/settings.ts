@@ -7,6 +7,7 @@ import { BusinessHoursSchema, DEFAULT_BUSINESS_HOURS } from './rules/business-ho
 import { CappingSettingsSchema, DEFAULT_CAPPING } from './rules/capping';
 import { patternError } from './rules/patterns';
 import { DEFAULT_METADATA, RuleSchema, type Rule } from './rules/rule-schema';
+import { DEFAULT_PROFILE, DEFAULT_PROFILE_ID, ProfileSchema } from './profiles/profile';
 
 const backendUrl = z
   .string()
@@ -80,9 +81,11 @@ export const SiteOptionsSchema = z.object({
   offerWaitSeconds: z.number().int().min(0).max(3_600).default(0),
   /** The queue a page's own chat (`chat.startChat`) goes to; empty: the first enabled rule's. */
   chatQueue: z.string().trim().max(100).default(''),
+  /** The demo profile the widget uses on this site (its brand, colours, language). */
+  profileId: z.string().max(40).default(DEFAULT_PROFILE_ID),
 });
 export type SiteOptions = z.infer<typeof SiteOptionsSchema>;
-export const DEFAULT_SITE_OPTIONS: SiteOptions = { pageApi: false, offerWaitSeconds: 0, chatQueue: '' };
+export const DEFAULT_SITE_OPTIONS: SiteOptions = { pageApi: false, offerWaitSeconds: 0, chatQueue: '', profileId: DEFAULT_PROFILE_ID };
 
 /** Everything the options page configures. Versioned: `migrateSettings` upgrades older shapes. */
 export const SettingsSchema = z.object({
@@ -105,6 +108,14 @@ export const SettingsSchema = z.object({
   crm: CrmSettingsSchema,
   /** Per enabled site (by its pattern): the page API and its options. Absent in older settings: none. */
   siteOptions: z.record(z.string(), SiteOptionsSchema).default({}),
+  /** Demo profiles: the widget's brand, colours, logo, corner and language per prospect. The default one stays. */
+  profiles: z
+    .array(ProfileSchema)
+    .min(1)
+    .max(50)
+    .default([DEFAULT_PROFILE])
+    .refine((ps) => ps.some((p) => p.id === DEFAULT_PROFILE_ID), 'The default profile cannot be removed')
+    .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'Two profiles have the same id'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -137,6 +148,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledSites: [...DEMO_SITE_MATCHES],
   crm: DEFAULT_CRM,
   siteOptions: {},
+  profiles: [DEFAULT_PROFILE],
 };
 
 /** The enabled site a URL is on (its pattern, the first that matches) and that site's options; null when none is. */

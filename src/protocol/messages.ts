@@ -20,6 +20,7 @@ export const WatcherReportSchema = z.object({
   url: z.string().max(4096).regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
   title: text(1000),
   ogTitle: text(1000),
+  lang: text(35),
   selectorText: text(1000),
   selector: text(500),
   referrer: text(4096),

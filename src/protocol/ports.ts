@@ -3,6 +3,7 @@
  * plus a name constant: the page UI bundle imports this file and must stay free of zod.
  */
 import type { FileLimits } from '../core/chat-files';
+import type { Look } from '../core/profiles/look';
 import type { ChatStatus, TranscriptEntry } from '../core/chat-session';
 import type { CrmStatus } from '../core/crm/status';
 
@@ -75,6 +76,8 @@ export interface ChatView {
 /** Everything one UI needs for one tab, pushed by the background on every change. */
 export interface TabView {
   tabId: number;
+  /** The demo profile's look and language on this tab (absent: Beckon's own, in English). */
+  look?: Look;
   offer: OfferView | null;
   chat: ChatView | null;
   /** The last rule evaluation on this tab (popup only). */

@@ -80,6 +80,9 @@ export interface TabOffer {
 /** When each tab's current page (or single-page-app route) was entered, epoch ms (session area). */
 export const tabPagesItem = storage.defineItem<Record<string, number>>('session:tabPages', { fallback: {} });
 
+/** The `<html lang>` of each tab's page, as its watcher last said: a profile may speak the page's language. */
+export const tabLangsItem = storage.defineItem<Record<string, string>>('session:tabLangs', { fallback: {} });
+
 /** Offer state of each tab, keyed by tab id. */
 export const offersItem = storage.defineItem<Record<string, TabOffer>>('session:offers', { fallback: {} });
 

@@ -12,8 +12,10 @@ import type { TabView, TabViewHead } from './ports';
 export interface Sent {
   chatId: string | null;
   lines: readonly TranscriptEntry[];
-  /** The head as JSON: an unchanged head with no new line means there is nothing to send. */
+  /** The head as JSON, without the look: an unchanged head with no new line means there is nothing to send. */
   head: string;
+  /** The look last sent (compared by reference: the background hands out the same object until it changes). */
+  look?: TabView['look'];
 }
 
 /** A delta's content (the port message adds its type and `seq`). */
@@ -38,13 +40,15 @@ export type Plan = { next: Sent } & ({ kind: 'full' } | { kind: 'none' } | ({ ki
  * chat), a delta, or nothing at all when nothing it shows changed.
  */
 export function planUpdate(last: Sent | undefined, view: TabView): Plan {
-  const head = headOf(view);
+  const { look, ...rest } = headOf(view);
   const lines = view.chat?.transcript ?? [];
-  const next: Sent = { chatId: view.chat?.id ?? null, lines, head: JSON.stringify(head) };
+  const next: Sent = { chatId: view.chat?.id ?? null, lines, head: JSON.stringify(rest), ...(look ? { look } : {}) };
   if (!last || last.chatId !== next.chatId) return { kind: 'full', next };
+  // The look (with its logo) rides along only when it changed: most deltas are one new line.
+  const head: TabViewHead = look !== last.look && look ? { ...rest, look } : rest;
   const changed: [number, TranscriptEntry][] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i] !== last.lines[i]) changed.push([i, lines[i]!]);
-  if (changed.length === 0 && lines.length === last.lines.length && next.head === last.head) return { kind: 'none', next };
+  if (changed.length === 0 && lines.length === last.lines.length && next.head === last.head && look === last.look) return { kind: 'none', next };
   return { kind: 'delta', head, lines: changed, length: lines.length, next };
 }
 
@@ -52,5 +56,6 @@ export function planUpdate(last: Sent | undefined, view: TabView): Plan {
 export function applyDelta(view: TabView, delta: ViewDelta): TabView {
   const transcript = (view.chat?.transcript ?? []).slice(0, delta.length);
   for (const [position, entry] of delta.lines) if (position >= 0 && position < delta.length) transcript[position] = entry;
-  return { ...delta.head, chat: delta.head.chat ? { ...delta.head.chat, transcript } : null };
+  // A delta without a look keeps the one the UI has.
+  return { ...(view.look ? { look: view.look } : {}), ...delta.head, chat: delta.head.chat ? { ...delta.head.chat, transcript } : null };
 }

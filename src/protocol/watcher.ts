@@ -10,6 +10,8 @@ export interface WatcherReport {
   title: string;
   /** `og:title` meta content, '' if none. */
   ogTitle: string;
+  /** The page's `<html lang>`, '' if none: the widget may speak it (a demo profile's choice). */
+  lang: string;
   /** Text of the configured page-name selector ('' if none or no match), read with `selector`. */
   selectorText: string;
   selector: string;

@@ -4,7 +4,7 @@ import { PageRequestSchema, parseMessage, UiToBackgroundSchema, WatcherReportSch
 
 describe('watcher reports', () => {
   const good = {
-    type: 'watcher.context', url: 'https://x.test/a', title: 'A', ogTitle: '', selectorText: '', selector: '', referrer: '',
+    type: 'watcher.context', url: 'https://x.test/a', title: 'A', ogTitle: '', lang: 'de-CH', selectorText: '', selector: '', referrer: '',
     activeMs: 5, visibleMs: 10, wallMs: 12, idleMs: 1, scrollDepth: 40, exitIntent: false, navigated: true,
   };
   it('accepts a well-formed report', () => expect(parseMessage(WatcherReportSchema, good)).toEqual({ ok: true, value: good }));

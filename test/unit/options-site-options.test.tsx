@@ -45,16 +45,16 @@ describe('SiteOptionsFields', () => {
     expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toMatch(/can then offer chats, start chats, and read the chats they started/);
     expect(byTestId('options-site-wait-0')).toBeNull();
     await act(() => box.click());
-    expect(saved).toEqual([{ pageApi: true, offerWaitSeconds: 0, chatQueue: '' }]);
+    expect(saved).toEqual([{ pageApi: true, offerWaitSeconds: 0, chatQueue: '', profileId: 'default' }]);
     expect(byTestId('options-site-wait-0')).not.toBeNull();
   });
 
   it('saves a valid wait and queue, and refuses a wait out of range with a message naming the field', async () => {
-    const saved = await mountFields({ pageApi: true, offerWaitSeconds: 0, chatQueue: '' });
+    const saved = await mountFields({ pageApi: true, offerWaitSeconds: 0, chatQueue: '', profileId: 'default' });
     await change(byTestId<HTMLInputElement>('options-site-wait-0')!, '45');
     await change(byTestId<HTMLInputElement>('options-site-queue-0')!, ' Loans ');
     await change(byTestId<HTMLInputElement>('options-site-wait-0')!, '99999');
-    expect(saved).toEqual([{ pageApi: true, offerWaitSeconds: 45, chatQueue: '' }, { pageApi: true, offerWaitSeconds: 45, chatQueue: 'Loans' }]);
+    expect(saved).toEqual([{ pageApi: true, offerWaitSeconds: 45, chatQueue: '', profileId: 'default' }, { pageApi: true, offerWaitSeconds: 45, chatQueue: 'Loans', profileId: 'default' }]);
     expect(byTestId('options-site-error-0')!.textContent).toMatch(/^Page offer wait \(seconds\): .*3600/);
   });
 });
@@ -62,7 +62,7 @@ describe('SiteOptionsFields', () => {
 describe('describeChanges', () => {
   it('says when an import switches a site\'s page API on', () => {
     const site = 'https://shop.example/*';
-    const after = { ...DEFAULT_SETTINGS, enabledSites: [site], siteOptions: { [site]: { pageApi: true, offerWaitSeconds: 0, chatQueue: '' } } };
+    const after = { ...DEFAULT_SETTINGS, enabledSites: [site], siteOptions: { [site]: { pageApi: true, offerWaitSeconds: 0, chatQueue: '', profileId: 'default' } } };
     expect(describeChanges({ ...DEFAULT_SETTINGS, enabledSites: [site] }, after)).toEqual([`Site ${site} › Page API: off → on`]);
   });
 });

@@ -16,7 +16,7 @@ import { mergeEvents } from '../../src/core/transcript-merge';
 import type { PageApiPush } from '../../src/protocol/page-api';
 
 const SITE = 'https://shop.example/*';
-const settingsWith = (pageApi: boolean): Settings => ({ ...DEFAULT_SETTINGS, enabledSites: [SITE], siteOptions: { [SITE]: { pageApi, offerWaitSeconds: 0, chatQueue: 'Sales' } } });
+const settingsWith = (pageApi: boolean): Settings => ({ ...DEFAULT_SETTINGS, enabledSites: [SITE], siteOptions: { [SITE]: { pageApi, offerWaitSeconds: 0, chatQueue: 'Sales', profileId: 'default' } } });
 
 /** A runtime port as the relay's would arrive: `sent` is what the hub posted. */
 function relayPort(sender: { tabId?: number; frameId?: number; url?: string }) {

@@ -17,6 +17,23 @@ const toMessage = (plan: Plan, seq: number): Extract<BackgroundToUi, { type: 'vi
   plan.kind === 'none' ? null : plan.kind === 'full' ? { type: 'view', seq, view: undefined as never } : { type: 'delta', seq, head: plan.head, lines: plan.lines, length: plan.length };
 
 describe('planUpdate', () => {
+  it('leaves the look (and its logo) out of a delta while it is the same object, and keeps it in the UI', () => {
+    const look = { brand: 'Bank', accent: '#004b87', accentInk: '#ffffff', logo: `data:image/png;base64,${'A'.repeat(40_000)}`, corner: 'bottom-left' as const, eyebrow: '', language: 'de' as const, dir: 'ltr' as const };
+    const first = { ...tab(chatView([line(1)])), look };
+    const sent = planUpdate(undefined, first).next;
+    const two = [first.chat!.transcript[0]!, line(2)];
+    const plan = planUpdate(sent, { ...tab(chatView(two)), look });
+    if (plan.kind !== 'delta') throw new Error(plan.kind);
+    expect('look' in plan.head).toBe(false);
+    expect(JSON.stringify(plan.head).length).toBeLessThan(1_000);
+    expect(applyDelta(first, plan).look).toBe(look);
+    const changed = { ...look, brand: 'Bank AG' };
+    const again = planUpdate(plan.next, { ...tab(chatView(two)), look: changed });
+    if (again.kind !== 'delta') throw new Error(again.kind);
+    expect(again.head.look).toEqual(changed);
+    expect(planUpdate(again.next, { ...tab(chatView(two)), look: changed }).kind).toBe('none');
+  });
+
   it('sends the whole view first, and when the chat shown is another one', () => {
     const view = tab(chatView([line(1)]));
     expect(planUpdate(undefined, view).kind).toBe('full');
