@@ -22,7 +22,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Beckon',
     description: 'Proactive chat and CRM sync on any website, for pilot demos.',
-    permissions: ['storage', 'alarms', 'scripting', 'notifications'],
+    permissions: ['storage', 'alarms', 'scripting', 'notifications', 'contextMenus'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beckon' },
