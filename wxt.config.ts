@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bundleContentScript, CONTENT_BUNDLES } from './scripts/content-bundles';
+import { PRESENTER_COMMANDS } from './src/core/presenter';
 
 /**
  * Build configuration. One code base for Chromium (MV3 service worker) and Firefox (MV3
@@ -26,6 +27,10 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beckon' },
+    // The presenter's shortcuts (remappable at chrome://extensions/shortcuts, or about:addons in Firefox).
+    commands: Object.fromEntries(
+      Object.entries(PRESENTER_COMMANDS).map(([name, c]) => [name, { description: c.description, suggested_key: { default: c.key } }]),
+    ),
     // The in-page UI is this extension page in a frame, out of the page's reach. On Chrome its
     // URL carries a per-session id, so a page cannot find it to embed or fingerprint; Firefox
     // already gives every install its own random origin.

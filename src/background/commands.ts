@@ -3,6 +3,7 @@ import type { Settings } from '../core/settings';
 import type { BackgroundToUi, UiToBackground } from '../protocol/ports';
 import { attachFile, downloadFile } from './file-commands';
 import type { UploadStore } from './upload-store';
+import type { Presenter } from './presenter';
 import type { ChatBackend } from '../backends/types';
 import type { ChatRunner } from './chat-runner';
 import type { CrmSync } from './crm-sync';
@@ -26,6 +27,7 @@ export interface CommandDeps {
   settings: () => Promise<Settings>;
   uploads: UploadStore;
   backend: () => Promise<ChatBackend>;
+  presenter: Presenter;
 }
 
 /**
@@ -92,6 +94,13 @@ export async function handleUiCommand(
       runner.ensure(session.id);
       return;
     }
+    case 'debug.offerNow':
+    case 'debug.offerIn':
+    case 'debug.cancelOffer':
+      if (!fromPopup) return 'Only the popup has the presenter controls.';
+      if (msg.type === 'debug.offerNow') return deps.presenter.command('offer-now', tabId);
+      if (msg.type === 'debug.offerIn') return deps.presenter.offerIn(tabId, msg.seconds);
+      return deps.presenter.cancel(tabId);
     case 'debug.fastForward':
     case 'debug.exitIntent':
     case 'debug.resetVisitor':

@@ -23,6 +23,8 @@ import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
 import { lookCache } from './looks';
+import { notifyPresenter, Presenter } from './presenter';
+import { isPresenterCommand } from '../core/presenter';
 import { indexedDbUploadStore } from './upload-store';
 import { uploadsToKeep } from '../core/chat-uploads';
 import { updateUnreadBadge } from './unread-badge';
@@ -113,19 +115,24 @@ export function startBackground(): void {
       const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}), ...(evicted ? { evicted } : {}) } : undefined;
       const url = await urlOf(tabId);
       const view = buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, url ? hostOf(url) : undefined, await broker.pageSince(tabId));
-      return { ...view, look: await lookOn(tabId, url) };
+      const countdownAt = fromPopup ? presenter.countdownOf(tabId) : undefined;
+      return { ...view, look: await lookOn(tabId, url), ...(countdownAt ? { countdownAt } : {}) };
     },
     isOwnFrame: (tabId, secret) => frames.isOwn(tabId, secret),
     onShown: (chatId) => runner.wake(chatId),
     handle: async (tabId, msg, fromPopup) => {
       await ready;
-      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get(), uploads, backend }, tabId, msg, fromPopup);
+      return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get(), uploads, backend, presenter }, tabId, msg, fromPopup);
     },
   });
   const broker = new OfferBroker({
     store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId),
     // A page hears what became of the offers it made (its DOM event), and only of those.
     onOutcome: (tabId, offer, outcome) => offer.ruleId === PAGE_OFFER_RULE && pageApi.offerOutcome(tabId, offer.queue, outcome),
+  });
+  const presenter = new Presenter({
+    broker, visitors, store, runner, now, siteOf, publish: (tabId) => hub.publish(tabId),
+    setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
   });
   const pageApi: PageApiHub = new PageApiHub({
     broker, store, runner, visitors, backend, settings: () => settings.get(), now, newId,
@@ -185,6 +192,15 @@ export function startBackground(): void {
     return true; // Answer asynchronously through sendResponse.
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
+  // The presenter's keyboard shortcuts act on the active tab; what cannot be done is said in a notification.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (!isPresenterCommand(command)) return;
+    void ready
+      .then(async () => tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id)
+      .then((tabId) => (tabId === undefined ? 'No tab to act on.' : presenter.command(command, tabId)))
+      .then((problem) => problem && notifyPresenter(problem))
+      .catch((e: unknown) => console.error('[beckon] presenter command', e));
+  });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === UI_PORT) hub.attach(port);
     else if (port.name === PAGE_API_PORT) pageApi.attach(port, ready);

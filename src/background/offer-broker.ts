@@ -5,6 +5,7 @@ import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
 import { PAGE_OFFER_RULE } from '../core/page-api';
+import { presenterRule } from '../core/presenter';
 import { serial } from '../core/serial';
 import type { Settings } from '../core/settings';
 import { offersItem, tabLangsItem, tabPagesItem, type TabOffer } from '../protocol/storage';
@@ -15,6 +16,7 @@ import { saveDebug, SuppressionLog } from './offer-debug';
 import { hostOf, ruleContext } from './offer-context';
 import { injectPageUi, presentOffer, withdrawOffer } from './offer-presenter';
 import type { SessionStore } from './session-store';
+import { sendToWatcher } from './sites';
 import { localDay, type VisitorStore } from './visitor-store';
 
 /** The name an offer is logged under when no rule made it (the page API's). */
@@ -49,6 +51,8 @@ export class OfferBroker {
   private offers: Record<string, TabOffer> | undefined;
   private pages: Record<string, number> | undefined;
   private langs: Record<string, string> | undefined;
+  /** Tabs whose next report fires the presenter's offer ("Offer now"). */
+  private readonly presenterTabs = new Set<number>();
   private readonly availability = new AvailabilityCache();
   private readonly suppressions = new SuppressionLog();
 
@@ -86,6 +90,18 @@ export class OfferBroker {
       if (report.navigated) await this.tellAgentWhereTheVisitorIs(live, ruleContext(report, settings, visitor));
       return reply(null);
     }
+    if (this.presenterTabs.delete(tabId)) {
+      // "Offer now": the best rule for the page, whatever its thresholds and capping say.
+      const ctx = ruleContext(report, settings, visitor);
+      const pick = presenterRule(settings.rules, ctx.url);
+      if ('none' in pick) {
+        await saveDebug(tabId, ctx, [], { kind: 'none' }, `presenter: ${pick.none}`, now());
+        this.deps.publish(tabId);
+        return reply(null);
+      }
+      if (current?.status === 'open') await this.saveOffer(tabId, undefined); // the new one takes its place
+      return reply(await this.offer(tabId, pick.rule, fillMetadata(pick.rule.metadata, ctx), report.url, offerPage(ctx), true));
+    }
     if (current?.status === 'open') {
       if (current.ui === 'default') await injectPageUi(tabId);
       return reply(current.expiresAt === undefined ? null : Math.max(0, current.expiresAt - now()));
@@ -107,10 +123,11 @@ export class OfferBroker {
     return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url, offerPage(ctx)));
   }
 
-  private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string, page: OfferPage): Promise<number | null> {
+  private async offer(tabId: number, rule: Rule, metadata: Record<string, string>, url: string, page: OfferPage, presenter = false): Promise<number | null> {
     const offer: TabOffer = {
       id: this.deps.newId(), ruleId: rule.id, url, status: 'open', topic: rule.offerText, queue: rule.queue, metadata, ui: rule.ui, page,
       ...(rule.autoDismissSeconds > 0 ? { expiresAt: this.deps.now() + rule.autoDismissSeconds * 1000 } : {}),
+      ...(presenter ? { presenter: true as const } : {}),
     };
     return this.openWithin(tabId, offer, rule.name);
   }
@@ -131,7 +148,7 @@ export class OfferBroker {
     const { visitors, now } = this.deps;
     await visitors.offered(offer.ruleId);
     await this.saveOffer(tabId, offer);
-    await visitors.record({ ruleId: offer.ruleId, ruleName, url: offer.page?.url ?? offer.url, outcome: 'offered' });
+    await visitors.record({ ruleId: offer.ruleId, ruleName, url: offer.page?.url ?? offer.url, outcome: 'offered', ...(offer.presenter ? { presenter: true } : {}) });
     await presentOffer(tabId, offer);
     this.deps.onOutcome?.(tabId, offer, 'offered');
     if (offer.expiresAt === undefined) return null;
@@ -194,9 +211,21 @@ export class OfferBroker {
     await this.saveOffer(tabId, { ...offer, status: outcome });
     const rule = (await this.deps.settings()).rules.find((r) => r.id === offer.ruleId);
     // The cleaned URL the rules saw: the raw one (offer.url) may hold what the privacy guard removes.
-    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offerName(offer), url: offer.page?.url ?? offer.metadata.URL ?? '', outcome });
+    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offerName(offer), url: offer.page?.url ?? offer.metadata.URL ?? '', outcome, ...(offer.presenter ? { presenter: true } : {}) });
     await withdrawOffer(tabId);
     this.deps.onOutcome?.(tabId, offer, outcome);
+  }
+
+  /**
+   * "Offer now" on a tab: its watcher is asked to report at once, and that report fires the best
+   * rule for the page. Returns a message when the tab cannot get one.
+   */
+  async offerNow(tabId: number): Promise<string | void> {
+    if (this.deps.store.active().some((s) => s.tabId === tabId)) return 'A chat is already running in this tab.';
+    this.presenterTabs.add(tabId);
+    const missing = await sendToWatcher(tabId, { type: 'watcher.debug' });
+    if (missing) this.presenterTabs.delete(tabId);
+    return missing;
   }
 
   /** When the tab's current page was entered (a chat that ended before that stays off it). */

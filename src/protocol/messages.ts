@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../core/chat-files';
+import { MAX_COUNTDOWN_SECONDS } from '../core/presenter';
 import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
 import type { PageApiRequest } from './page-api';
 import type { HostToBackground } from './page-frame';
@@ -62,6 +63,9 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heartbeat') }),
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),
+  z.object({ type: z.literal('debug.offerNow') }),
+  z.object({ type: z.literal('debug.offerIn'), seconds: z.number().int().min(1).max(MAX_COUNTDOWN_SECONDS) }),
+  z.object({ type: z.literal('debug.cancelOffer') }),
   z.object({ type: z.literal('debug.exitIntent') }),
   z.object({ type: z.literal('debug.resetVisitor') }),
 ]) satisfies z.ZodType<UiToBackground>;

@@ -86,6 +86,8 @@ export interface TabView {
   chats?: ChatSummary[];
   /** Why the tab's page pushed the in-page chat window out (popup only): the chat goes on in the popup. */
   evicted?: string;
+  /** When the presenter's "Offer in N seconds" fires on this tab, epoch ms (popup only). */
+  countdownAt?: number;
 }
 
 /** UI → background over the port. Validated in the background (protocol/messages.ts). */
@@ -113,6 +115,10 @@ export type UiToBackground =
   /** The UI missed a delta (a gap in `seq`): send the whole view again. */
   | { type: 'resync' }
   | { type: 'debug.fastForward'; seconds: number }
+  /** The presenter: offer now on this tab, or in `seconds` (a countdown the popup shows), or cancel it. */
+  | { type: 'debug.offerNow' }
+  | { type: 'debug.offerIn'; seconds: number }
+  | { type: 'debug.cancelOffer' }
   | { type: 'debug.exitIntent' }
   | { type: 'debug.resetVisitor' };
 

@@ -75,6 +75,8 @@ export interface TabOffer {
   expiresAt?: number;
   /** The page as rules saw it (privacy guard applied): what outcomes and the CRM get. */
   page?: OfferPage;
+  /** Fired by the presenter ("Offer now"), not by the rule's conditions: the outcome log says so. */
+  presenter?: true;
 }
 
 /** When each tab's current page (or single-page-app route) was entered, epoch ms (session area). */
@@ -100,6 +102,8 @@ export interface OutcomeRecord {
   url: string;
   outcome: 'offered' | 'accepted' | 'declined' | 'timed-out' | 'suppressed';
   reason?: string;
+  /** The presenter fired the offer (a shortcut or the rule debugger), skipping thresholds and capping. */
+  presenter?: true;
 }
 
 /** Every offer outcome, newest last (bounded). */

@@ -4,6 +4,7 @@ import { ChatPanel } from './components/ChatPanel';
 import { ChatSwitcher } from './components/ChatSwitcher';
 import { CrmStatusLine } from './components/CrmStatusLine';
 import { OfferCard } from './components/OfferCard';
+import { PresenterControls } from './components/PresenterControls';
 import { RuleDebugger } from './components/RuleDebugger';
 
 /**
@@ -56,6 +57,7 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
               below says what each rule is waiting for.
             </p>
           ) : null}
+          <PresenterControls countdownAt={view.countdownAt} send={client.send} />
           <RuleDebugger debug={view.debug} send={client.send} />
         </>
       )}

@@ -43,7 +43,7 @@ export function OutcomeLog() {
                 <tr key={`${r.at}-${i}`}>
                   <td class="nowrap">{formatAt(r.at)}</td>
                   <td><span class={`outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome] ?? r.outcome}</span></td>
-                  <td>{r.ruleName}</td>
+                  <td>{r.ruleName}{r.presenter ? <span class="tag" data-testid="options-outcome-presenter"> presenter-fired</span> : null}</td>
                   <td class="url" title={r.url}>{r.url}</td>
                   <td>{r.reason ?? ''}</td>
                 </tr>
