@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { DebugView, UiToBackground } from '../../protocol/ports';
+import { useStaffT } from '../i18n/staff';
 
 type Report = DebugView['reports'][number];
 
 /** A rule's state in one short phrase, with a live countdown for waiting rules. */
-function statusOf(r: Report, elapsedMs: number): string {
-  if (r.suppressed) return `matches, held back: ${r.suppressed}`;
+function statusOf(r: Report, elapsedMs: number, t: Translate<StaffKey>): string {
+  if (r.suppressed) return t('debug.heldBack', { reason: r.suppressed });
   switch (r.match.status) {
     case 'ready':
-      return 'matches';
+      return t('debug.matches');
     case 'waiting':
-      return `waiting, ${Math.max(0, Math.ceil(((r.match.waitMs ?? 0) - elapsedMs) / 1000))} s to go`;
+      return t('debug.waiting', { seconds: Math.max(0, Math.ceil(((r.match.waitMs ?? 0) - elapsedMs) / 1000)) });
     case 'no-match':
-      return 'does not match';
+      return t('debug.noMatch');
     case 'disabled':
-      return 'disabled';
+      return t('debug.disabled');
   }
 }
 
@@ -24,6 +27,7 @@ function statusOf(r: Report, elapsedMs: number): string {
  * simulate exit intent and reset the visitor, so a demo never needs an incognito window.
  */
 export function RuleDebugger({ debug, send }: { debug: DebugView | undefined; send: (m: UiToBackground) => void }) {
+  const t = useStaffT();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -31,9 +35,9 @@ export function RuleDebugger({ debug, send }: { debug: DebugView | undefined; se
   }, []);
   return (
     <details class="bk-debugger" data-testid="debug-panel">
-      <summary>Rule debugger</summary>
+      <summary>{t('debug.title')}</summary>
       {!debug ? (
-        <p class="bk-empty">No page context yet: Beckon is not watching this tab (enable the site in Settings, or reload).</p>
+        <p class="bk-empty">{t('debug.noContext')}</p>
       ) : (
         <>
           <p class="bk-debug-line" data-testid="debug-decision">
@@ -42,7 +46,7 @@ export function RuleDebugger({ debug, send }: { debug: DebugView | undefined; se
           <ul class="bk-debug-rules">
             {debug.reports.map((r) => (
               <li key={r.ruleId} data-testid="debug-rule" data-status={r.suppressed ? 'suppressed' : r.match.status}>
-                <span class="bk-debug-name">{r.name}</span>: {statusOf(r, now - debug.at)}
+                <span class="bk-debug-name">{r.name}</span>: {statusOf(r, now - debug.at, t)}
                 {r.match.failing?.length ? (
                   <ul>
                     {r.match.failing.map((f) => (
@@ -60,13 +64,13 @@ export function RuleDebugger({ debug, send }: { debug: DebugView | undefined; se
       )}
       <div class="bk-actions">
         <button type="button" class="bk-btn bk-secondary" data-testid="debug-forward" onClick={() => send({ type: 'debug.fastForward', seconds: 10 })}>
-          +10 s on page
+          {t('debug.forward', { seconds: 10 })}
         </button>
         <button type="button" class="bk-btn bk-secondary" data-testid="debug-exit" onClick={() => send({ type: 'debug.exitIntent' })}>
-          Exit intent
+          {t('debug.exitIntent')}
         </button>
         <button type="button" class="bk-btn bk-secondary" data-testid="debug-reset" onClick={() => send({ type: 'debug.resetVisitor' })}>
-          Reset visitor
+          {t('debug.resetVisitor')}
         </button>
       </div>
     </details>
