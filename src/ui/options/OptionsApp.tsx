@@ -17,10 +17,11 @@ import { RulesEditor } from './RulesEditor';
 import { SitesEditor } from './SitesEditor';
 import { hostNeeds, originsOf } from './permissions';
 import { useOptionsState } from './useOptionsState';
+import { ProfilesSection } from './ProfilesSection';
 
 const SECTIONS = [
   ['backend', 'Chat backend'], ['rules', 'Rules'], ['capping', 'Frequency capping'], ['business-hours', 'Business hours'],
-  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['crm', 'CRM sync'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'],
+  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['crm', 'CRM sync'], ['profiles', 'Demo profiles'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'],
   ['outcomes', 'Outcome log'], ['crm-log', 'CRM sync log'],
 ] as const;
 
@@ -87,7 +88,8 @@ export function OptionsApp() {
               </div>
             </form>
           </ErrorsContext.Provider>
-          <SitesEditor sites={saved.enabledSites} siteOptions={saved.siteOptions} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
+          <ProfilesSection saved={saved} onStoreProfiles={state.storeProfiles} onImportDemo={(next) => state.applyImport(next)} />
+          <SitesEditor sites={saved.enabledSites} siteOptions={saved.siteOptions} profiles={saved.profiles} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
           <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
           <OutcomeLog />
           <CrmSyncLog />

@@ -10,6 +10,8 @@ export interface SiteOptionsFieldsProps {
   onSave: (options: SiteOptions) => Promise<void>;
   /** A short index for unique ids and test ids. */
   index: number;
+  /** The demo profiles to choose from (absent: no choice shown). */
+  profiles?: readonly { id: string; name: string }[];
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SiteOptionsFieldsProps {
  * the page's own chats go to. Saved at once, like the sites themselves; a value the schema
  * refuses is said next to the field and not saved.
  */
-export function SiteOptionsFields({ pattern, options, onSave, index }: SiteOptionsFieldsProps) {
+export function SiteOptionsFields({ pattern, options, onSave, index, profiles }: SiteOptionsFieldsProps) {
   const current = { ...DEFAULT_SITE_OPTIONS, ...options };
   const [wait, setWait] = useState(String(current.offerWaitSeconds));
   const [queue, setQueue] = useState(current.chatQueue);
@@ -37,6 +39,15 @@ export function SiteOptionsFields({ pattern, options, onSave, index }: SiteOptio
 
   return (
     <div class="site-options">
+      {profiles && profiles.length > 1 ? (
+        <div class="inline">
+          <label for={`${id}-profile`}>{SITE_OPTION_LABELS.profileId}</label>
+          <select id={`${id}-profile`} value={current.profileId} data-testid={`options-site-profile-${index}`}
+            onChange={(e) => save({ profileId: (e.currentTarget as HTMLSelectElement).value })}>
+            {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+      ) : null}
       <label class="switch">
         <input type="checkbox" checked={current.pageApi} data-testid={`options-site-pageapi-${index}`} aria-describedby={`${id}-warning`}
           onChange={(e) => save({ pageApi: (e.currentTarget as HTMLInputElement).checked })} />

@@ -8,8 +8,10 @@ import { SiteOptionsFields } from './SiteOptionsFields';
 /** Props of {@link SitesEditor}. */
 export interface SitesEditorProps {
   sites: string[];
-  /** Each site's own options (page API), by pattern. */
+  /** Each site's own options (page API, demo profile), by pattern. */
   siteOptions: Settings['siteOptions'];
+  /** The demo profiles a site may use. */
+  profiles: Settings['profiles'];
   /** Saves the sites (and, when given, their options) at once. */
   onChange: (sites: string[], siteOptions?: Settings['siteOptions']) => Promise<void>;
   /** Hosts the background reaches anyway (backend, CRM): never given back. */
@@ -20,7 +22,7 @@ export interface SitesEditorProps {
  * The sites Beckon watches, each with its own options (the page API). Adding one asks the browser for its host permission right
  * then (it must happen in the click); removing one gives the permission back.
  */
-export function SitesEditor({ sites, siteOptions, onChange, keep = [] }: SitesEditorProps) {
+export function SitesEditor({ sites, siteOptions, profiles, onChange, keep = [] }: SitesEditorProps) {
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -72,7 +74,7 @@ export function SitesEditor({ sites, siteOptions, onChange, keep = [] }: SitesEd
                 Remove
               </button>
             </div>
-            <SiteOptionsFields pattern={s} index={i} options={siteOptions[s]} onSave={(o) => onChange(sites, { ...siteOptions, [s]: o })} />
+            <SiteOptionsFields pattern={s} index={i} options={siteOptions[s]} profiles={profiles} onSave={(o) => onChange(sites, { ...siteOptions, [s]: o })} />
           </li>
         ))}
         {sites.length === 0 ? <li class="hint">No site is enabled: no offer will be made anywhere.</li> : null}

@@ -6,7 +6,7 @@ import type { CrmSettings } from '../../core/crm/settings';
 import type { Rule } from '../../core/rules/rule-schema';
 import { DEFAULT_SITE_OPTIONS, type Settings } from '../../core/settings';
 import {
-  BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, RULE_LABELS, SITE_OPTION_LABELS,
+  BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, PAGE_NAME_LABELS, PROFILE_LABELS, RULE_LABELS, SITE_OPTION_LABELS,
 } from './labels';
 
 /** At most this many lines are listed; the rest are counted. */
@@ -74,6 +74,20 @@ function crmChanges(a: CrmSettings, b: CrmSettings): string[] {
   return [...fieldChanges('CRM sync', CRM_LINE_LABELS, crmShown(a), crmShown(b)), ...headers, ...secrets];
 }
 
+/** Profiles added, removed or changed (by name, with the fields that changed). */
+function profileChanges(a: Settings, b: Settings): string[] {
+  const before = new Map(a.profiles.map((p) => [p.id, p]));
+  const after = new Map(b.profiles.map((p) => [p.id, p]));
+  const lines: string[] = [];
+  for (const p of b.profiles) {
+    const old = before.get(p.id);
+    if (!old) lines.push(`Profile “${p.name}” added`);
+    else if (!same(old, p)) lines.push(`Profile “${p.name}” changed: ${(Object.keys({ ...old, ...p }) as (keyof typeof p)[]).filter((k) => !same(old[k], p[k])).map((k) => PROFILE_LABELS[k] ?? k).join(', ')}`);
+  }
+  for (const p of a.profiles) if (!after.has(p.id)) lines.push(`Profile “${p.name}” removed`);
+  return lines;
+}
+
 /** Each site's options that differ (a page API switched on by an import must not go unnoticed). */
 function siteOptionChanges(a: Settings, b: Settings): string[] {
   const patterns = [...new Set([...Object.keys(a.siteOptions), ...Object.keys(b.siteOptions)])];
@@ -98,6 +112,7 @@ export function describeChanges(before: Settings, after: Settings): string[] {
     ...crmChanges(before.crm, after.crm),
     ...listChanges('Enabled sites', before.enabledSites, after.enabledSites),
     ...siteOptionChanges(before, after),
+    ...profileChanges(before, after),
   ];
   return lines.length > MAX_CHANGE_LINES ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `…and ${lines.length - MAX_CHANGE_LINES + 1} more changes`] : lines;
 }

@@ -58,7 +58,7 @@ function backendFromDraft(b: BackendDraft) {
 }
 
 /** The settings candidate the draft describes, before validation. */
-export function candidateOf(draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}): unknown {
+export function candidateOf(draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}, profiles?: Settings['profiles']): unknown {
   const c = draft.capping;
   const h = draft.businessHours;
   return {
@@ -84,8 +84,9 @@ export function candidateOf(draft: Draft, enabledSites: string[], siteOptions: S
     privacyGuard: draft.privacyGuard,
     enabledSites,
     crm: crmCandidate(draft.crm),
-    // Sites and their options are saved on their own, at once: the form carries them as they are.
+    // Sites, their options and the demo profiles are saved on their own, at once: the form carries them as they are.
     siteOptions,
+    ...(profiles ? { profiles } : {}),
   };
 }
 
@@ -106,8 +107,10 @@ export function checkCrm(draft: Draft): { ok: true; crm: CrmSettings } | { ok: f
 }
 
 /** Validates the draft into settings, or lists every problem at the field it concerns. */
-export function fromDraft(draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
-  const { settings, issues } = checkSettings(candidateOf(draft, enabledSites, siteOptions));
+export function fromDraft(
+  draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}, profiles?: Settings['profiles'],
+): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
+  const { settings, issues } = checkSettings(candidateOf(draft, enabledSites, siteOptions, profiles));
   // Header rows first: their precise message beats the schema's general one for the same row.
   const errors = firstPerField([...headerIssues(draft.crm), ...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)]);
   if (settings && errors.length === 0) return { ok: true, settings };

@@ -83,11 +83,24 @@ export const PAGE_NAME_LABELS: Record<string, string> = {
   useOgTitle: 'Use the og:title meta tag',
 };
 
+/** A demo profile's fields. */
+export const PROFILE_LABELS: Record<string, string> = {
+  name: 'Profile name',
+  brand: 'Brand name',
+  accent: 'Accent colour',
+  accentInk: 'Text on accent',
+  logo: 'Logo or agent avatar',
+  corner: 'Widget corner',
+  eyebrow: 'Offer eyebrow',
+  language: 'Visitor language',
+};
+
 /** An enabled site's own options (page API). */
 export const SITE_OPTION_LABELS: Record<string, string> = {
   pageApi: 'Page API',
   offerWaitSeconds: 'Page offer wait (seconds)',
   chatQueue: 'Queue for page chats',
+  profileId: 'Demo profile',
 };
 
 /** What switching a site's page API on allows, said plainly next to the switch. */

@@ -49,7 +49,7 @@ export function useOptionsState() {
 
   const validation = useMemo(() => {
     if (!draft || !saved) return null;
-    return refusedSave ? fromDraft(draft, saved.enabledSites, saved.siteOptions) : crmChecked ? checkCrm(draft) : null;
+    return refusedSave ? fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles) : crmChecked ? checkCrm(draft) : null;
   }, [refusedSave, crmChecked, draft, saved]);
   const errors = [...(validation && !validation.ok ? validation.errors : []), ...outside];
   const dirty = useMemo(() => Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(toDraft(saved))), [draft, saved]);
@@ -76,7 +76,7 @@ export function useOptionsState() {
     /** Validates and saves; false when refused (the caller then focuses the error summary). */
     save(): boolean {
       if (!draft || !saved) return false;
-      const result = fromDraft(draft, saved.enabledSites, saved.siteOptions);
+      const result = fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles);
       if (!result.ok) {
         setRefused(true);
         const n = result.errors.length;
@@ -118,6 +118,13 @@ export function useOptionsState() {
       // Options of a site no longer enabled go with it.
       const kept = Object.fromEntries(Object.entries(siteOptions).filter(([pattern]) => enabledSites.includes(pattern)));
       const next = { ...saved, enabledSites, siteOptions: kept };
+      await settingsItem.setValue(next);
+      setSaved(next);
+    },
+    /** Saves the demo profiles at once (each was validated by its editor); sites whose profile is gone fall back to the default. */
+    async storeProfiles(profiles: Settings['profiles']) {
+      if (!saved) return;
+      const next = { ...saved, profiles };
       await settingsItem.setValue(next);
       setSaved(next);
     },

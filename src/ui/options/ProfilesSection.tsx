@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_PROFILE, DEFAULT_PROFILE_ID, type Profile } from '../../core/profiles/profile';
+import type { Settings } from '../../core/settings';
+import { DemoTransfer } from './DemoTransfer';
+import { ProfileEditor } from './ProfileEditor';
+
+/** Props of {@link ProfilesSection}. */
+export interface ProfilesSectionProps {
+  saved: Settings;
+  /** Saves the profiles at once. */
+  onStoreProfiles: (profiles: Profile[]) => Promise<void>;
+  /** Saves settings a demo import made (its new sites' permissions must be requested in the click). */
+  onImportDemo: (settings: Settings, newSites: string[]) => Promise<string | null>;
+}
+
+/** A fresh id for a new profile. */
+const newId = (profiles: readonly Profile[]) => {
+  for (let n = profiles.length; ; n++) if (!profiles.some((p) => p.id === `profile-${n}`)) return `profile-${n}`;
+};
+
+/**
+ * Demo profiles: pick one to edit, add one (Beckon's look to start from), delete one (its sites
+ * fall back to the default), and move a whole demo between browsers (DemoTransfer). Each site
+ * chooses its profile under Enabled sites.
+ */
+export function ProfilesSection({ saved, onStoreProfiles, onImportDemo }: ProfilesSectionProps) {
+  const [selected, setSelected] = useState(DEFAULT_PROFILE_ID);
+  const profiles = saved.profiles;
+  const current = profiles.find((p) => p.id === selected) ?? profiles[0]!;
+  const usedBy = saved.enabledSites.filter((s) => (saved.siteOptions[s]?.profileId ?? DEFAULT_PROFILE_ID) === current.id);
+  const add = () => {
+    const id = newId(profiles);
+    void onStoreProfiles([...profiles, { ...DEFAULT_PROFILE, id, name: `Prospect ${profiles.length}` }]).then(() => setSelected(id));
+  };
+  const remove = () => {
+    if (current.id === DEFAULT_PROFILE_ID) return;
+    void onStoreProfiles(profiles.filter((p) => p.id !== current.id)).then(() => setSelected(DEFAULT_PROFILE_ID));
+  };
+  return (
+    <section class="card" id="profiles" aria-labelledby="profiles-title">
+      <h2 id="profiles-title">Demo profiles</h2>
+      <p class="section-intro">How the widget looks and which language it speaks on a prospect's site. Each enabled site uses one (under Enabled sites); the default is Beckon's own look. Saved at once with Save profile.</p>
+      <div class="row">
+        <label for="profile-pick">Profile</label>
+        <select id="profile-pick" value={current.id} data-testid="options-profile-pick" onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)}>
+          {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+        <button type="button" class="secondary" data-testid="options-profile-add" onClick={add}>Add profile</button>
+        <button type="button" class="secondary" data-testid="options-profile-delete" disabled={current.id === DEFAULT_PROFILE_ID} onClick={remove}
+          title={current.id === DEFAULT_PROFILE_ID ? 'The default profile stays' : undefined}>
+          Delete
+        </button>
+      </div>
+      <p class="hint" data-testid="options-profile-used">
+        {usedBy.length === 0 ? 'No enabled site uses this profile yet.' : `Used on ${usedBy.join(', ')}.`}
+      </p>
+      <ProfileEditor key={current.id} profile={current} onSave={(p) => onStoreProfiles(profiles.map((x) => (x.id === p.id ? p : x)))} />
+      <DemoTransfer saved={saved} profileId={current.id} onImport={onImportDemo} onImported={setSelected} />
+    </section>
+  );
+}
