@@ -9,6 +9,7 @@ import type { Availability } from './availability.ts';
 import { assertOpen, type ChatEngine, newParticipantId } from './chat-engine.ts';
 import { Code, GwsError } from './errors.ts';
 import { leaveChat } from './leave.ts';
+import { UserData } from './user-data.ts';
 import type { Member } from './member.ts';
 import { Routing } from './routing.ts';
 import type { AgentState, AgentView, Interaction, Participant, Visibility } from './types.ts';
@@ -70,6 +71,7 @@ export class AgentDesk {
         this.repo.setTarget(chatId, null);
         this.repo.setState(chatId, 'Chatting');
       }
+      this.repo.logChat(chatId, this.engine.now(), 'accepted', name, { nickname, offer: rel.kind === 'invited' ? 'Consultation' : rel.via });
       append({ type: 'ParticipantJoined', from: agent, visibility });
     });
   }
@@ -83,6 +85,7 @@ export class AgentDesk {
     }
     if (rel.kind !== 'offered' && rel.kind !== 'invited') throw this.notOffered(name, chat);
     this.engine.change(chatId, () => {
+      this.repo.logChat(chatId, this.engine.now(), 'rejected', name, { offer: rel.kind === 'invited' ? 'Consultation' : rel.via });
       if (rel.kind === 'invited') return this.repo.removeChatAgent(chatId, name);
       // Not offered to this agent again; a chat transferred to it goes back to its queue.
       this.repo.addRejection(chatId, name, this.engine.now());
@@ -112,7 +115,22 @@ export class AgentDesk {
   /** StopProcessing: the agent leaves; the chat ends for the customer when no other agent handles it. */
   stopProcessing(name: string, chatId: string): void {
     const m = this.member(name, chatId);
-    this.engine.change(chatId, (append) => leaveChat(this.engine, m, append, { status: 'Done', endIfLast: true }));
+    this.engine.change(chatId, (append) => {
+      leaveChat(this.engine, m, append, { status: 'Done', endIfLast: true });
+      this.repo.logChat(chatId, this.engine.now(), 'stopped', name, { role: m.row.role, ended: this.repo.getChat(chatId)?.ended === true });
+    });
+  }
+
+  /**
+   * UpdateUserData (Sandbox extra on the agent API, after GWS 8.5.2's capability of that name):
+   * an agent handling the customer adds or overwrites user data keys, as the customer's
+   * UpdateUserData does (at most 50 keys in all). Not for consultants (code 2) or an ended chat.
+   */
+  updateUserData(name: string, chatId: string, values: Record<string, string>): void {
+    const { chat, row } = this.member(name, chatId);
+    if (row.role === 'Consultant') throw new GwsError(Code.InvalidState, 'A consultant cannot change the chat\'s user data.');
+    assertOpen(chat);
+    new UserData(this.engine).update(chatId, values, name);
   }
 
   /** RequestChatHistory: sends the transcript from `eventId` (a message index) to this agent's stream. */

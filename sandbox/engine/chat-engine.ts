@@ -62,6 +62,7 @@ export class ChatEngine {
       this.repo.insertChat({ id, queue: input.queue, subject: input.subject ?? null, nickname: input.nickname,
         userData: input.userData, createdAt: at, customerParticipantId: customer.participantId });
       this.repo.addParticipant(id, customer, null, at);
+      this.repo.logChat(id, at, 'requested', null, { queue: input.queue });
       append({ type: 'ParticipantJoined', from: customer });
       within?.(id);
     });

@@ -42,6 +42,7 @@ export class Handoffs {
       leaveChat(this.engine, m, append, { status: 'Left', endIfLast: false });
       this.engine.repo.setRouting(chatId, queue, agent, name);
       this.engine.repo.setState(chatId, 'WaitingForAgent');
+      this.engine.repo.logChat(chatId, this.engine.now(), 'transferred', name, agent !== null ? { agent } : { queue });
     });
   }
 
@@ -55,9 +56,11 @@ export class Handoffs {
     if (rows.some((r) => r.agent === other && r.status === 'Joined')) {
       throw new GwsError(Code.InvalidState, `Agent '${other}' is already in chat '${chatId}'.`);
     }
-    this.engine.change(chatId, () =>
+    this.engine.change(chatId, () => {
       this.engine.repo.putChatAgent({ chatId, agent: other, role: 'Consultant', status: 'Invited', participantId: null, invitedBy: name },
-        this.engine.now()));
+        this.engine.now());
+      this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-started', name, { consultant: other });
+    });
   }
 
   /** CompleteTransfer: the consultant takes the agent's place; the customer sees one join and one leave. */
@@ -67,13 +70,17 @@ export class Handoffs {
       // handler() refused consultants, so the caller is Primary or Conference.
       this.reveal(m, consultant, m.row.role as 'Primary' | 'Conference', append);
       leaveChat(this.engine, m, append, { status: 'Left', endIfLast: false });
+      this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-completed', name, { as: 'transfer', consultant: consultant.row.agent });
     });
   }
 
   /** CompleteConference: the consultant joins the chat proper; both agents stay. */
   completeConference(name: string, chatId: string): void {
     const { m, consultant } = this.consultation(name, chatId);
-    this.engine.change(chatId, (append) => this.reveal(m, consultant, 'Conference', append));
+    this.engine.change(chatId, (append) => {
+      this.reveal(m, consultant, 'Conference', append);
+      this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-completed', name, { as: 'conference', consultant: consultant.row.agent });
+    });
   }
 
   /** The consultant becomes visible to the customer, with `role`. */

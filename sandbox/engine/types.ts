@@ -167,4 +167,5 @@ export const AGENT_OPERATIONS = [
   'StartChatConsultation',
   'CompleteTransfer',
   'CompleteConference',
+  'UpdateUserData',
 ] as const;

@@ -10,6 +10,7 @@ import { AGENT_OPERATIONS } from '../engine/types.ts';
 import { operationOf, parseWith } from '../http/envelope.ts';
 import { agentSendMessageBody, consultBody, historyBody, parseTransfer } from './agent-schemas.ts';
 import { acceptBody, notificationBody } from './schemas.ts';
+import { updateUserDataBody } from './user-data-schemas.ts';
 
 /** Runs one operation for agent `name` on chat `id`; throws a GwsError on failure. */
 export function runAgentOperation(desk: AgentDesk, handoffs: Handoffs, name: string, id: string, body: Record<string, unknown>): void {
@@ -40,5 +41,7 @@ export function runAgentOperation(desk: AgentDesk, handoffs: Handoffs, name: str
       return handoffs.completeTransfer(name, id);
     case 'CompleteConference':
       return handoffs.completeConference(name, id);
+    case 'UpdateUserData':
+      return desk.updateUserData(name, id, parseWith(updateUserDataBody, body).userData);
   }
 }

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRM_MIGRATION } from '../crm/migration.ts';
 import { FILES_MIGRATION } from '../files/migration.ts';
+import { SOLO_DEMO_MIGRATION } from './solo-demo-migration.ts';
 
 /** The better-sqlite3 connection type, re-exported so callers need not import the driver. */
 export type Db = Database.Database;
@@ -138,6 +139,8 @@ export const MIGRATIONS: readonly string[] = [
   CRM_MIGRATION,
   // v6: files of the GMS file API (chat_files, gms_sessions.downloads) and messages.user_data; SQL in files/migration.ts.
   FILES_MIGRATION,
+  // v7: autopilot scripts and queues, canned replies, the chat log (issue 14); SQL in solo-demo-migration.ts.
+  SOLO_DEMO_MIGRATION,
 ];
 
 /** Schema version this code writes. */

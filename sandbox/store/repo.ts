@@ -5,6 +5,7 @@
  */
 import { createAgentRepo } from './agent-repo.ts';
 import { createChatAgentRepo } from './chat-agent-repo.ts';
+import { createChatLogRepo } from './chat-log-repo.ts';
 import type { Db } from './db.ts';
 import { createFilesRepo } from './files-repo.ts';
 import { createGmsRepo } from './gms-repo.ts';
@@ -149,6 +150,7 @@ export function createRepo(db: Db, commits?: GroupCommit) {
     ...createChatAgentRepo(db),
     ...createGmsRepo(db),
     ...createFilesRepo(db),
+    ...createChatLogRepo(db),
   };
 }
 

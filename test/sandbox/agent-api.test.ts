@@ -123,7 +123,7 @@ describe('operations', () => {
   it.each([
     ['a missing operationName', {}, 400, 1, /'operationName' is missing/],
     ['an unknown operationName', { operationName: 'Dance' }, 400, 10,
-      /^Unknown operationName 'Dance'\. Valid operations: Accept, Reject, SendMessage, SendNotification, Transfer, StopProcessing, RequestChatHistory, StartChatConsultation, CompleteTransfer, CompleteConference\.$/],
+      /^Unknown operationName 'Dance'\. Valid operations: Accept, Reject, SendMessage, SendNotification, Transfer, StopProcessing, RequestChatHistory, StartChatConsultation, CompleteTransfer, CompleteConference, UpdateUserData\.$/],
     ['a missing text', { operationName: 'SendMessage' }, 400, 1, /'text' is missing/],
     ['a text over 4000 characters', { operationName: 'SendMessage', text: 'x'.repeat(4001) }, 400, 10, /at most 4000/],
     ['a missing notification', { operationName: 'SendNotification' }, 400, 1, /'notifcation' \(or 'notification'\) is missing/],

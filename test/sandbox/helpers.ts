@@ -55,7 +55,8 @@ export async function request(url: string, method: string, body: unknown, header
 export function snapshotDb(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'sandbox.db'), { readonly: true, fileMustExist: true });
   try {
-    const tables = ['chats', 'participants', 'messages', 'agents', 'agent_queues', 'chat_agents', 'chat_rejections', 'gms_sessions', 'chat_files'];
+    const tables = ['chats', 'participants', 'messages', 'agents', 'agent_queues', 'chat_agents', 'chat_rejections', 'gms_sessions', 'chat_files',
+      'chat_log', 'autopilot_scripts', 'autopilot_queues', 'canned_replies'];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
   } finally {
     db.close();
