@@ -60,7 +60,10 @@ export class UserData {
     const keys = new Set<string>();
     for (const e of this.engine.repo.chatLog(chatId)) {
       if (e.kind !== 'user-data') continue;
-      for (const k of Object.keys((e.detail.set ?? {}) as object)) (e.agent === null ? keys.delete(k) : keys.add(k));
+      for (const k of Object.keys((e.detail.set ?? {}) as object)) {
+        if (e.agent === null) keys.delete(k);
+        else keys.add(k);
+      }
       for (const k of (e.detail.removed ?? []) as string[]) keys.delete(k);
     }
     return keys;
