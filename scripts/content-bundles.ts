@@ -11,6 +11,8 @@ export const CONTENT_BUNDLES = [
   { dest: 'watcher.js', entry: 'watcher-entry.ts' },
   // Injected when an offer fires or a chat must show: keeps the UI frame in the page.
   { dest: 'page-ui.js', entry: 'page-host-entry.ts' },
+  // Injected on the context menu's "Offer a chat when this is clicked": names the element right-clicked.
+  { dest: 'picker.js', entry: 'picker-entry.ts' },
   // Only on sites with the page API on: the seeds' APIs in the page's main world, and their relay.
   { dest: 'page-api.js', entry: 'page-api-entry.ts' },
   { dest: 'page-api-relay.js', entry: 'page-api-relay-entry.ts' },

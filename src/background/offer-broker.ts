@@ -1,6 +1,7 @@
 import type { ChatBackend } from '../backends/types';
 import { chatShownIn, newSession, type OfferPage } from '../core/chat-session';
 import { matchesPattern as matchesSitePattern } from '../core/match-pattern';
+import { elementsToWatch } from '../core/rules/element-watch';
 import { decide, type EngineDecision } from '../core/rules/engine';
 import { fillMetadata, offerPage } from '../core/rules/metadata';
 import type { Rule } from '../core/rules/rule-schema';
@@ -66,7 +67,8 @@ export class OfferBroker {
   private async evaluate(tabId: number, report: WatcherReport): Promise<WatcherReply> {
     const { store, visitors, now } = this.deps;
     const settings = await this.deps.settings();
-    const reply = (wakeInMs: number | null): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector });
+    // Element selectors go only with the rule decision below: a page with an offer or a chat watches none.
+    const reply = (wakeInMs: number | null, watch?: WatcherReply['watch']): WatcherReply => ({ wakeInMs, selector: settings.pageName.selector, ...(watch ? { watch } : {}) });
     // A watcher left over on a site that was just disabled gets nothing more from us.
     if (!settings.enabledSites.some((p) => matchesSitePattern(p, report.url))) return { wakeInMs: null };
     // The Pega desktop is where the agent works, not a visitor's page: never offer there.
@@ -118,8 +120,10 @@ export class OfferBroker {
     // A page that already had its offer would not get another anyway: nothing was suppressed.
     if (!current) await this.suppressions.record(tabId, ctx.url, settings.rules, reports, visitors);
     this.deps.publish(tabId);
-    if (final.kind === 'wait') return reply(final.wakeInMs);
-    if (final.kind === 'none') return reply(null);
+    // Once this page had its offer, nothing more is watched on it.
+    const watch = current ? undefined : elementsToWatch({ ...input, url: ctx.url });
+    if (final.kind === 'wait') return reply(final.wakeInMs, watch);
+    if (final.kind === 'none') return reply(null, watch);
     return reply(await this.offer(tabId, final.rule, fillMetadata(final.rule.metadata, ctx), report.url, offerPage(ctx)));
   }
 

@@ -32,11 +32,15 @@ export function ruleContext(report: WatcherReport, settings: Settings, visitor: 
     scrollDepth: report.scrollDepth,
     exitIntent: report.exitIntent,
     ...visitorSignals(visitor, hostOf(report.url)),
+    visibleSelectors: report.visibleSelectors ?? [],
+    clickedSelectors: report.clickedSelectors ?? [],
+    invalidSelectors: report.invalidSelectors ?? [],
   };
 }
 
 /** The signals the debugger lists, rounded for reading. */
 export function debugSignals(ctx: RuleContext): Record<string, number | boolean | string> {
-  const { url: _url, pageName: _name, ...signals } = ctx;
+  // Element conditions say what was seen or clicked in their own lines.
+  const { url: _url, pageName: _name, visibleSelectors: _v, clickedSelectors: _c, invalidSelectors: _i, ...signals } = ctx;
   return Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, typeof v === 'number' ? Math.floor(v) : v]));
 }

@@ -7,11 +7,12 @@
 import { clipText, clipUrl } from '../core/clip';
 import type { WatcherCommand, WatcherReply, WatcherReport } from '../protocol/watcher';
 import { readClocks, startClocks, updateClocks, type PageClocks } from './watcher-clock';
+import { watchElements } from './watcher-elements';
 import { navigationWait } from './watcher-pace';
 
 /** What the watcher needs from its page and the extension. */
 export interface WatcherEnv {
-  win: Window;
+  win: Window & typeof globalThis;
   now: () => number;
   send: (report: WatcherReport) => Promise<WatcherReply | undefined>;
   setTimer: (fn: () => void, ms: number) => number;
@@ -59,6 +60,7 @@ export function startWatcher(env: WatcherEnv): () => void {
     target.addEventListener(type, handler, { passive: true, capture: true });
     off.push(() => target.removeEventListener(type, handler, { capture: true }));
   };
+  const elements = watchElements(win, now, listen, () => void report());
   const disarm = () => {
     if (timer !== undefined) env.clearTimer(timer);
     timer = undefined;
@@ -92,6 +94,7 @@ export function startWatcher(env: WatcherEnv): () => void {
     const message: WatcherReport = {
       type: 'watcher.context', url: clipUrl(url, URL_MAX), title: clipText(doc.title.trim(), TEXT_MAX), ogTitle: meta('og:title'),
       lang: clipText(doc.documentElement.lang.trim(), LANG_MAX), selectorText: selected(), selector, referrer: clipUrl(doc.referrer, URL_MAX), ...readClocks(clocks, t), idleMs: Math.max(0, t - lastInput), scrollDepth: depth, exitIntent, navigated,
+      ...elements.report(),
     };
     navigated = false;
     let reply: WatcherReply | undefined;
@@ -102,10 +105,13 @@ export function startWatcher(env: WatcherEnv): () => void {
       return;
     }
     if (stopped) return;
+    // Only the selectors of rules that can still fire here: none once the page had its offer.
+    const refused = elements.watch(reply?.watch);
     if (reply?.selector !== undefined && reply.selector !== selector) {
       selector = reply.selector; // the first report learns the page-name selector; say it again with its text
       return report();
     }
+    if (refused) return report(); // the rule debugger says at once which selector this browser refuses
     const wake = reply?.wakeInMs;
     if (visible() && typeof wake === 'number' && wake >= 0) timer = env.setTimer(() => void report(), Math.ceil(wake) + 50);
   };
@@ -117,6 +123,7 @@ export function startWatcher(env: WatcherEnv): () => void {
     depthBucket = 0;
     exitIntent = false;
     navigated = true;
+    elements.reset();
   }
   const onNavigate = () => {
     if (win.location.href === url) return;
@@ -132,6 +139,7 @@ export function startWatcher(env: WatcherEnv): () => void {
   function stop() {
     stopped = true;
     disarm();
+    elements.stop();
     off.forEach((f) => f());
   }
 

@@ -6,14 +6,18 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../core/chat-files';
 import { MAX_COUNTDOWN_SECONDS } from '../core/presenter';
 import { CrmSettingsSchema, type CrmSettings } from '../core/crm/settings';
+import { SELECTOR_MAX } from '../core/css-selector';
+import { WATCH_MAX } from '../core/rules/element-watch';
 import type { PageApiRequest } from './page-api';
 import type { HostToBackground } from './page-frame';
 import type { UiToBackground } from './ports';
-import type { WatcherReport } from './watcher';
+import type { PickReply, WatcherReport } from './watcher';
 
 const text = (max: number) => z.string().max(max);
 
 const ms = z.number().finite().min(0).max(365 * 24 * 3600 * 1000);
+/** Selectors of element conditions the watcher reports on: only ever those the background named, so few and short. */
+const selectors = (max: number) => z.array(z.string().min(1).max(SELECTOR_MAX)).max(max, `at most ${max} selectors`).optional();
 
 /** The watcher's report of page context (see protocol/watcher.ts). */
 export const WatcherReportSchema = z.object({
@@ -32,7 +36,16 @@ export const WatcherReportSchema = z.object({
   scrollDepth: z.number().min(0).max(100),
   exitIntent: z.boolean(),
   navigated: z.boolean(),
+  visibleSelectors: selectors(WATCH_MAX),
+  clickedSelectors: selectors(WATCH_MAX),
+  invalidSelectors: selectors(2 * WATCH_MAX),
 }) satisfies z.ZodType<WatcherReport>;
+
+/** What the picker leaves for the background (it runs in a page nobody here controls). */
+export const PickReplySchema = z.union([
+  z.object({ selector: z.string().min(1).max(SELECTOR_MAX) }),
+  z.object({ error: z.enum(['no-target', 'no-selector']) }),
+]) satisfies z.ZodType<PickReply>;
 
 /** Messages a UI sends over its port. */
 export const UiToBackgroundSchema = z.discriminatedUnion('type', [

@@ -34,6 +34,9 @@ export function evaluateCondition(c: Condition, ctx: RuleContext): ConditionResu
     }
     case 'exitIntent':
       return { pass: ctx.exitIntent, detail: ctx.exitIntent ? 'exit intent seen' : 'no exit intent yet' };
+    case 'elementVisible':
+    case 'elementClicked':
+      return elementCondition(c.kind, c.selector, ctx);
     case 'signal': {
       const current = ctx[c.signal];
       const pass = current >= c.min;
@@ -42,4 +45,16 @@ export function evaluateCondition(c: Condition, ctx: RuleContext): ConditionResu
       return { pass, detail, waitMs: Math.ceil((c.min - current) * 1000) };
     }
   }
+}
+
+/**
+ * An element condition holds once the watcher reported its selector seen or clicked on this
+ * page. It has no clock: the watcher reports the moment it happens, so a rule never waits on it.
+ */
+function elementCondition(kind: 'elementVisible' | 'elementClicked', selector: string, ctx: RuleContext): ConditionResult {
+  if (ctx.invalidSelectors?.includes(selector)) return { pass: false, detail: `the page's browser refuses "${selector}" as a CSS selector` };
+  const visible = kind === 'elementVisible';
+  const pass = Boolean((visible ? ctx.visibleSelectors : ctx.clickedSelectors)?.includes(selector));
+  const what = visible ? 'on screen' : 'clicked';
+  return { pass, detail: pass ? `an element matching "${selector}" was ${what}` : `no element matching "${selector}" ${visible ? 'has been' : 'was'} ${what} yet` };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patternError } from './patterns';
+import { selectorError } from './selector-check';
 import { NUMERIC_SIGNALS } from './signals';
 
 const pattern = z
@@ -9,6 +10,15 @@ const pattern = z
   .max(2000)
   .superRefine((p, ctx) => {
     const error = patternError(p);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
+  });
+
+/** The CSS selector of an element condition: checked as far as can be without a page (selector-check.ts). */
+const selector = z
+  .string({ error: 'CSS selector must be text' })
+  .trim()
+  .superRefine((s, ctx) => {
+    const error = selectorError(s);
     if (error) ctx.addIssue({ code: 'custom', message: error });
   });
 
@@ -29,6 +39,10 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
     min: z.number({ error: 'Threshold must be a number' }).finite().min(0, 'Threshold cannot be negative').max(1e7),
   }),
   z.object({ kind: z.literal('exitIntent') }),
+  /** An element matching `selector` has been on screen on this page (the watcher observes it). */
+  z.object({ kind: z.literal('elementVisible'), selector }),
+  /** The visitor clicked an element matching `selector`, or inside one, on this page. */
+  z.object({ kind: z.literal('elementClicked'), selector }),
 ]);
 export type Condition = z.infer<typeof ConditionSchema>;
 

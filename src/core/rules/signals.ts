@@ -24,6 +24,12 @@ export interface RuleContext {
   pagesViewed: number;
   /** Visits to this site, this one included. */
   visits: number;
+  /** Selectors of element conditions: an element matching it has been on screen on this page. */
+  visibleSelectors?: readonly string[];
+  /** …the visitor clicked an element matching it (or inside one) on this page. */
+  clickedSelectors?: readonly string[];
+  /** …the page's browser refused it as a selector. */
+  invalidSelectors?: readonly string[];
 }
 
 /** Numeric signals a threshold condition may name. */

@@ -10,6 +10,13 @@ import { newConditionDraft, removeAt, replaceAt } from './rule-drafts';
 
 const KINDS = Object.keys(CONDITION_KIND_LABELS) as Condition['kind'][];
 const SIGNAL_CHOICES = NUMERIC_SIGNALS.map((s) => ({ value: s, label: SIGNAL_LABELS[s] }));
+/** What an element condition's selector field means; the page's context menu makes click rules too. */
+const ELEMENT_HINTS = {
+  elementVisible: 'Holds once an element matching it has been on screen on this page, e.g. #pricing or [data-testid="plans"].',
+  elementClicked:
+    'Holds once the visitor clicked an element matching it (or inside one) on this page, e.g. button[data-testid="apply"]. ' +
+    'Right-click an element on an enabled site and choose "Offer a chat when this is clicked" to make such a rule.',
+} as const;
 
 /** Props of {@link ConditionsEditor}. */
 export interface ConditionsEditorProps {
@@ -55,6 +62,12 @@ function ConditionFields({ c, field, testId, onChange }: { c: ConditionDraft; fi
       );
     case 'exitIntent':
       return <p class="hint condition-text">The pointer leaves the page through the top of the window (towards the tabs or the address bar).</p>;
+    case 'elementVisible':
+    case 'elementClicked':
+      return (
+        <Field field={f('selector')} label={CONDITION_LABELS.selector!} value={c.selector} testId={`${testId}-selector`} class="wide"
+          onInput={(selector) => onChange({ ...c, selector })} hint={ELEMENT_HINTS[c.kind]} />
+      );
   }
 }
 

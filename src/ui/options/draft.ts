@@ -22,7 +22,8 @@ export type ConditionDraft =
   | { kind: 'referrer'; pattern: string }
   | { kind: 'query'; param: string; test: 'present' | 'equals'; equals: string }
   | { kind: 'signal'; signal: NumericSignal; min: string }
-  | { kind: 'exitIntent' };
+  | { kind: 'exitIntent' }
+  | { kind: 'elementVisible' | 'elementClicked'; selector: string };
 
 /** One metadata key/value row. */
 export interface MetadataRow {

@@ -39,6 +39,8 @@ export const CONDITION_KIND_LABELS: Record<Condition['kind'], string> = {
   query: 'Query parameter',
   signal: 'Signal threshold',
   exitIntent: 'Exit intent',
+  elementVisible: 'Element seen on screen',
+  elementClicked: 'Element clicked',
 };
 
 export const CONDITION_LABELS: Record<string, string> = {
@@ -48,6 +50,7 @@ export const CONDITION_LABELS: Record<string, string> = {
   equals: 'Value',
   signal: 'Signal',
   min: 'At least',
+  selector: 'CSS selector',
 };
 
 export const METADATA_LABELS: Record<string, string> = { key: 'Name', value: 'Value' };

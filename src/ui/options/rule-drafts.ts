@@ -49,6 +49,9 @@ export function newConditionDraft(kind: Condition['kind']): ConditionDraft {
       return { kind, signal: 'visibleSeconds', min: String(DEFAULT_SECONDS_ON_PAGE) };
     case 'exitIntent':
       return { kind };
+    case 'elementVisible':
+    case 'elementClicked':
+      return { kind, selector: '' };
   }
 }
 
