@@ -1,6 +1,7 @@
 import { endSession, markFailed, markSent, pendingMessages, type ChatSession, type TranscriptEntry } from '../core/chat-session';
 import { isUpload, uploadSent } from '../core/chat-uploads';
 import { endNotice, onFailure, type ChatStep } from '../core/failure';
+import { phrase } from '../core/i18n/visitor';
 import { mergeEvents } from '../core/transcript-merge';
 import { BackendError, type ChatBackend, type FetchResult } from '../backends/types';
 import type { SessionStore } from './session-store';
@@ -80,7 +81,7 @@ export async function runStep(s: ChatSession, ctx: StepContext): Promise<number>
   }
   if (s.endRequested) {
     await as('complete', () => backend.complete(chatId, s.backendSession));
-    await store.update(s.id, (c) => endSession(c, 'You ended the chat.', now()));
+    await store.update(s.id, (c) => endSession(c, phrase('notice.youEnded'), now()));
     return 0;
   }
   const batch = await as('poll', () => ctx.poll(s));
@@ -90,7 +91,7 @@ export async function runStep(s: ChatSession, ctx: StepContext): Promise<number>
     const resynced = fresh.needsResync ? { ...fresh, needsResync: false } : fresh;
     // GMS moves its read position (and may change alias) in the session: keep the newest.
     const merged = batch.session && batch.session !== resynced.backendSession ? { ...resynced, backendSession: batch.session } : resynced;
-    return batch.ended ? endSession(merged, 'The chat has ended.', now()) : merged;
+    return batch.ended ? endSession(merged, phrase('notice.ended'), now()) : merged;
   });
   return batch.longPolled ? 0 : ctx.pollInterval();
 }

@@ -1,8 +1,10 @@
 /**
  * Files in a chat (GMS Chat API v2 file API; protocols.md §3, the Sandbox's wire notes): what
  * a file is in the shared model, the limits a server sets, and whether a file the visitor picked
- * may be sent under them, with a message the visitor can act on. Pure.
+ * may be sent under them, with a message the visitor can act on (a phrase of the visitor
+ * catalogs, shown in the visitor's language). Pure.
  */
+import { inEnglish, phrase, sizeText, visitorEnglish, type Phrase } from './i18n/visitor';
 
 /** A file in the chat, as the transcript knows it. */
 export interface ChatFile {
@@ -43,36 +45,36 @@ export interface FileLimits {
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** A file size for people: `438 bytes`, `12.5 KB`, `10 MB`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+/** A file size for people, in English: `438 bytes`, `12.5 KB`, `10 MB` (a UI uses `sizeText` in its language). */
+export const formatSize = (bytes: number): string => sizeText(bytes, visitorEnglish, 'en');
 
 /** The extension of a file name, lower case, without the dot ('' when it has none). */
 export const extensionOf = (name: string): string => (/\.([^./\\]+)$/.exec(name)?.[1] ?? '').toLowerCase();
 
 /**
- * Why the visitor may not send this file under these limits now, or null when it may go.
- * `agentPresent`: whether an agent is in the chat (for `needAgent`).
+ * Why the visitor may not send this file under these limits now (a phrase naming the limit and
+ * what is allowed), or null when it may go. `agentPresent`: whether an agent is in the chat
+ * (for `needAgent`).
  */
-export function uploadRefusal(file: { name: string; size: number }, limits: FileLimits, agentPresent: boolean): string | null {
-  const ext = extensionOf(file.name);
+export function uploadRefusal(file: { name: string; size: number }, limits: FileLimits, agentPresent: boolean): Phrase | null {
+  const { name, size } = file;
+  const ext = extensionOf(name);
   if (limits.types.length > 0 && !limits.types.includes(ext)) {
-    return `${file.name} cannot be sent: this chat accepts ${limits.types.join(', ')} files${ext ? `, not .${ext}` : ''}.`;
+    const types = limits.types.join(', ');
+    return ext ? phrase('upload.wrongExtension', { name, types, ext }) : phrase('upload.wrongType', { name, types });
   }
-  if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > Math.min(limits.maxFileSize, MAX_FILE_BYTES)) return `${file.name} is ${formatSize(file.size)}; files up to ${formatSize(Math.min(limits.maxFileSize, MAX_FILE_BYTES))} can be sent.`;
-  if (limits.usedFiles >= limits.maxFiles) return `You have sent ${limits.maxFiles} file${limits.maxFiles === 1 ? '' : 's'}, the most this chat takes.`;
+  if (size === 0) return phrase('upload.empty', { name });
+  const max = Math.min(limits.maxFileSize, MAX_FILE_BYTES);
+  if (size > max) return phrase('upload.tooBig', { name, size, max });
+  if (limits.usedFiles >= limits.maxFiles) return phrase('upload.tooMany', { max: limits.maxFiles });
   const left = limits.maxTotalSize - limits.usedTotalSize;
-  if (file.size > left) return `${file.name} is ${formatSize(file.size)}; this chat takes ${formatSize(Math.max(0, left))} more.`;
-  if (limits.needAgent && !agentPresent) return 'Files can be sent once an agent has joined.';
+  if (size > left) return phrase('upload.totalTooBig', { name, size, left: Math.max(0, left) });
+  if (limits.needAgent && !agentPresent) return phrase('upload.needAgent');
   return null;
+}
+
+/** {@link uploadRefusal} in English (what the background logs and stores). */
+export function uploadRefusalText(file: { name: string; size: number }, limits: FileLimits, agentPresent: boolean): string | null {
+  const refusal = uploadRefusal(file, limits, agentPresent);
+  return refusal ? inEnglish(refusal) : null;
 }

@@ -1,5 +1,7 @@
 import type { Party } from './chat-events';
 import type { ChatFile, FileLimits } from './chat-files';
+import type { JourneyEvent } from './report/journey';
+import { inEnglish, type Phrase } from './i18n/visitor';
 
 /**
  * Where a chat is in its life: requested → waiting for an agent → connected (one agent) or
@@ -25,7 +27,13 @@ export interface TranscriptEntry {
   kind: 'message' | 'notice' | 'file';
   from: Party;
   nickname: string;
+  /** What the line says (for a notice Beckon wrote, in English: see `phrase`). */
   text: string;
+  /**
+   * For a notice Beckon wrote: its phrase, which each UI shows in its own language. Lines
+   * stored before there were phrases have none and show their `text`.
+   */
+  phrase?: Phrase;
   at: number;
   clientMessageId?: string;
   delivery?: Delivery;
@@ -81,6 +89,8 @@ export interface ChatSession {
    * chat exists; `null` when the backend has no file API; absent until read.
    */
   fileLimits?: FileLimits | null;
+  /** The visitor's journey before this chat (pages, rule decisions, the offer), for the demo report. */
+  journey?: JourneyEvent[];
   /** The upload whose request was sent last: after a restart it goes again only after a read by index shows it did not arrive. */
   uploading?: string;
 }
@@ -168,9 +178,10 @@ export function unreadCount(s: ChatSession): number {
   return s.transcript.filter((e) => e.kind === 'message' && e.from === 'agent' && (e.index ?? 0) > read).length;
 }
 
-/** Ends the chat (idempotent), with a notice saying why. */
-export function endSession(s: ChatSession, notice: string, now: number): ChatSession {
+/** Ends the chat (idempotent), with a notice saying why (a phrase, or words of the server's). */
+export function endSession(s: ChatSession, notice: Phrase | string, now: number): ChatSession {
   if (s.status === 'ended') return s;
-  const entry: TranscriptEntry = { key: `end${now}`, kind: 'notice', from: 'system', nickname: '', text: notice, at: now };
+  const said = typeof notice === 'string' ? { text: notice } : { text: inEnglish(notice), phrase: notice };
+  const entry: TranscriptEntry = { key: `end${now}`, kind: 'notice', from: 'system', nickname: '', ...said, at: now };
   return { ...s, status: 'ended', agentTyping: false, endedAt: now, transcript: [...s.transcript, entry] };
 }

@@ -4,6 +4,7 @@
  * gws-errors.ts, gms-errors.ts); {@link onFailure} is the one place that decides, per step
  * of a chat, what a kind of failure does to the chat. Pure: tested without a backend.
  */
+import { phrase, type Phrase } from './i18n/visitor';
 
 /** What a failure says about the request that met it. */
 export type FailureKind =
@@ -53,10 +54,10 @@ export function onFailure(step: ChatStep, kind: FailureKind): FailureOutcome {
   return POLICY[step][kind];
 }
 
-/** The notice a chat ends with after a failure that ended it. */
-export function endNotice(step: ChatStep, kind: FailureKind, message: string): string {
-  if (kind === 'gone') return 'This chat no longer exists on the chat server.';
-  if (step === 'request') return `The chat could not be started: ${message}`;
-  if (step === 'complete') return 'You ended the chat.';
-  return `The chat server ended this chat: ${message}`;
+/** The notice a chat ends with after a failure that ended it (`message`: the server's words, shown as they are). */
+export function endNotice(step: ChatStep, kind: FailureKind, message: string): Phrase {
+  if (kind === 'gone') return phrase('notice.gone');
+  if (step === 'request') return phrase('notice.notStarted', { reason: message });
+  if (step === 'complete') return phrase('notice.youEnded');
+  return phrase('notice.serverEnded', { reason: message });
 }

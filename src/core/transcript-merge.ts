@@ -1,5 +1,6 @@
 import type { ChatEvent } from './chat-events';
 import { statusForAgents, type ChatSession, type TranscriptEntry } from './chat-session';
+import { inEnglish, phrase, type Phrase } from './i18n/visitor';
 
 /**
  * Merges backend events into a session: each backend index is applied once, whatever
@@ -33,6 +34,8 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
   const line = (kind: TranscriptEntry['kind'], text: string, event?: TranscriptEntry['event']): TranscriptEntry => ({
     key: `i${e.index}`, index: e.index, kind, from: e.party, nickname: e.nickname, text, at, ...(event ? { event } : {}),
   });
+  /** A notice Beckon words: English text, and the phrase each UI shows in its language. */
+  const notice = (said: Phrase, event: TranscriptEntry['event']): TranscriptEntry => ({ ...line('notice', inEnglish(said), event), phrase: said });
   switch (e.type) {
     case 'message':
       if (e.party === 'visitor') return confirmOwnMessage(s, e, at);
@@ -44,7 +47,7 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
         ...s,
         status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
         agents,
-        transcript: [...s.transcript, line('notice', `${e.nickname} joined the chat`, 'joined')],
+        transcript: [...s.transcript, notice(phrase('notice.joined', { name: e.nickname }), 'joined')],
       };
     }
     case 'left': {
@@ -57,7 +60,7 @@ function applyEvent(s: ChatSession, e: ChatEvent, now: number): ChatSession {
         status: s.status === 'ended' ? 'ended' : statusForAgents(agents, true),
         agents,
         agentTyping: false,
-        transcript: [...s.transcript, line('notice', `${e.nickname} left the chat`, 'left')],
+        transcript: [...s.transcript, notice(phrase('notice.left', { name: e.nickname }), 'left')],
       };
     }
     case 'typing-started':

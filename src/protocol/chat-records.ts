@@ -29,6 +29,8 @@ const EntrySchema = z.object({
   clientMessageId: z.string().optional(),
   delivery: z.enum(['pending', 'sent', 'failed']).optional(),
   event: z.enum(['joined', 'left']).optional(),
+  // A notice's phrase (its key is not checked against today's catalogs: an unknown one shows `text`).
+  phrase: z.object({ key: z.string().max(100), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
   file: z
     .object({
       id: z.string().optional(),
@@ -72,6 +74,7 @@ const ChatFields = {
     .nullable()
     .optional(),
   uploading: z.string().optional(),
+  journey: z.array(z.object({ at: z.number(), kind: z.enum(['page', 'decision', 'offer', 'outcome']), text: z.string().max(300) })).max(200).optional(),
 };
 
 const StoredChatSchema = z.object({ ...ChatFields, entries: z.number().int().min(0) }) satisfies z.ZodType<StoredChat>;

@@ -3,6 +3,7 @@
  * plus a name constant: the page UI bundle imports this file and must stay free of zod.
  */
 import type { FileLimits } from '../core/chat-files';
+import type { Phrase } from '../core/i18n/visitor';
 import type { Look } from '../core/profiles/look';
 import type { ChatStatus, TranscriptEntry } from '../core/chat-session';
 import type { CrmStatus } from '../core/crm/status';
@@ -107,6 +108,8 @@ export type UiToBackground =
    * which re-sends until it sees the line stored, like a message's client id.
    */
   | { type: 'file.attach'; chatId: string; uploadId: string; name: string; mime: string; data: string }
+  /** The demo report of a chat (popup); answered by a `report` message with the same `requestId`. */
+  | { type: 'report.get'; chatId: string; requestId: string }
   /** The visitor downloads a file of the chat; answered by a `file` message with the same `requestId`. */
   | { type: 'file.download'; chatId: string; fileId: string; requestId: string }
   /** The popup shows another chat: the user's focus moved (the CRM switches interaction). */
@@ -135,8 +138,9 @@ export type TabViewHead = Omit<TabView, 'chat'> & { chat: Omit<ChatView, 'transc
 export type BackgroundToUi =
   | { type: 'view'; seq: number; view: TabView }
   | { type: 'delta'; seq: number; head: TabViewHead; lines: [position: number, entry: TranscriptEntry][]; length: number }
-  | { type: 'error'; message: string }
+  /** A refusal to show: `message` in English, `phrase` (when there is one) for the UI's language. */
+  | { type: 'error'; message: string; phrase?: Phrase }
   /** The answer to a `file.download`: the file's bytes as base64, or why there are none. */
   | { type: 'file'; requestId: string; name: string; mime: string; data: string }
-  | { type: 'file'; requestId: string; error: string }
+  | { type: 'file'; requestId: string; error: string; phrase?: Phrase }
   | { type: 'refused' };

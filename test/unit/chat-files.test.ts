@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../src/core/base64';
-import { extensionOf, formatSize, MAX_FILE_BYTES, uploadRefusal, type FileLimits } from '../../src/core/chat-files';
+import { extensionOf, formatSize, MAX_FILE_BYTES, uploadRefusal, uploadRefusalText, type FileLimits } from '../../src/core/chat-files';
 import { newSession, type ChatSession } from '../../src/core/chat-session';
 import { queueUpload, uploadSent, uploadsToKeep } from '../../src/core/chat-uploads';
 import { mergeEvents } from '../../src/core/transcript-merge';
@@ -29,11 +29,19 @@ describe('uploadRefusal', () => {
     [{ name: 'a.txt', size: 5 }, { ...LIMITS, usedFiles: 5 }, 'You have sent 5 files, the most this chat takes.'],
     [{ name: 'a.txt', size: 2048 }, { ...LIMITS, maxTotalSize: 3000, usedTotalSize: 2000 }, 'a.txt is 2 KB; this chat takes 1000 bytes more.'],
   ])('refuses %j with a message that says which limit', (file, limits, message) => {
-    expect(uploadRefusal(file, limits, true)).toBe(message);
+    expect(uploadRefusalText(file, limits, true)).toBe(message);
+  });
+
+  it('says it as a phrase each UI words in its own language, sizes as numbers', () => {
+    expect(uploadRefusal({ name: 'big.pdf', size: 12 * 1024 * 1024 }, LIMITS, true)).toEqual({
+      key: 'upload.tooBig', params: { name: 'big.pdf', size: 12 * 1024 * 1024, max: 10_485_760 },
+    });
+    expect(uploadRefusal({ name: 'a.txt', size: 5 }, { ...LIMITS, usedFiles: 1, maxFiles: 1 }, true)).toEqual({ key: 'upload.tooMany', params: { max: 1 } });
+    expect(uploadRefusalText({ name: 'a.txt', size: 5 }, { ...LIMITS, usedFiles: 1, maxFiles: 1 }, true)).toBe('You have sent 1 file, the most this chat takes.');
   });
 
   it('waits for an agent where the server asks for one', () => {
-    expect(uploadRefusal({ name: 'a.txt', size: 5 }, { ...LIMITS, needAgent: true }, false)).toBe('Files can be sent once an agent has joined.');
+    expect(uploadRefusalText({ name: 'a.txt', size: 5 }, { ...LIMITS, needAgent: true }, false)).toBe('Files can be sent once an agent has joined.');
     expect(uploadRefusal({ name: 'a.txt', size: 5 }, { ...LIMITS, needAgent: true }, true)).toBeNull();
   });
 

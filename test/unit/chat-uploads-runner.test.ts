@@ -79,8 +79,11 @@ describe('uploads through the chat loop', () => {
     const deps = { store, runner, uploads, backend: async () => backend, now: Date.now, nickname: async () => 'Jane' };
     runner.ensure('c1');
     await waitFor(() => store.get('c1')!.fileLimits !== undefined, { what: 'the limits' });
-    expect(await attachFile(deps, store.get('c1')!, attach('big.pdf', new Uint8Array(1_001)))).toBe('big.pdf is 1001 bytes; files up to 1000 bytes can be sent.');
-    expect(await attachFile(deps, store.get('c1')!, attach('run.exe', new Uint8Array(5)))).toMatch(/accepts pdf, txt files, not \.exe/);
+    // A refusal in English, and as a phrase the visitor's UI words in its own language.
+    expect(await attachFile(deps, store.get('c1')!, attach('big.pdf', new Uint8Array(1_001)))).toEqual({
+      type: 'error', message: 'big.pdf is 1001 bytes; files up to 1000 bytes can be sent.', phrase: { key: 'upload.tooBig', params: { name: 'big.pdf', size: 1001, max: 1000 } },
+    });
+    expect(await attachFile(deps, store.get('c1')!, attach('run.exe', new Uint8Array(5)))).toMatchObject({ type: 'error', message: expect.stringMatching(/accepts pdf, txt files, not \.exe/) });
     expect(await attachFile(deps, store.get('c1')!, attach('statement.pdf', new Uint8Array([37, 80, 68, 70])))).toBeUndefined();
     await waitFor(() => store.get('c1')!.transcript.some((e) => e.delivery === 'sent'), { what: 'the upload' });
     runner.stop();
@@ -145,6 +148,6 @@ describe('uploads through the chat loop', () => {
     const got = await downloadFile(deps, store.get('c1')!, { type: 'file.download', chatId: 'c1', fileId: 'F9', requestId: 'r1' });
     expect(got).toEqual({ type: 'file', requestId: 'r1', name: 'terms.pdf', mime: 'application/pdf', data: 'AQID' });
     expect(store.get('c1')!.fileLimits?.usedDownloads).toBe(1);
-    expect(await downloadFile(deps, store.get('c1')!, { type: 'file.download', chatId: 'c1', fileId: 'F1', requestId: 'r2' })).toEqual({ type: 'file', requestId: 'r2', error: 'That file is not in this chat (any more).' });
+    expect(await downloadFile(deps, store.get('c1')!, { type: 'file.download', chatId: 'c1', fileId: 'F1', requestId: 'r2' })).toEqual({ type: 'file', requestId: 'r2', error: 'That file is not in this chat (any more).', phrase: { key: 'error.fileGone' } });
   });
 });

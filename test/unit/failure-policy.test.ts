@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { gmsFailure, GMS_CODES } from '../../src/backends/gms-errors';
 import { GWS_CODES, gwsFailure } from '../../src/backends/gws-errors';
 import { endNotice, onFailure, type ChatStep, type FailureKind } from '../../src/core/failure';
+import { inEnglish } from '../../src/core/i18n/visitor';
 
 const STEPS: ChatStep[] = ['request', 'send', 'typing', 'userData', 'complete', 'poll'];
 const KINDS: FailureKind[] = ['retry', 'refused', 'gone', 'unsupported', 'cancelled'];
@@ -31,10 +32,12 @@ describe('onFailure', () => {
   });
 
   it('says why a chat ended', () => {
-    expect(endNotice('request', 'refused', 'Unknown queue')).toBe('The chat could not be started: Unknown queue');
-    expect(endNotice('poll', 'gone', 'x')).toBe('This chat no longer exists on the chat server.');
-    expect(endNotice('complete', 'refused', 'x')).toBe('You ended the chat.');
-    expect(endNotice('poll', 'refused', 'Forbidden')).toBe('The chat server ended this chat: Forbidden');
+    expect(inEnglish(endNotice('request', 'refused', 'Unknown queue'))).toBe('The chat could not be started: Unknown queue');
+    expect(inEnglish(endNotice('poll', 'gone', 'x'))).toBe('This chat no longer exists on the chat server.');
+    expect(inEnglish(endNotice('complete', 'refused', 'x'))).toBe('You ended the chat.');
+    expect(inEnglish(endNotice('poll', 'refused', 'Forbidden'))).toBe('The chat server ended this chat: Forbidden');
+    // A phrase, so each UI says it in its language; the server's words stay as they are.
+    expect(endNotice('poll', 'refused', 'Forbidden')).toEqual({ key: 'notice.serverEnded', params: { reason: 'Forbidden' } });
   });
 });
 

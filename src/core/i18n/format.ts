@@ -24,8 +24,13 @@ const cached = <T>(map: Map<string, T>, locale: string, make: () => T): T => {
   if (!value) map.set(locale, (value = make()));
   return value;
 };
-/** A number in `locale`'s digits (one formatter per locale). */
-export const formatNumber = (n: number, locale: string): string => cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(n);
+/**
+ * A number in `locale`'s digits and separators (one formatter per locale). Thousands are
+ * grouped from five digits on (`1024`, `12,345`), as CLDR's `min2`: counts and byte sizes in a
+ * chat stay short and read the same as before.
+ */
+export const formatNumber = (n: number, locale: string): string =>
+  cached(numbers, locale, () => new Intl.NumberFormat(locale, { useGrouping: 'min2' })).format(n);
 
 /** Index of the `}` closing the `{` at `open`, or -1. */
 function closing(src: string, open: number): number {

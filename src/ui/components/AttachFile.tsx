@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { toBase64 } from '../../core/base64';
-import { formatSize, uploadRefusal, type FileLimits } from '../../core/chat-files';
+import { formatSize, uploadRefusalText, type FileLimits } from '../../core/chat-files';
 
 /** Props of {@link AttachFile}. */
 export interface AttachFileProps {
@@ -23,7 +23,7 @@ export function AttachFile({ limits, agentPresent, disabled, onAttach }: AttachF
   const accept = limits.types.map((t) => `.${t}`).join(',');
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const refusal = uploadRefusal({ name: file.name, size: file.size }, limits, agentPresent);
+    const refusal = uploadRefusalText({ name: file.name, size: file.size }, limits, agentPresent);
     if (refusal) {
       setState({ error: refusal });
       return;
