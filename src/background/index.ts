@@ -23,6 +23,8 @@ import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
 import { lookCache } from './looks';
+import { chatReport } from './reports';
+import { JourneyStore } from './journeys';
 import { notifyPresenter, Presenter } from './presenter';
 import { isPresenterCommand } from '../core/presenter';
 import { indexedDbUploadStore } from './upload-store';
@@ -125,8 +127,9 @@ export function startBackground(): void {
       return handleUiCommand({ store, runner, broker, visitors, crm, now, newId, siteOf, settings: () => settings.get(), uploads, backend, presenter }, tabId, msg, fromPopup);
     },
   });
+  const journeys = new JourneyStore();
   const broker = new OfferBroker({
-    store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId),
+    store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId), journeys,
     // A page hears what became of the offers it made (its DOM event), and only of those.
     onOutcome: (tabId, offer, outcome) => offer.ruleId === PAGE_OFFER_RULE && pageApi.offerOutcome(tabId, offer.queue, outcome),
   });
@@ -155,7 +158,13 @@ export function startBackground(): void {
         sendResponse({ ok: false, message: `Rejected a malformed request: ${request.error}` });
         return false;
       }
-      ready.then(() => answerPageRequest(crm, request.value)).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String(e) }));
+      const answer = request.value.type === 'report.get'
+        ? ready.then(async () => {
+            const report = await chatReport(store, (request.value as { chatId: string }).chatId, now());
+            return report ? { ok: true, message: 'The report is ready.', report } : { ok: false, message: 'That chat is no longer kept: its report cannot be made.' };
+          })
+        : ready.then(() => answerPageRequest(crm, request.value as Exclude<typeof request.value, { type: 'report.get' }>));
+      answer.then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String(e) }));
       return true;
     }
     // From here on: content scripts in a tab's top frame (watcher, in-page host, Pega relay).
@@ -211,6 +220,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     void broker.forgetTab(tabId);
     void frames.forget(tabId);
+    void journeys.forget(tabId);
   });
   openPopupOnNotificationClick();
 

@@ -5,7 +5,7 @@
  * `transition: none` keeps the page from animating it away. `all: initial` comes first so no
  * property is left for a page rule to set; the ones that matter are then named explicitly.
  */
-import { MAX_FRAME_PX } from '../protocol/page-frame';
+import { MAX_FRAME_PX, type FrameCorner } from '../protocol/page-frame';
 
 /** What decides the host's box. */
 export interface HostBox {
@@ -14,8 +14,10 @@ export interface HostBox {
   height: number;
   /** 1 / the zoom the page put on `<html>`, so the widget keeps its own size. */
   zoom: number;
-  /** Distance from the viewport's bottom-right corner. */
+  /** Distance from the viewport's corner. */
   inset: number;
+  /** Which corner: the demo profile's (bottom right unless it says bottom left). */
+  corner: FrameCorner;
 }
 
 
@@ -29,7 +31,8 @@ export function hostStyle(box: HostBox): string {
     ['all', 'initial'],
     ['display', 'block'],
     ['position', 'fixed'],
-    ['inset', `auto ${px(box.inset)} ${px(box.inset)} auto`],
+    // top right bottom left: only the corner's two sides are set, physical whatever the page's direction.
+    ['inset', box.corner === 'bottom-left' ? `auto auto ${px(box.inset)} ${px(box.inset)}` : `auto ${px(box.inset)} ${px(box.inset)} auto`],
     ['width', px(box.width)],
     ['height', px(box.height)],
     ['min-width', '0'],

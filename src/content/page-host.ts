@@ -8,7 +8,7 @@
  * popup (`evict`).
  */
 import { windowBudget } from '../core/rate-limit';
-import { FRAME_INIT, type FrameInit, type FrameUiState, type HostToFrame, type Viewport } from '../protocol/page-frame';
+import { FRAME_INIT, type FrameCorner, type FrameInit, type FrameUiState, type HostToFrame, type Viewport } from '../protocol/page-frame';
 import { readFrameMessage } from '../protocol/frame-messages';
 import { FRAME_STYLE, hostStyle } from './host-style';
 
@@ -61,6 +61,9 @@ export function createPageHost(env: PageHostEnv): PageHost {
   let observer: MutationObserver | null = null;
   let observedRoot: Element | null = null;
   let size = { width: 0, height: 0 };
+  let corner: FrameCorner = 'bottom-right';
+  /** The iframe's accessible name: the brand the frame says, until then a neutral word. */
+  let title = 'Chat';
   let zoom = 1;
   let written = '';
   let uiState: FrameUiState | null = null;
@@ -81,7 +84,7 @@ export function createPageHost(env: PageHostEnv): PageHost {
   /** Writes our own style (a new size, a new page zoom): not a fight. */
   const applyStyle = () => {
     if (!host) return;
-    written = hostStyle({ ...size, zoom: 1 / zoom, inset: HOST_INSET });
+    written = hostStyle({ ...size, zoom: 1 / zoom, inset: HOST_INSET, corner });
     host.setAttribute('style', written);
     observer?.takeRecords();
   };
@@ -198,6 +201,13 @@ export function createPageHost(env: PageHostEnv): PageHost {
       uiState = msg.state;
       return;
     }
+    if (msg.type === 'look') {
+      corner = msg.corner;
+      title = msg.title || 'Chat';
+      if (frame) frame.title = title;
+      applyStyle();
+      return;
+    }
     if (watchdog !== undefined) env.clearTimer(watchdog);
     watchdog = undefined;
     size = { width: msg.width, height: msg.height };
@@ -232,7 +242,7 @@ export function createPageHost(env: PageHostEnv): PageHost {
     const shadow = host.attachShadow({ mode: 'closed' });
     frame = doc.createElement('iframe');
     frame.setAttribute('style', FRAME_STYLE);
-    frame.title = 'Chat';
+    frame.title = title;
     // A cross-origin isolated page (COEP) loads only frames that send CORP, which an extension
     // page cannot: a credentialless frame is exempt, and changes nothing for an extension page.
     frame.setAttribute('credentialless', '');

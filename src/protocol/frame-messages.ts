@@ -3,7 +3,7 @@
  * stay free of zod). The channel is private, but each side still takes only well-formed,
  * bounded values: a bug on one side must not become a broken page on the other.
  */
-import { FRAME_INIT, MAX_FRAME_PX, type FrameInit, type FrameToHost, type FrameUiState, type HostToFrame, type Viewport } from './page-frame';
+import { FRAME_INIT, MAX_FRAME_PX, MAX_FRAME_TITLE, type FrameCorner, type FrameInit, type FrameToHost, type FrameUiState, type HostToFrame, type Viewport } from './page-frame';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const px = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_FRAME_PX ? v : null);
@@ -26,7 +26,11 @@ export function readViewport(v: unknown): Viewport | null {
   return width === null || height === null ? null : { width, height };
 }
 
-/** Frame → host: a size or a state; anything else is null. */
+const CORNERS: readonly FrameCorner[] = ['bottom-right', 'bottom-left'];
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const isCorner = (v: unknown): v is FrameCorner => CORNERS.includes(v as FrameCorner);
+
+/** Frame → host: a size, a state or a look; anything else is null. */
 export function readFrameMessage(v: unknown): FrameToHost | null {
   if (!isRecord(v)) return null;
   if (v.type === 'size') {
@@ -37,6 +41,12 @@ export function readFrameMessage(v: unknown): FrameToHost | null {
   if (v.type === 'state') {
     const state = readUiState(v.state);
     return state ? { type: 'state', state } : null;
+  }
+  if (v.type === 'look') {
+    // The title becomes the iframe's accessible name: bounded text, no control characters.
+    const { corner, title } = v;
+    if (!isCorner(corner) || typeof title !== 'string' || title.length > MAX_FRAME_TITLE || hasControl(title)) return null;
+    return { type: 'look', corner, title };
   }
   return null;
 }

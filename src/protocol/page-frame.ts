@@ -23,6 +23,11 @@ export const FRAME_INIT = 'beckon.frame.init';
 
 /** Largest size either side may name, in CSS px: more than any viewport, less than any overflow trick. */
 export const MAX_FRAME_PX = 4_000;
+/** Longest accessible name the frame gives its iframe (the brand, e.g. "Acme Bank chat"). */
+export const MAX_FRAME_TITLE = 100;
+
+/** The viewport corner the widget sits in (the demo profile's choice). */
+export type FrameCorner = 'bottom-right' | 'bottom-left';
 
 /** The visible size of the page's layout viewport, in CSS px. */
 export interface Viewport {
@@ -50,10 +55,14 @@ export interface FrameInit {
 /** Host → frame over the channel. */
 export type HostToFrame = { type: 'viewport'; viewport: Viewport };
 
-/** Frame → host over the channel. `width`/`height` 0: nothing to show. */
+/**
+ * Frame → host over the channel. `width`/`height` 0: nothing to show. `look`: the corner to sit
+ * in and the iframe's accessible name (the brand), whenever they change.
+ */
 export type FrameToHost =
   | { type: 'size'; width: number; height: number }
-  | { type: 'state'; state: FrameUiState };
+  | { type: 'state'; state: FrameUiState }
+  | { type: 'look'; corner: FrameCorner; title: string };
 
 /** Host → background (`runtime.sendMessage`). */
 export type HostToBackground =

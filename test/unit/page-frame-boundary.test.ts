@@ -28,6 +28,16 @@ describe('frame ⇄ host messages', () => {
     ]) expect(readFrameMessage(bad)).toBeNull();
   });
 
+  it('takes a look with a known corner and a short, plain title, and nothing else', () => {
+    expect(readFrameMessage({ type: 'look', corner: 'bottom-left', title: 'Acme Bank' })).toEqual({ type: 'look', corner: 'bottom-left', title: 'Acme Bank' });
+    expect(readFrameMessage({ type: 'look', corner: 'bottom-right', title: 'بنك' })).toEqual({ type: 'look', corner: 'bottom-right', title: 'بنك' });
+    for (const bad of [
+      { type: 'look', corner: 'top-left', title: 'x' }, { type: 'look', corner: 'bottom-left' }, { type: 'look', title: 'x' },
+      { type: 'look', corner: 'bottom-left', title: 'x'.repeat(101) }, { type: 'look', corner: 'bottom-left', title: 'a\nb' },
+      { type: 'look', corner: 'bottom-left', title: 7 }, { type: 'look', corner: ['bottom-left'], title: 'x' },
+    ]) expect(readFrameMessage(bad)).toBeNull();
+  });
+
   it('takes an init only with a 32-hex secret and a viewport', () => {
     const init = { type: FRAME_INIT, secret: SECRET, viewport: { width: 320, height: 640 }, state: null };
     expect(readFrameInit(init)).toEqual(init);

@@ -97,6 +97,30 @@ describe('the in-page host', () => {
     expect(evicted).toEqual([]); // our own size changes are not fights
   });
 
+  it('moves to the corner the frame names, keeps its defences there, and names its frame after the brand', async () => {
+    await loaded();
+    const port = posted[0]!.port!;
+    port.postMessage({ type: 'size', width: 300, height: 200 });
+    port.postMessage({ type: 'look', corner: 'bottom-left', title: 'Acme Bank' });
+    await tick(10);
+    const el = hostEl()!;
+    expect(el.getAttribute('style')).toContain('inset: auto auto 4px 4px !important');
+    expect(el.getAttribute('style')).toContain('direction: ltr !important');
+    expect(frameEl().title).toBe('Acme Bank');
+    el.style.setProperty('left', 'auto', 'important'); // the page pushes it back right: undone
+    await tick();
+    expect(el.getAttribute('style')).toContain('inset: auto auto 4px 4px !important');
+    expect(el.getAttribute('style')).not.toContain('left: auto');
+    port.postMessage({ type: 'look', corner: 'top-left', title: 'x' }); // no such corner: ignored
+    port.postMessage({ type: 'look', corner: 'bottom-right', title: 'a\u0000b' }); // control characters: ignored
+    await tick(10);
+    expect(el.getAttribute('style')).toContain('inset: auto auto 4px 4px !important');
+    port.postMessage({ type: 'look', corner: 'bottom-right', title: 'Beckon chat' });
+    await tick(10);
+    expect(el.getAttribute('style')).toContain('inset: auto 4px 4px auto !important');
+    expect(evicted).toEqual([]); // our own moves are not fights
+  });
+
   it('puts itself back when the page removes it or rewrites <html>', async () => {
     hostEl()!.remove();
     await tick();
