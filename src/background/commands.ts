@@ -2,6 +2,7 @@ import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
 import type { Settings } from '../core/settings';
 import type { BackgroundToUi, UiToBackground } from '../protocol/ports';
 import { attachFile, downloadFile } from './file-commands';
+import { chatReport } from './reports';
 import type { UploadStore } from './upload-store';
 import type { Presenter } from './presenter';
 import type { ChatBackend } from '../backends/types';
@@ -62,6 +63,12 @@ export async function handleUiCommand(
     case 'chat.typing':
       if (store.get(msg.chatId)?.status !== 'ended') runner.setTyping(msg.chatId, msg.typing);
       return;
+    case 'report.get': {
+      const session = store.get(msg.chatId);
+      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
+      const report = await chatReport(store, session.id, now());
+      return report ? { type: 'report', requestId: msg.requestId, report } : { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
+    }
     case 'file.attach':
     case 'file.download': {
       const session = store.get(msg.chatId);

@@ -54,7 +54,7 @@ export async function onPegaDesktopReady(crm: CrmSync, settings: CrmSettings, ur
 }
 
 /** Answers the options page's CRM requests (Test connection, the sync log's Retry). */
-export function answerPageRequest(crm: CrmSync, request: PageRequest): Promise<PageReply> {
+export function answerPageRequest(crm: CrmSync, request: Exclude<PageRequest, { type: 'report.get' }>): Promise<PageReply> {
   if (request.type === 'crm.retry') return crm.retry(request.id);
   if (request.type === 'crm.discard') return crm.discard(request.id);
   return testCrmConnection(request.crm, connectorFor);

@@ -17,8 +17,13 @@ import { saveDebug, SuppressionLog } from './offer-debug';
 import { hostOf, ruleContext } from './offer-context';
 import { injectPageUi, presentOffer, withdrawOffer } from './offer-presenter';
 import type { SessionStore } from './session-store';
+import type { JourneyStore } from './journeys';
+import { decisionText } from '../core/report/journey';
 import { sendToWatcher } from './sites';
 import { localDay, type VisitorStore } from './visitor-store';
+
+/** The journey's words for an offer's outcome. */
+const OUTCOME_TEXT = { accepted: 'The visitor accepted the offer', declined: 'The visitor declined the offer', 'timed-out': 'The offer timed out unanswered' } as const;
 
 /** The name an offer is logged under when no rule made it (the page API's). */
 const offerName = (offer: TabOffer) => (offer.ruleId === PAGE_OFFER_RULE ? PAGE_OFFER_NAME : offer.ruleId);
@@ -36,6 +41,8 @@ export interface OfferBrokerDeps {
   publish: (tabId: number) => void;
   now: () => number;
   newId: () => string;
+  /** Keeps each tab's journey for the demo report (pages, decisions, the offer, its outcome). */
+  journeys?: Pick<JourneyStore, 'record' | 'of'>;
   /** Hears what became of every offer (the page API tells the page about its own). */
   onOutcome?: (tabId: number, offer: TabOffer, outcome: 'offered' | 'accepted' | 'declined' | 'timed-out') => void;
 }
@@ -76,6 +83,10 @@ export class OfferBroker {
     if (connector === 'pega' && pega.portal && matchesSitePattern(pega.portal, report.url)) return { wakeInMs: null };
     if (report.navigated) await this.enteredPage(tabId, report.lang);
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
+    if (report.navigated) {
+      const page = ruleContext(report, settings, visitor);
+      await this.deps.journeys?.record(tabId, { at: now(), kind: 'page', text: `Viewed “${page.pageName}” (${page.url})` });
+    }
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {
       await this.saveOffer(tabId, undefined); // the offer belonged to the page the visitor left
@@ -114,6 +125,7 @@ export class OfferBroker {
     const availability = await this.availability.lookup(settings.rules, ctx, backend, now());
     const input = { rules: settings.rules, ctx, capping: { settings: settings.capping, state: visitor.capping }, hours: settings.businessHours, availability, now: now(), today: localDay(now()) };
     const { decision, reports } = decide(input);
+    await this.deps.journeys?.record(tabId, { at: now(), kind: 'decision', text: decisionText(reports) });
     // One offer per page: after a decline, a time-out or a chat, this page is done.
     const final: EngineDecision = current ? { kind: 'none' } : decision;
     await saveDebug(tabId, ctx, reports, final, current ? `already ${current.status} on this page` : undefined, now());
@@ -154,6 +166,7 @@ export class OfferBroker {
     await this.saveOffer(tabId, offer);
     await visitors.record({ ruleId: offer.ruleId, ruleName, url: offer.page?.url ?? offer.url, outcome: 'offered', ...(offer.presenter ? { presenter: true } : {}) });
     await presentOffer(tabId, offer);
+    await this.deps.journeys?.record(tabId, { at: now(), kind: 'offer', text: `Offered “${offer.topic}” on ${offer.queue} (${ruleName}${offer.presenter ? ', presenter-fired' : ''})` });
     this.deps.onOutcome?.(tabId, offer, 'offered');
     if (offer.expiresAt === undefined) return null;
     const ms = Math.max(0, offer.expiresAt - now());
@@ -184,8 +197,10 @@ export class OfferBroker {
         }, this.deps.now(), hostOf(offer.url)),
         ...(offer.page ? { page: offer.page } : {}),
       };
-      await this.finish(tabId, offer, 'accepted');
-      await this.deps.store.add(session);
+      await this.finish(tabId, offer, 'accepted', session.id);
+      // The chat keeps the journey that led to it, for its demo report.
+      const journey = (await this.deps.journeys?.of(tabId)) ?? [];
+      await this.deps.store.add(journey.length > 0 ? { ...session, journey } : session);
       this.deps.runner.ensure(session.id);
       // The page's own offer UI (page API) has no chat window: Beckon's opens.
       if (offer.ui === 'page') await injectPageUi(tabId);
@@ -208,15 +223,16 @@ export class OfferBroker {
     });
   }
 
-  private async finish(tabId: number, offer: TabOffer, outcome: 'accepted' | 'declined' | 'timed-out'): Promise<void> {
+  private async finish(tabId: number, offer: TabOffer, outcome: 'accepted' | 'declined' | 'timed-out', chatId?: string): Promise<void> {
     const { visitors } = this.deps;
     if (outcome === 'accepted') await visitors.chatted();
     else await visitors.declined(); // a time-out ends the offer like a decline: no new one right away
     await this.saveOffer(tabId, { ...offer, status: outcome });
     const rule = (await this.deps.settings()).rules.find((r) => r.id === offer.ruleId);
     // The cleaned URL the rules saw: the raw one (offer.url) may hold what the privacy guard removes.
-    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offerName(offer), url: offer.page?.url ?? offer.metadata.URL ?? '', outcome, ...(offer.presenter ? { presenter: true } : {}) });
+    await visitors.record({ ruleId: offer.ruleId, ruleName: rule?.name ?? offerName(offer), url: offer.page?.url ?? offer.metadata.URL ?? '', outcome, ...(offer.presenter ? { presenter: true } : {}), ...(chatId ? { chatId } : {}) });
     await withdrawOffer(tabId);
+    await this.deps.journeys?.record(tabId, { at: this.deps.now(), kind: 'outcome', text: OUTCOME_TEXT[outcome] });
     this.deps.onOutcome?.(tabId, offer, outcome);
   }
 

@@ -11,6 +11,7 @@ import { WATCH_MAX } from '../core/rules/element-watch';
 import type { PageApiRequest } from './page-api';
 import type { HostToBackground } from './page-frame';
 import type { UiToBackground } from './ports';
+import type { ReportData } from '../core/report/report-data';
 import type { PickReply, WatcherReport } from './watcher';
 
 const text = (max: number) => z.string().max(max);
@@ -73,6 +74,7 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
     data: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_FILE_BYTES / 3) * 4, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`),
   }),
   z.object({ type: z.literal('file.download'), chatId: text(100), fileId: z.string().min(1).max(200), requestId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('report.get'), chatId: text(100), requestId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('heartbeat') }),
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('debug.fastForward'), seconds: z.number().int().min(1).max(86_400) }),
@@ -126,16 +128,22 @@ export type PageRequest =
   | { type: 'crm.test'; crm: CrmSettings }
   /** Sends a held or waiting CRM event again now (the sync log's Retry button). */
   | { type: 'crm.retry'; id: string }
+  /** The demo report of a chat (the outcome log's Report link): answered with a `ReportReply`. */
+  | { type: 'report.get'; chatId: string }
   /** Gives up on an undelivered CRM event (the sync log's Discard button). */
   | { type: 'crm.discard'; id: string };
 
 /** The background's answer to a `PageRequest`: `message` is shown to the user as it is. */
 export type PageReply = { ok: boolean; message: string };
 
+/** The answer to `report.get`: the report's data, or why there is none. */
+export type ReportReply = { ok: true; message: string; report: ReportData } | { ok: false; message: string };
+
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm.test'), crm: CrmSettingsSchema }),
   z.object({ type: z.literal('crm.retry'), id: text(200) }),
   z.object({ type: z.literal('crm.discard'), id: text(200) }),
+  z.object({ type: z.literal('report.get'), chatId: text(100) }),
 ]) satisfies z.ZodType<PageRequest>;
 
 /** Parses an untrusted value; on failure returns a one-line reason instead of throwing. */

@@ -5,6 +5,7 @@
 import type { FileLimits } from '../core/chat-files';
 import type { Phrase } from '../core/i18n/visitor';
 import type { Look } from '../core/profiles/look';
+import type { ReportData } from '../core/report/report-data';
 import type { ChatStatus, TranscriptEntry } from '../core/chat-session';
 import type { CrmStatus } from '../core/crm/status';
 
@@ -143,4 +144,7 @@ export type BackgroundToUi =
   /** The answer to a `file.download`: the file's bytes as base64, or why there are none. */
   | { type: 'file'; requestId: string; name: string; mime: string; data: string }
   | { type: 'file'; requestId: string; error: string; phrase?: Phrase }
+  /** The answer to a `report.get`. */
+  | { type: 'report'; requestId: string; report: ReportData }
+  | { type: 'report'; requestId: string; error: string }
   | { type: 'refused' };

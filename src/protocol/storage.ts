@@ -10,6 +10,7 @@ import type { CrmEvent } from '../core/crm/sync-queue';
 import type { RuleReport } from '../core/rules/engine';
 import { newVisitor, type VisitorState } from '../core/rules/visitor';
 import { DEFAULT_SETTINGS, type Settings, settingsOrDefault } from '../core/settings';
+import type { JourneyEvent } from '../core/report/journey';
 
 /** Settings from the options page (local: survives restarts). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -82,6 +83,9 @@ export interface TabOffer {
 /** When each tab's current page (or single-page-app route) was entered, epoch ms (session area). */
 export const tabPagesItem = storage.defineItem<Record<string, number>>('session:tabPages', { fallback: {} });
 
+/** Each tab's journey before a chat (pages, rule decisions, the offer), for the demo report (session area). */
+export const journeysItem = storage.defineItem<Record<string, JourneyEvent[]>>('session:journeys', { fallback: {} });
+
 /** The `<html lang>` of each tab's page, as its watcher last said: a profile may speak the page's language. */
 export const tabLangsItem = storage.defineItem<Record<string, string>>('session:tabLangs', { fallback: {} });
 
@@ -104,6 +108,8 @@ export interface OutcomeRecord {
   reason?: string;
   /** The presenter fired the offer (a shortcut or the rule debugger), skipping thresholds and capping. */
   presenter?: true;
+  /** For an accepted offer: the chat it started (its demo report). */
+  chatId?: string;
 }
 
 /** Every offer outcome, newest last (bounded). */

@@ -5,6 +5,7 @@ import { ChatSwitcher } from './components/ChatSwitcher';
 import { CrmStatusLine } from './components/CrmStatusLine';
 import { OfferCard } from './components/OfferCard';
 import { PresenterControls } from './components/PresenterControls';
+import { ReportDownload } from './components/ReportDownload';
 import { RuleDebugger } from './components/RuleDebugger';
 
 /**
@@ -51,6 +52,7 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
           {view.chat ? (
             <ChatPanel chat={view.chat} autoFocus={!view.offer} send={client.send} onDownload={client.downloadFile} />
           ) : null}
+          {view.chat ? <ReportDownload chatId={view.chat.id} fetchReport={client.fetchReport} /> : null}
           {!view.offer && !view.chat ? (
             <p class="bk-empty" data-testid="popup-empty">
               No chat offer on this tab yet. On an enabled site, an offer appears when a rule matches; the rule debugger

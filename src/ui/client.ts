@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import type { ReportData } from '../core/report/report-data';
 import { UI_PORT, type BackgroundToUi, type TabView, type UiToBackground } from '../protocol/ports';
 import { openRuntimePort, type OpenPort, type UiPort } from './ui-port';
 import { ViewSync } from './view-sync';
@@ -28,8 +29,13 @@ export interface UiClient {
   send: (msg: UiToBackground) => void;
   /** Downloads a file of a chat through the background: its name, type and bytes, or why not. */
   downloadFile: (chatId: string, fileId: string) => Promise<FileAnswer>;
+  /** The demo report's data of a chat, or why there is none. */
+  fetchReport: (chatId: string) => Promise<{ report: ReportData } | { error: string }>;
   close: () => void;
 }
+
+/** An answer to a request, or the error that stands in for one. */
+type Answer = Extract<BackgroundToUi, { type: 'file' | 'report' }> | { error: string };
 
 /** What a download brings: the file, or a message to show. */
 export type FileAnswer = { name: string; mime: string; data: string } | { error: string };
@@ -57,8 +63,22 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
    * they show up in the view (the background ignores ids it already has).
    */
   const unconfirmed = new Map<string, UiToBackground>();
-  /** Downloads waiting for their answer, by request id. */
-  const downloads = new Map<string, (answer: FileAnswer) => void>();
+  /** Requests (downloads, reports) waiting for their answer, by request id. */
+  const waiting = new Map<string, (answer: Answer) => void>();
+  /** Sends a request and resolves with its answer, or with an error when there is none in time. */
+  const request = (msg: (requestId: string) => UiToBackground): Promise<Answer> =>
+    new Promise<Answer>((resolve) => {
+      const requestId = crypto.randomUUID();
+      const done = (answer: Answer) => {
+        clearTimeout(timer);
+        waiting.delete(requestId);
+        resolve(answer);
+      };
+      const timer = setTimeout(() => done({ error: 'Beckon did not answer in time: try again.' }), DOWNLOAD_TIMEOUT_MS);
+      waiting.set(requestId, done);
+      if (port) port.postMessage(msg(requestId));
+      else done({ error: 'Not connected to Beckon: try again in a moment.' });
+    });
 
   const connect = () => {
     if (closed) return;
@@ -83,9 +103,8 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         $notice.set(msg.message);
         return;
       }
-      if (msg.type === 'file') {
-        downloads.get(msg.requestId)?.('error' in msg ? { error: msg.error } : { name: msg.name, mime: msg.mime, data: msg.data });
-        downloads.delete(msg.requestId);
+      if (msg.type === 'file' || msg.type === 'report') {
+        waiting.get(msg.requestId)?.(msg);
         return;
       }
       const got = sync.receive(msg);
@@ -96,8 +115,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     port.onDisconnect.addListener(() => {
       port = null;
       // An answer in flight is lost with the port: say so, the visitor can try again.
-      for (const answer of downloads.values()) answer({ error: 'The connection to Beckon was interrupted: try again.' });
-      downloads.clear();
+      for (const answer of [...waiting.values()]) answer({ error: 'The connection to Beckon was interrupted: try again.' });
       if (closed) return;
       $link.set('connecting');
       // The worker stopped under a healthy port: come back at once (that wakes it). A port
@@ -136,25 +154,16 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         outbox.push(msg); // Sent as soon as the port is back.
       }
     },
-    downloadFile: (chatId, fileId) =>
-      new Promise<FileAnswer>((resolve) => {
-        const requestId = crypto.randomUUID();
-        const timer = setTimeout(() => {
-          downloads.delete(requestId);
-          resolve({ error: 'Beckon did not answer in time: try again.' });
-        }, DOWNLOAD_TIMEOUT_MS);
-        downloads.set(requestId, (answer) => {
-          clearTimeout(timer);
-          resolve(answer);
-        });
-        const msg: UiToBackground = { type: 'file.download', chatId, fileId, requestId };
-        if (port) port.postMessage(msg);
-        else {
-          downloads.delete(requestId);
-          clearTimeout(timer);
-          resolve({ error: 'Not connected to Beckon: try again in a moment.' });
-        }
-      }),
+    downloadFile: async (chatId, fileId) => {
+      const answer = await request((requestId) => ({ type: 'file.download', chatId, fileId, requestId }));
+      if ('error' in answer) return { error: answer.error };
+      return answer.type === 'file' ? { name: answer.name, mime: answer.mime, data: answer.data } : { error: 'Beckon answered something else.' };
+    },
+    fetchReport: async (chatId) => {
+      const answer = await request((requestId) => ({ type: 'report.get', chatId, requestId }));
+      if ('error' in answer) return { error: answer.error };
+      return answer.type === 'report' ? { report: answer.report } : { error: 'Beckon answered something else.' };
+    },
     close: () => {
       closed = true;
       clearInterval(heartbeat);

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outcomesItem, type OutcomeRecord } from '../../protocol/storage';
+import type { ReportReply } from '../../protocol/messages';
+import { ReportDownload } from '../components/ReportDownload';
+import { askBackground } from './page-requests';
+
+/** The demo report of an accepted offer's chat, from the background. */
+const reportOf = async (chatId: string) => {
+  const reply = (await askBackground({ type: 'report.get', chatId })) as ReportReply;
+  return reply.ok ? { report: reply.report } : { error: reply.message };
+};
 import { formatAt, MAX_OUTCOME_ROWS, newestFirst, OUTCOME_LABELS } from './outcomes';
 
 /**
@@ -45,7 +54,7 @@ export function OutcomeLog() {
                   <td><span class={`outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome] ?? r.outcome}</span></td>
                   <td>{r.ruleName}{r.presenter ? <span class="tag" data-testid="options-outcome-presenter"> presenter-fired</span> : null}</td>
                   <td class="url" title={r.url}>{r.url}</td>
-                  <td>{r.reason ?? ''}</td>
+                  <td>{r.reason ?? ''}{r.chatId ? <ReportDownload chatId={r.chatId} fetchReport={reportOf} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import type { ReportData } from '../../core/report/report-data';
+import { saveReport } from '../report-file';
+
+/** Props of {@link ReportDownload}. */
+export interface ReportDownloadProps {
+  chatId: string;
+  /** Asks the background for the report's data. */
+  fetchReport: (chatId: string) => Promise<{ report: ReportData } | { error: string }>;
+}
+
+/**
+ * "Demo report: HTML · JSON" (popup and options): what happened in this chat, from the first
+ * page view to the end, as a file to send the prospect afterwards.
+ */
+export function ReportDownload({ chatId, fetchReport }: ReportDownloadProps) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const get = async (format: 'html' | 'json') => {
+    setState({ busy: true });
+    const answer = await fetchReport(chatId);
+    if ('error' in answer) return setState({ busy: false, error: answer.error });
+    setState({ busy: false });
+    saveReport(answer.report, format);
+  };
+  return (
+    <p class="bk-download" data-testid="beckon-report">
+      Demo report:{' '}
+      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-html" onClick={() => void get('html')}>HTML</button>
+      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-json" onClick={() => void get('json')}>JSON</button>
+      {state.error ? <span class="bk-file-error" role="alert">{state.error}</span> : null}
+    </p>
+  );
+}
