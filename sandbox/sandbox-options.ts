@@ -1,6 +1,7 @@
 /**
  * What startSandbox() (server.ts) takes and what it hands back; server.ts re-exports both.
  */
+import type { ScriptSource } from './autopilot/autopilot-scripts.ts';
 import type { FileLimits } from './files/limits.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 
@@ -49,6 +50,12 @@ export interface SandboxOptions {
    * of the event-loop turn that opened it. Replies wait for it either way (tests widen it).
    */
   commitDelayMs?: number;
+  /**
+   * Autopilot scripts to store and switch on at start (the CLI's `--autopilot` files): `name` is
+   * the file name, `source` its YAML or JSON. One per queue; a script that does not validate
+   * refuses the start with a ScriptRefused (autopilot/autopilot-scripts.ts) naming each line.
+   */
+  autopilot?: ScriptSource[];
 }
 
 /** A running Sandbox. */
@@ -63,11 +70,13 @@ export interface RunningSandbox {
    * subscribers; requests: HTTP requests received since start, on any route; longPollWakeups:
    * held long-polls a chat change made look at their chat; feedViews: interaction views the
    * agent feed built for chat changes; batches and writes: commits of the group commit and
-   * the writes they held; checkpoints: WAL checkpoints the worker ran).
+   * the writes they held; checkpoints: WAL checkpoints the worker ran; autopilotChats: chats
+   * the autopilot is in; autopilotTimers: its pending timers, 0 once nothing runs).
    */
   stats(): {
     openNotificationStreams: number; heldLongPolls: number; chatListeners: number; requests: number;
     longPollWakeups: number; feedViews: number; batches: number; writes: number; checkpoints: number;
+    autopilotChats: number; autopilotTimers: number;
   };
   /** Ends notification streams, stops listening and closes the database. Idempotent. */
   close(): Promise<void>;

@@ -7,6 +7,9 @@
 import Fastify from 'fastify';
 import { DEFAULT_CONTACT_CENTER_ID, SANDBOX_HOST } from '../src/core/defaults.ts';
 import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
+import { Autopilot } from './autopilot/autopilot.ts';
+import { AutopilotScripts } from './autopilot/autopilot-scripts.ts';
+import { ScriptLibrary } from './autopilot/library.ts';
 import { buildConsole } from './console/build.ts';
 import { createCrmRepo } from './crm/repo.ts';
 import { CrmStore } from './crm/store.ts';
@@ -15,6 +18,7 @@ import { AgentDesk } from './engine/agent-desk.ts';
 import { AgentFeeds } from './engine/agent-feed.ts';
 import { Availability } from './engine/availability.ts';
 import { ChatEngine } from './engine/chat-engine.ts';
+import { Handoffs } from './engine/handoff.ts';
 import { ChatFiles } from './files/chat-files.ts';
 import { FileStore } from './files/file-store.ts';
 import { fileLimits } from './files/limits.ts';
@@ -26,6 +30,7 @@ import { LongPolls } from './http/long-poll.ts';
 import { OriginPolicy } from './http/origin.ts';
 import { withoutTrailingSlash } from './http/trailing-slash.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
+import { registerAutopilotRoutes } from './routes/autopilot.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
 import { registerCrmRoutes } from './routes/crm.ts';
@@ -68,7 +73,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const files = new ChatFiles(engine, new FileStore(opts.dataDir), limits);
   const availability = new Availability(engine, agents.map((a) => a.name), queues);
   const desk = new AgentDesk(engine, availability);
+  const handoffs = new Handoffs(desk, agents.map((a) => a.name));
   const feeds = new AgentFeeds(desk);
+  const library = new ScriptLibrary(db, commits);
+  const autopilot = new Autopilot(desk, handoffs, (error) => opts.quiet || console.error('[sandbox] autopilot:', error));
+  // Scripts may name the known queues and the configured (human) agents.
+  const scriptContext = () => ({ queues: availability.knownQueues(), agents: agents.map((a) => a.name) });
+  const autopilotScripts = new AutopilotScripts(library, autopilot, scriptContext);
   const crm = new CrmStore(createCrmRepo(db, commits), engine.events);
   const policy = new OriginPolicy();
   const longPolls = new LongPolls(engine);
@@ -96,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   // End SSE streams and answer held long-polls first: they would otherwise hold the server
   // open, and closing sockets under them would cut replies short.
   app.addHook('preClose', async () => {
+    autopilot.close();
     for (const end of [...streams.open]) end();
     await longPolls.releaseAll();
   });
@@ -103,7 +115,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   if (opts.faults) registerFaultRoutes(app, { faults: installFaultInjector(app, policy), policy });
   registerCustomerRoutes(app, { engine, availability, longPolls, policy, contactCenterId, longPoll, vendorExact });
   registerGmsRoutes(app, { engine, availability, policy, vendorExact, files, quiet: opts.quiet });
-  registerAgentRoutes(app, { desk, feeds, policy, agents, streams, files });
+  registerAgentRoutes(app, { desk, handoffs, feeds, policy, agents, streams, files });
+  registerAutopilotRoutes(app, { autopilot, scripts: autopilotScripts, library, context: scriptContext, policy, agents });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);
@@ -111,9 +124,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   let port: number;
   try {
+    // The command line's scripts, then each queue's stored one (a bad script refuses the start).
+    autopilotScripts.start(opts.autopilot ?? []);
     await app.listen({ port: opts.port, host });
     port = (app.server.address() as { port: number }).port;
   } catch (err) {
+    autopilot.close();
     await app.close().catch(() => undefined);
     await store.close();
     throw err;
@@ -136,6 +152,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       feedViews: feeds.views,
       ...commits.counts,
       checkpoints: store.checkpointer.checkpoints,
+      autopilotChats: autopilot.runs.size,
+      autopilotTimers: autopilot.pendingTimers,
     }),
     close: () => (closing ??= app.close().finally(() => store.close())),
   };

@@ -90,7 +90,7 @@ export const scriptSchema = z.strictObject({
   greeting: say.optional(),
   replies: z.array(reply, { error: expected('a list of replies') }).max(200, 'must hold at most 200 replies').default([]),
   fallback: say.optional(),
-  endWhenQuiet: z.strictObject({ after: number(1, 86_400, 'seconds'), say: messages.optional() }, { error: expected('a map with after (and say)') }).optional(),
+  endWhenQuiet: z.strictObject({ after: number(0.1, 86_400, 'seconds'), say: messages.optional() }, { error: expected('a map with after (and say)') }).optional(),
 }, { error: expected('a map (the script)') });
 
 /** A validated script, defaults filled in. */

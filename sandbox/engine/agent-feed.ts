@@ -13,10 +13,12 @@
  *   new ones) · `InteractionRemoved` → `{interactionId}`
  * - `ChatHistory` → `{interactionId, messages}` (answer to this agent's RequestChatHistory)
  * - `CrmInteractionUpdated` → `{interactionId, chatId}` (the CRM changed a chat this agent sees)
+ * - `AutopilotUpdated` → `{chatId}` (to every agent: the autopilot's chats or scripts changed; chatId
+ *   null for its scripts and queues; the console reads the autopilot's state again)
  */
 import type { AgentDesk } from './agent-desk.ts';
 import { AgentAudience, type FeedSink } from './agent-audience.ts';
-import type { ChatChanged, CrmChanged, HistoryRequested, QueueAdded } from './events.ts';
+import type { AutopilotChanged, ChatChanged, CrmChanged, HistoryRequested, QueueAdded } from './events.ts';
 
 export type { FeedSink };
 
@@ -35,6 +37,7 @@ export class AgentFeeds {
     events.on('queue', (e) => this.onQueue(e));
     events.on('history', (e) => this.onHistory(e));
     events.on('crm', (e) => this.onCrm(e));
+    events.on('autopilot', (e) => this.onAutopilot(e));
   }
 
   private get repo() {
@@ -129,6 +132,11 @@ export class AgentFeeds {
 
   private onHistory(e: HistoryRequested): void {
     this.audiences.get(e.agent)?.send('ChatHistory', { interactionId: e.chatId, messages: e.messages });
+  }
+
+  // Every agent may watch the autopilot and take a chat over from it.
+  private onAutopilot(e: AutopilotChanged): void {
+    for (const audience of this.audiences.values()) audience.send('AutopilotUpdated', { chatId: e.chatId });
   }
 
   // Only to agents told about the chat: the console fetches the CRM view of chats it shows.

@@ -24,14 +24,22 @@ export class Availability {
    * a waiting chat changes. Dropped on set() and after a batch that failed to commit.
    */
   private readonly states = new Map<string, AgentStates>();
+  /** Agents that count as ready agents: the configured ones, then the autopilot's (addAgent). */
+  private readonly agents: string[];
 
   constructor(
     private readonly engine: ChatEngine,
-    /** Names of the configured agents: only they count as ready agents. */
-    private readonly agents: readonly string[],
+    /** Names of the configured agents. */
+    agents: readonly string[],
     private readonly configuredQueues: readonly string[],
   ) {
+    this.agents = [...agents];
     engine.repo.onRollback(() => this.states.clear());
+  }
+
+  /** Counts `name` among the ready agents too (the autopilot's agents: a queue it serves is staffed). */
+  addAgent(name: string): void {
+    if (!this.agents.includes(name)) this.agents.push(name);
   }
 
   private get repo() {
@@ -103,7 +111,7 @@ export class Availability {
     this.engine.events.emit('agent', { name: agent });
   }
 
-  /** Configured agents Ready on `queue`. */
+  /** Agents (configured, and the autopilot's) Ready on `queue`. */
   readyAgents(queue: string): number {
     return this.agents.filter((a) => this.isReady(a, queue)).length;
   }

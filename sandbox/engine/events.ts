@@ -36,12 +36,18 @@ export interface CrmChanged {
   chatId: string;
 }
 
+/** Emitted when the autopilot's state changed: a chat it handles (or offers, or stopped on), or its scripts (chatId null). */
+export interface AutopilotChanged {
+  chatId: string | null;
+}
+
 interface EventMap {
   chat: [ChatChanged];
   agent: [AgentChanged];
   queue: [QueueAdded];
   history: [HistoryRequested];
   crm: [CrmChanged];
+  autopilot: [AutopilotChanged];
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AgentDesk } from '../engine/agent-desk.ts';
 import type { AgentFeeds } from '../engine/agent-feed.ts';
 import { Code, GwsError } from '../engine/errors.ts';
-import { Handoffs } from '../engine/handoff.ts';
+import type { Handoffs } from '../engine/handoff.ts';
 import type { ChatFiles } from '../files/chat-files.ts';
 import { bodyObject, ok, operationOf, parseWith } from '../http/envelope.ts';
 import { acceptMultipart } from '../http/multipart-form.ts';
@@ -23,10 +23,9 @@ type IdParams = { Params: { id: string } };
 /** Registers the agent routes in their own scope, behind the agent guard. */
 export function registerAgentRoutes(
   app: FastifyInstance,
-  deps: { desk: AgentDesk; feeds: AgentFeeds; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry; files: ChatFiles },
+  deps: { desk: AgentDesk; handoffs: Handoffs; feeds: AgentFeeds; policy: OriginPolicy; agents: readonly AgentCredential[]; streams: StreamRegistry; files: ChatFiles },
 ): void {
-  const { desk } = deps;
-  const handoffs = new Handoffs(desk, deps.agents.map((a) => a.name));
+  const { desk, handoffs } = deps;
   app.register(async (scope) => {
     guardAgentScope(scope, deps.policy, deps.agents);
     await acceptMultipart(scope); // file uploads (agent-files.ts); JSON stays the default
