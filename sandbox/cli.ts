@@ -1,14 +1,18 @@
 /**
- * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]... [--faults] [--no-long-poll] [--vendor-exact] [--crm-token <token>]`
+ * `npm run sandbox -- [--port <p>] [--data <dir>] [--contact-center-id <id>] [--agent <name>:<password>]... [--queue <name>]... [--faults] [--no-long-poll] [--vendor-exact] [--crm-token <token>] [--autopilot <file>]...`
  *
  * Starts the Beckon Sandbox in the foreground and prints where everything is. Exit codes:
- * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments.
+ * 0 after SIGINT/SIGTERM, 1 if it cannot start (e.g. the port is taken), 2 for bad arguments
+ * (an autopilot script that does not validate included: every error is printed with its line).
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTACT_CENTER_ID, DEFAULT_SANDBOX_PORT } from '../src/core/defaults.ts';
+import { type ScriptSource, ScriptRefused } from './autopilot/autopilot-scripts.ts';
 import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './config.ts';
 import { DEFAULT_CRM_TOKEN, validateCrmToken } from './crm/token.ts';
+import { GwsError } from './engine/errors.ts';
 import { type AgentCredential, type RunningSandbox, startSandbox } from './server.ts';
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -23,6 +27,8 @@ Options:
   --no-long-poll               behave like a server without the long-poll extra (clients poll)
   --vendor-exact               turn every Sandbox extra off: answer only what the Genesys documentation shows
   --crm-token <token>          bearer token of the Sandbox CRM API (default ${DEFAULT_CRM_TOKEN})
+  --autopilot <file>           an autopilot demo script (YAML or JSON) to switch on for its queue; repeat for
+                               more queues (ready ones: sandbox/autopilot/scripts/)
   -h, --help                   show this help`;
 
 /** Parsed command line. */
@@ -36,6 +42,7 @@ interface CliOptions {
   longPoll: boolean;
   vendorExact: boolean;
   crmToken: string;
+  autopilot: ScriptSource[];
 }
 
 class UsageError extends Error {}
@@ -57,6 +64,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         'no-long-poll': { type: 'boolean' },
         'vendor-exact': { type: 'boolean' },
         'crm-token': { type: 'string' },
+        autopilot: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -99,9 +107,18 @@ function parse(argv: string[]): CliOptions | 'help' {
     throw new UsageError(`--crm-token: ${(err as Error).message}`);
   }
 
+  const autopilot = (values.autopilot ?? []).map((file) => {
+    try {
+      return { name: basename(file), source: readFileSync(file, 'utf8') };
+    } catch (err) {
+      throw new UsageError(`--autopilot: cannot read '${file}': ${(err as Error).message}`);
+    }
+  });
+
   return {
     queues,
     crmToken,
+    autopilot,
     faults: values.faults ?? false,
     // Vendor-exact mode has no long-poll; --no-long-poll alongside it is simply redundant.
     longPoll: !values['no-long-poll'] && !values['vendor-exact'],
@@ -113,7 +130,7 @@ function parse(argv: string[]): CliOptions | 'help' {
   };
 }
 
-function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, vendorExact: boolean, crmToken: string): void {
+function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, vendorExact: boolean, crmToken: string, autopilot: readonly ScriptSource[]): void {
   const lines = [
     `Beckon Sandbox listening on ${sb.url}`,
     `  ContactCenterId: ${sb.contactCenterId}`,
@@ -125,6 +142,7 @@ function printBanner(sb: RunningSandbox, dataDir: string, faults: boolean, vendo
     `  Data:            ${dataDir}`,
     ...(faults ? [`  Fault injector:  ${sb.url}/api/sandbox/faults (see sandbox/README.md)`] : []),
     ...(vendorExact ? ['  Vendor-exact:    on (no Sandbox extras; replies as the Genesys documentation shows)'] : []),
+    ...(autopilot.length > 0 ? [`  Autopilot:       ${autopilot.map((s) => s.name).join(', ')} (switch scripts per queue in the console)`] : []),
     'Press Ctrl+C to stop.',
   ];
   console.log(lines.join('\n'));
@@ -146,9 +164,17 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues, faults: opts.faults, longPoll: opts.longPoll, vendorExact: opts.vendorExact, crmToken: opts.crmToken });
+    sandbox = await startSandbox({ port: opts.port, dataDir: opts.dataDir, contactCenterId: opts.contactCenterId, agents: opts.agents, queues: opts.queues, faults: opts.faults, longPoll: opts.longPoll, vendorExact: opts.vendorExact, crmToken: opts.crmToken, autopilot: opts.autopilot });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    if (err instanceof ScriptRefused) {
+      console.error(`Error: the autopilot script does not validate:\n${err.lines().map((l) => `  ${l}`).join('\n')}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof GwsError) {
+      console.error(`Error: --autopilot: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
     if (e.code === 'EADDRINUSE') {
       console.error(`Error: port ${opts.port} on 127.0.0.1 is already in use (another Sandbox?). Choose another with --port.`);
     } else {
@@ -156,7 +182,7 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  printBanner(sandbox, opts.dataDir, opts.faults, opts.vendorExact, opts.crmToken);
+  printBanner(sandbox, opts.dataDir, opts.faults, opts.vendorExact, opts.crmToken, opts.autopilot);
 
   let stopping = false;
   const stop = (signal: string) => {

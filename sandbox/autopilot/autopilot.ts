@@ -53,6 +53,7 @@ const HISTORY = 200;
 export class Autopilot {
   readonly slots = new Map<string, Slot>();
   readonly runs = new Map<string, RunEntry>();
+  /** Finished runs by `chatId agent` (a chat can pass from one autopilot queue to another). */
   readonly finished = new Map<string, FinishedRun>();
   /** Chats waiting for the accept delay: chat id → the agent and when it accepts. */
   readonly accepts = new Map<string, { agent: string; at: number; cancel: () => void }>();
@@ -180,7 +181,7 @@ export class Autopilot {
     };
     const run = new ChatRun(ctx, this.repo.messagesFrom(chatId, 0).at(-1)?.index ?? 0);
     this.runs.set(chatId, { run, slot, nickname, since: Date.now(), timers, lastError: null });
-    this.finished.delete(chatId);
+    this.finished.delete(`${chatId} ${slot.agent}`);
     this.changed(chatId);
     return run;
   }
@@ -190,7 +191,7 @@ export class Autopilot {
     if (!entry) return;
     entry.timers.clear();
     this.runs.delete(chatId);
-    this.finished.set(chatId, { chatId, queue: entry.slot.queue, agent: entry.slot.agent, nickname: entry.nickname, reason, at: Date.now() });
+    this.finished.set(`${chatId} ${entry.slot.agent}`, { chatId, queue: entry.slot.queue, agent: entry.slot.agent, nickname: entry.nickname, reason, at: Date.now() });
     for (const old of this.finished.keys()) if (this.finished.size > HISTORY) this.finished.delete(old);
     this.changed(chatId);
   }

@@ -23,7 +23,7 @@ export interface TestSandbox {
   /** Calls the customer API with the right ContactCenterId unless headers override it. */
   customer(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string | undefined>): Promise<Reply>;
   /** Calls the agent API as `agent`, with its configured password. */
-  agent(agent: string, method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string | undefined>): Promise<Reply>;
+  agent(agent: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string | undefined>): Promise<Reply>;
   /** Every row of every table, to prove a failed request changed nothing. */
   snapshot(): Record<string, unknown[]>;
   stop(): Promise<void>;
