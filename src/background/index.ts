@@ -19,6 +19,7 @@ import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presente
 import { SessionStore } from './session-store';
 import { SettingsCache } from './settings-cache';
 import { syncWatcher } from './sites';
+import { wireContextMenu } from './context-menu';
 import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
@@ -223,6 +224,8 @@ export function startBackground(): void {
     void journeys.forget(tabId);
   });
   openPopupOnNotificationClick();
+  // "Offer a chat when this is clicked" on enabled sites: a click rule for the element under the pointer.
+  wireContextMenu(settings);
 
   const resync = () =>
     void settings

@@ -25,7 +25,7 @@ export interface DocumentLike {
   querySelectorAll(selector: string): ArrayLike<unknown>;
 }
 
-/** `CSS.escape` (CSSOM): `s` as a CSS identifier; also valid inside a quoted CSS string. */
+/** `CSS.escape` (CSSOM): `s` as a CSS identifier. */
 export function cssEscape(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -38,6 +38,17 @@ export function cssEscape(s: string): string {
     else out += c >= 0x80 || /[\w-]/.test(ch) ? ch : `\\${ch}`;
   }
   return out;
+}
+
+/**
+ * `s` as a quoted CSS string: in single quotes when it holds a double quote and no single one
+ * (readable, and what simpler selector engines parse), else in double quotes with `"` escaped.
+ */
+export function cssString(s: string): string {
+  const q = s.includes('"') && !s.includes("'") ? "'" : '"';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+  const escaped = s.replace(/[\0-\x1f\x7f\\"']/g, (c) => (c === q || c === '\\' ? `\\${c}` : c === '"' || c === "'" ? c : `\\${c.charCodeAt(0).toString(16)} `));
+  return q + escaped + q;
 }
 
 /** Attributes that name an element on purpose (test hooks, form names, labels), most stable first. */
@@ -55,7 +66,7 @@ function ownSelectors(el: ElementLike): string[] {
   if (el.id && !UNSTABLE.test(el.id)) out.push(`#${cssEscape(el.id)}`);
   for (const name of NAMING_ATTRIBUTES) {
     const value = el.getAttribute(name);
-    if (value && value.length <= 80) out.push(`${tag}[${name}="${cssEscape(value)}"]`);
+    if (value && value.length <= 80) out.push(`${tag}[${name}=${cssString(value)}]`);
   }
   const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !UNSTABLE.test(c)).slice(0, 3).map((c) => `.${cssEscape(c)}`);
   out.push(...classes.map((c) => tag + c));

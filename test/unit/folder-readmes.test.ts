@@ -27,7 +27,7 @@ const SOURCE = /\.(?:tsx?|js|css|html)$/;
 const TEST = /\.test\.tsx?$/;
 const FILE_NAME = /^(?:\.\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:tsx?|js|css|html)$/;
 /** Files the build writes (WXT bundles, the watcher bundle) or a benchmark names at run time. */
-const BUILT = new Set(['watcher.js', 'page-ui.js', 'page-frame.html', 'pega-bridge.js', 'page-api.js', 'page-api-relay.js', 'beckon-bench-probe.js', 'beckon-bench-chat-probe.js', '_generated_background_page.html']);
+const BUILT = new Set(['watcher.js', 'picker.js', 'page-ui.js', 'page-frame.html', 'pega-bridge.js', 'page-api.js', 'page-api-relay.js', 'beckon-bench-probe.js', 'beckon-bench-chat-probe.js', '_generated_background_page.html']);
 
 const posix = (p: string) => p.split(path.sep).join('/');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CRM } from '../../src/core/crm/settings';
-import { PageRequestSchema, parseMessage, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
+import { PageRequestSchema, parseMessage, PickReplySchema, UiToBackgroundSchema, WatcherReportSchema } from '../../src/protocol/messages';
 
 describe('watcher reports', () => {
   const good = {
@@ -23,6 +23,41 @@ describe('watcher reports', () => {
     const r = parseMessage(WatcherReportSchema, bad);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.length).toBeGreaterThan(0);
+  });
+});
+
+describe('watcher reports: element triggers', () => {
+  const good = {
+    type: 'watcher.context', url: 'https://x.test/a', title: 'A', ogTitle: '', lang: '', selectorText: '', selector: '', referrer: '',
+    activeMs: 5, visibleMs: 10, wallMs: 12, idleMs: 1, scrollDepth: 40, exitIntent: false, navigated: false,
+    visibleSelectors: ['.plans'], clickedSelectors: ['button[data-testid="apply"]'], invalidSelectors: ['a:nope'],
+  };
+  it('accepts the selectors seen, clicked and refused', () => expect(parseMessage(WatcherReportSchema, good)).toEqual({ ok: true, value: good }));
+  it.each([
+    ['too many seen', { visibleSelectors: Array.from({ length: 21 }, (_, i) => `.s${i}`) }, 'visibleSelectors: at most 20 selectors'],
+    ['too many clicked', { clickedSelectors: Array.from({ length: 21 }, (_, i) => `#c${i}`) }, 'clickedSelectors: at most 20 selectors'],
+    ['too many refused', { invalidSelectors: Array.from({ length: 41 }, (_, i) => `x${i}`) }, 'invalidSelectors: at most 40 selectors'],
+    ['a selector over 500 characters', { clickedSelectors: ['a'.repeat(501)] }, 'clickedSelectors.0'],
+    ['an empty selector', { visibleSelectors: [''] }, 'visibleSelectors.0'],
+    ['a selector that is not text', { clickedSelectors: [42] }, 'clickedSelectors.0'],
+    ['a list that is not one', { visibleSelectors: '.plans' }, 'visibleSelectors'],
+  ])('rejects %s', (_what, over, where) => {
+    const r = parseMessage(WatcherReportSchema, { ...good, ...over });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain(where);
+  });
+  it('accepts a report of an older watcher without them', () => {
+    const { visibleSelectors: _v, clickedSelectors: _c, invalidSelectors: _i, ...old } = good;
+    expect(parseMessage(WatcherReportSchema, old).ok).toBe(true);
+  });
+});
+
+describe('picker replies', () => {
+  it.each([[{ selector: '#apply' }], [{ error: 'no-target' }], [{ error: 'no-selector' }]])('accepts %j', (reply) => {
+    expect(parseMessage(PickReplySchema, reply)).toEqual({ ok: true, value: reply });
+  });
+  it.each([[{ selector: '' }], [{ selector: 'a'.repeat(501) }], [{ error: 'anything else' }], [{}], [null], ['#apply']])('rejects %j', (reply) => {
+    expect(parseMessage(PickReplySchema, reply).ok).toBe(false);
   });
 });
 

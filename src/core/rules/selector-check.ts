@@ -16,6 +16,7 @@ export function selectorError(selector: string): string | null {
   if (s === '') return 'CSS selector is required';
   if (s.length > SELECTOR_MAX) return `CSS selector is longer than ${SELECTOR_MAX} characters`;
   // Braces and semicolons would be style rules, not a selector; `<` is css-what's own extension.
+  // eslint-disable-next-line no-control-regex -- control characters are among what is refused
   const stray = /[\0-\x1f\x7f{};<]/.exec(s);
   if (stray) return `CSS selector cannot contain ${JSON.stringify(stray[0])}`;
   let parsed: Selector[][];

@@ -12,10 +12,21 @@ export interface RulesEditorProps {
   errors: readonly FieldError[];
 }
 
+/** The rule the page was opened for (`options.html#rule=<id>`: the context menu's new click rule). */
+export function ruleInHash(hash: string): string | null {
+  const m = /^#rule=([^&]+)$/.exec(hash);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The rule list in priority order: add, remove, move up and down (buttons, so the order
  * can be changed from the keyboard), collapse. Focus follows each action so keyboard users
- * never lose their place.
+ * never lose their place. Opened at `#rule=<id>`, the page starts on that rule.
  */
 export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
   // Collapsed rules by id (ids are unique and survive moves, unlike indexes).
@@ -27,6 +38,10 @@ export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
     document.querySelector<HTMLElement>(focusNext)?.focus();
     setFocusNext(null);
   }, [focusNext]);
+  useEffect(() => {
+    const i = rules.findIndex((r) => r.id === ruleInHash(location.hash));
+    if (i >= 0) setFocusNext(`#rule-title-${i}`);
+  }, []);
 
   const move = (i: number, delta: -1 | 1) => {
     const to = i + delta;
