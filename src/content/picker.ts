@@ -14,9 +14,12 @@ import { CONTEXT_TARGET_KEY, PICKED_KEY, type PickReply } from '../protocol/watc
  */
 const CONTROL = 'a[href], button, summary, label, select, [role="button"], [role="link"], [role="tab"], [role="menuitem"], input';
 
-/** Finds the selector and leaves it (or why there is none) where the background reads it. */
+/**
+ * Finds the selector and leaves it (or why there is none) where the background reads it: on the
+ * isolated world's global, where the watcher left the element.
+ */
 export function pick(win: Window): PickReply {
-  const scope = win as unknown as Record<symbol, unknown>;
+  const scope = globalThis as unknown as Record<symbol, unknown>;
   const target = scope[Symbol.for(CONTEXT_TARGET_KEY)] as Element | null | undefined;
   // A target the page has since removed cannot be clicked any more: no rule for it.
   const selector = target?.isConnected ? stableSelector(target.closest(CONTROL) ?? target, win.document) : null;

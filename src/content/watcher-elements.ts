@@ -77,8 +77,9 @@ export function watchElements(win: Window & typeof globalThis, now: () => number
     if (hit.size > before) changed(); // at once: a click trigger should feel instant
   });
   // The context menu's rule is for the element right-clicked last: the picker (injected on the
-  // menu click, into this same isolated world) reads it here. A page's fake contextmenu moves nothing.
-  listen(doc, 'contextmenu', (e) => ((win as unknown as Record<symbol, unknown>)[Symbol.for(CONTEXT_TARGET_KEY)] = e.target));
+  // menu click, into this same isolated world) reads it from the world's global (in Firefox that
+  // is the content script sandbox, not `window`). A page's fake contextmenu moves nothing.
+  listen(doc, 'contextmenu', (e) => ((globalThis as unknown as Record<symbol, unknown>)[Symbol.for(CONTEXT_TARGET_KEY)] = e.target));
 
   return {
     /**

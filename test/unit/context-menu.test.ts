@@ -72,7 +72,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   stopWatcher();
-  delete (window as unknown as Record<symbol, unknown>)[Symbol.for(CONTEXT_TARGET_KEY)];
+  delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(CONTEXT_TARGET_KEY)];
   vi.restoreAllMocks();
 });
 
@@ -112,7 +112,7 @@ describe('"Offer a chat when this is clicked"', () => {
     expect(injected.map((i) => i.target)).toEqual([{ tabId: 4, frameIds: [0] }, { tabId: 4, frameIds: [0] }]);
     expect(opened).toEqual([browser.runtime.getURL('/options.html#rule=click-1' as never)]);
     // The picker's answer was taken, not left in the page's world for the next time.
-    expect((window as unknown as Record<symbol, unknown>)[Symbol.for(PICKED_KEY)]).toBeUndefined();
+    expect((globalThis as unknown as Record<symbol, unknown>)[Symbol.for(PICKED_KEY)]).toBeUndefined();
     // The page's watcher is told to watch it.
     const watch = elementsToWatch({ rules: saved.rules, url: PAGE, capping: { settings: DEFAULT_CAPPING, state: emptyCappingState(0, '2026-01-01') }, now: 1, today: '2026-01-01' });
     expect(watch.clicked).toEqual(['button[data-testid="pay-now"]']);

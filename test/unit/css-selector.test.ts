@@ -146,7 +146,7 @@ describe('stableSelector', () => {
 });
 
 describe('the picker', () => {
-  const scope = window as unknown as Record<symbol, unknown>;
+  const scope = globalThis as unknown as Record<symbol, unknown>;
   it('names the element the watcher kept, and leaves the answer for the background', () => {
     document.body.innerHTML = '<button data-testid="apply">Apply</button>';
     scope[Symbol.for(CONTEXT_TARGET_KEY)] = $('button');

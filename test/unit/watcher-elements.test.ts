@@ -226,7 +226,7 @@ describe('watcher: element triggers', () => {
   });
 
   it('keeps the element right-clicked last for the picker; a page-made contextmenu moves nothing', async () => {
-    const scope = window as unknown as Record<symbol, unknown>;
+    const scope = globalThis as unknown as Record<symbol, unknown>;
     const h = harness();
     await vi.advanceTimersByTimeAsync(0);
     const span = document.querySelector('span')!;
