@@ -10,6 +10,7 @@ import { DEFAULT_QUEUES, DEMO_AGENTS, validateAgents, validateQueues } from './c
 import { Autopilot } from './autopilot/autopilot.ts';
 import { AutopilotScripts } from './autopilot/autopilot-scripts.ts';
 import { ScriptLibrary } from './autopilot/library.ts';
+import { CannedReplies } from './canned/canned-replies.ts';
 import { buildConsole } from './console/build.ts';
 import { createCrmRepo } from './crm/repo.ts';
 import { CrmStore } from './crm/store.ts';
@@ -31,6 +32,7 @@ import { OriginPolicy } from './http/origin.ts';
 import { withoutTrailingSlash } from './http/trailing-slash.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
 import { registerAutopilotRoutes } from './routes/autopilot.ts';
+import { registerCannedReplyRoutes } from './routes/canned-replies.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
 import { registerCrmRoutes } from './routes/crm.ts';
@@ -117,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   registerGmsRoutes(app, { engine, availability, policy, vendorExact, files, quiet: opts.quiet });
   registerAgentRoutes(app, { desk, handoffs, feeds, policy, agents, streams, files });
   registerAutopilotRoutes(app, { autopilot, scripts: autopilotScripts, library, context: scriptContext, policy, agents });
+  registerCannedReplyRoutes(app, { canned: new CannedReplies(db, commits), policy, agents });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);
