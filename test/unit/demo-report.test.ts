@@ -3,7 +3,7 @@
  * the report's data from the first page view to the end in time order, and the HTML file:
  * self-contained, every piece of untrusted text escaped, with its chart.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { JourneyStore } from '../../src/background/journeys';
 import { newSession, type ChatSession } from '../../src/core/chat-session';

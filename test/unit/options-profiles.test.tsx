@@ -45,7 +45,9 @@ describe('ProfileEditor', () => {
     const input = byTestId<HTMLInputElement>('options-profile-logo')!;
     for (const file of [new File([new Uint8Array(60_000)], 'big.png', { type: 'image/png' }), new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' })]) {
       Object.defineProperty(input, 'files', { value: [file], configurable: true });
-      await act(() => input.dispatchEvent(new Event('change')));
+      await act(() => {
+        input.dispatchEvent(new Event('change'));
+      });
     }
     expect(root.querySelector('[data-testid="f-profile-logo-error"]')?.textContent).toBe('logo.svg is not a PNG, JPEG, WebP or GIF image.');
     await type(byTestId<HTMLInputElement>('options-profile-brand')!, 'Bank AG Hilfe');
