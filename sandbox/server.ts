@@ -33,6 +33,7 @@ import { withoutTrailingSlash } from './http/trailing-slash.ts';
 import { registerAgentRoutes } from './routes/agent.ts';
 import { registerAutopilotRoutes } from './routes/autopilot.ts';
 import { registerCannedReplyRoutes } from './routes/canned-replies.ts';
+import { registerReportRoutes } from './routes/report.ts';
 import type { AgentCredential } from './routes/agent-guard.ts';
 import { registerConsoleRoutes } from './routes/console.ts';
 import { registerCrmRoutes } from './routes/crm.ts';
@@ -120,6 +121,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   registerAgentRoutes(app, { desk, handoffs, feeds, policy, agents, streams, files });
   registerAutopilotRoutes(app, { autopilot, scripts: autopilotScripts, library, context: scriptContext, policy, agents });
   registerCannedReplyRoutes(app, { canned: new CannedReplies(db, commits), policy, agents });
+  registerReportRoutes(app, { desk, library, policy, agents });
   registerCrmRoutes(app, { crm, desk, policy, agents, token: crmToken, quiet: opts.quiet });
   registerConsoleRoutes(app, assets);
   await registerDemoSite(app);

@@ -116,8 +116,10 @@ export class AgentDesk {
   stopProcessing(name: string, chatId: string): void {
     const m = this.member(name, chatId);
     this.engine.change(chatId, (append) => {
+      // The time before leaving, so the report reads "ended the chat", then "left".
+      const at = this.engine.now();
       leaveChat(this.engine, m, append, { status: 'Done', endIfLast: true });
-      this.repo.logChat(chatId, this.engine.now(), 'stopped', name, { role: m.row.role, ended: this.repo.getChat(chatId)?.ended === true });
+      this.repo.logChat(chatId, at, 'stopped', name, { role: m.row.role, ended: this.repo.getChat(chatId)?.ended === true });
     });
   }
 

@@ -39,10 +39,11 @@ export class Handoffs {
       throw new GwsError(Code.Validation, `Invalid parameter 'queueName': unknown queue '${target.queueName}'. Known queues: ${this.desk.availability.knownQueues().join(', ')}.`);
     } else queue = target.queueName;
     this.engine.change(chatId, (append) => {
+      // Logged first: the report reads "transferred", then "left".
+      this.engine.repo.logChat(chatId, this.engine.now(), 'transferred', name, agent !== null ? { agent } : { queue });
       leaveChat(this.engine, m, append, { status: 'Left', endIfLast: false });
       this.engine.repo.setRouting(chatId, queue, agent, name);
       this.engine.repo.setState(chatId, 'WaitingForAgent');
-      this.engine.repo.logChat(chatId, this.engine.now(), 'transferred', name, agent !== null ? { agent } : { queue });
     });
   }
 
@@ -68,9 +69,9 @@ export class Handoffs {
     const { m, consultant } = this.consultation(name, chatId);
     this.engine.change(chatId, (append) => {
       // handler() refused consultants, so the caller is Primary or Conference.
+      this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-completed', name, { as: 'transfer', consultant: consultant.row.agent });
       this.reveal(m, consultant, m.row.role as 'Primary' | 'Conference', append);
       leaveChat(this.engine, m, append, { status: 'Left', endIfLast: false });
-      this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-completed', name, { as: 'transfer', consultant: consultant.row.agent });
     });
   }
 
@@ -78,8 +79,8 @@ export class Handoffs {
   completeConference(name: string, chatId: string): void {
     const { m, consultant } = this.consultation(name, chatId);
     this.engine.change(chatId, (append) => {
-      this.reveal(m, consultant, 'Conference', append);
       this.engine.repo.logChat(chatId, this.engine.now(), 'consultation-completed', name, { as: 'conference', consultant: consultant.row.agent });
+      this.reveal(m, consultant, 'Conference', append);
     });
   }
 

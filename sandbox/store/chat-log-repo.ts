@@ -1,6 +1,6 @@
 /**
  * Prepared statements for the chat log (`chat_log`, store/solo-demo-migration.ts): what
- * happened in a chat besides its messages, for the agent's report. No rules live here; the
+ * happened in a chat besides its messages, for the agent's report, and who was in the chat when. No rules live here; the
  * engine writes an entry inside the transaction of the change it records.
  */
 import type { Db } from './db.ts';
@@ -8,7 +8,7 @@ import type { Db } from './db.ts';
 /** Kinds of chat log entries (see report/ for how each reads). */
 export type ChatLogKind =
   | 'requested' | 'accepted' | 'rejected' | 'transferred' | 'consultation-started' | 'consultation-completed'
-  | 'stopped' | 'user-data' | 'taken-over' | 'autopilot-stopped';
+  | 'stopped' | 'user-data' | 'taken-over';
 
 /** One entry. */
 export interface ChatLogEntry {
@@ -20,6 +20,18 @@ export interface ChatLogEntry {
   detail: Record<string, unknown>;
 }
 
+/** A participant of a chat with when it was there (for the report). */
+export interface PresenceRow {
+  participantId: string;
+  nickname: string;
+  type: 'Customer' | 'Agent' | 'External';
+  /** The agent's login name (null: the customer). */
+  agent: string | null;
+  joinedAt: number;
+  leftAt: number | null;
+  visibility: 'All' | 'Agents';
+}
+
 interface RawEntry { seq: number; at: number; kind: ChatLogKind; agent_name: string | null; detail: string }
 
 /** Creates the chat log statements; merged into the repository by createRepo. */
@@ -28,6 +40,8 @@ export function createChatLogRepo(db: Db) {
     insert: db.prepare(`INSERT INTO chat_log (chat_id, seq, at, kind, agent_name, detail)
       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_log WHERE chat_id = ?), ?, ?, ?, ?)`),
     ofChat: db.prepare<[string], RawEntry>('SELECT seq, at, kind, agent_name, detail FROM chat_log WHERE chat_id = ? ORDER BY seq'),
+    everyone: db.prepare<[string], PresenceRow>(`SELECT participant_id AS participantId, nickname, type, agent_name AS agent,
+      joined_at AS joinedAt, left_at AS leftAt, visibility FROM participants WHERE chat_id = ? ORDER BY joined_at, participant_id`),
   };
   return {
     /** Appends an entry. Call inside the transaction of the change it records. */
@@ -36,5 +50,7 @@ export function createChatLogRepo(db: Db) {
     /** The chat's log, oldest first. */
     chatLog: (chatId: string): ChatLogEntry[] =>
       s.ofChat.all(chatId).map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, agent: r.agent_name, detail: JSON.parse(r.detail) as Record<string, unknown> })),
+    /** Everyone who was ever in the chat (left or not, consultants included), in order of joining. */
+    presence: (chatId: string): PresenceRow[] => s.everyone.all(chatId),
   };
 }
