@@ -10,12 +10,16 @@ export interface Credentials {
   password: string;
 }
 
-/** A failed call: `status` is the HTTP status, `code` the GWS statusCode (-1 if none). */
+/**
+ * A failed call: `status` is the HTTP status, `code` the GWS statusCode (-1 if none), and
+ * `details` the `errors` list some Sandbox extras add (a refused script or import file).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: number,
     message: string,
+    readonly details: { line?: number; path?: string; message: string; text?: string }[] = [],
   ) {
     super(message);
   }
@@ -30,7 +34,7 @@ export function basicAuth({ name, password }: Credentials): string {
 /** Calls the agent API; resolves with the reply body when statusCode is 0. */
 export async function call<T = Record<string, unknown>>(
   creds: Credentials,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: Record<string, unknown>,
 ): Promise<T> {
@@ -39,9 +43,10 @@ export async function call<T = Record<string, unknown>>(
     headers: { Authorization: basicAuth(creds), ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string };
+  const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string; errors?: unknown };
   if (json.statusCode !== 0) {
-    throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
+    const details = Array.isArray(json.errors) ? (json.errors as ApiError['details']).filter((e) => typeof e?.message === 'string') : [];
+    throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`, details);
   }
   return json as T;
 }

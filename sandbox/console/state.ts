@@ -13,10 +13,12 @@ export interface DeskState {
   interactions: Record<string, Interaction>;
   /** Per chat id, how many `CrmInteractionUpdated` events arrived: the CRM panel refetches when it changes. */
   crm: Record<string, number>;
+  /** How many `AutopilotUpdated` events arrived: the autopilot's views read its state again when it changes. */
+  autopilot: number;
 }
 
 /** State before the first snapshot arrives. */
-export const emptyDesk: DeskState = { agentState: 'NotReady', queues: [], interactions: {}, crm: {} };
+export const emptyDesk: DeskState = { agentState: 'NotReady', queues: [], interactions: {}, crm: {}, autopilot: 0 };
 
 const readyOrNot = (s: unknown): AgentState => (s === 'Ready' ? 'Ready' : 'NotReady');
 
@@ -81,6 +83,8 @@ export function applyEvent(state: DeskState, { event, data }: SseEvent): DeskSta
       if (typeof chatId !== 'string') return state;
       return { ...state, crm: { ...state.crm, [chatId]: (state.crm[chatId] ?? 0) + 1 } };
     }
+    case 'AutopilotUpdated':
+      return { ...state, autopilot: state.autopilot + 1 };
     default:
       return state;
   }

@@ -1,6 +1,8 @@
-/** The left column: chats waiting for an agent, then this agent's own chats. */
+/** The left column: chats waiting for an agent, this agent's own chats, then the autopilot's. */
+import type { AutopilotChat } from '../../autopilot/status.ts';
 import type { AgentState, Interaction, QueueState } from '../../engine/types.ts';
 import { unreadCount } from '../state.ts';
+import { AutopilotChats } from './AutopilotChats.tsx';
 import { QueueToggles } from './QueueToggles.tsx';
 
 /** Props of ChatList. */
@@ -12,6 +14,10 @@ export interface ChatListProps {
   queues: QueueState[];
   onSelect(id: string): void;
   onToggleQueue(queue: string, next: AgentState): void;
+  /** The autopilot's chats (to watch and take over), and the one watched. */
+  autopilotChats?: AutopilotChat[];
+  watching?: string | null;
+  onWatch?(chatId: string): void;
 }
 
 const PAGE_KEYS = ['Page Name', 'pageName', 'Page Title'];
@@ -20,7 +26,7 @@ const PAGE_KEYS = ['Page Name', 'pageName', 'Page Title'];
 const OFFER_LABEL: Record<string, string | undefined> = { Transfer: 'Transferred to you', Consultation: 'Consult request' };
 
 /** The chat list. */
-export function ChatList({ interactions, selected, seen, agentState, queues, onSelect, onToggleQueue }: ChatListProps) {
+export function ChatList({ interactions, selected, seen, agentState, queues, onSelect, onToggleQueue, autopilotChats = [], watching = null, onWatch = () => {} }: ChatListProps) {
   const waiting = interactions.filter((i) => i.state === 'Offered');
   const mine = interactions.filter((i) => i.state !== 'Offered');
   return (
@@ -62,6 +68,7 @@ export function ChatList({ interactions, selected, seen, agentState, queues, onS
           );
         })}
       </ul>
+      <AutopilotChats chats={autopilotChats} selected={watching} onSelect={onWatch} />
     </nav>
   );
 }

@@ -4,6 +4,7 @@
  * close a chat the visitor left).
  */
 import { useState } from 'preact/hooks';
+import type { CannedReply } from '../../canned/schemas.ts';
 import type { Interaction } from '../../engine/types.ts';
 import { act, type Credentials, fetchFile, sendFile } from '../api.ts';
 import { isTyping } from '../state.ts';
@@ -12,6 +13,7 @@ import { ChatActions } from './ChatActions.tsx';
 import { Composer } from './Composer.tsx';
 import { CrmPanel } from './CrmPanel.tsx';
 import { FilePicker } from './FilePicker.tsx';
+import { ReportButtons } from './ReportButtons.tsx';
 import { Transcript } from './Transcript.tsx';
 import { VisitorContext } from './VisitorContext.tsx';
 
@@ -23,6 +25,11 @@ export interface ChatPaneProps {
   queues: string[];
   /** Changes when the chat's CRM interaction should be read again (see CrmPanel). */
   crmRevision: string;
+  /** Canned replies for the composer's `/` list, and what to call when it opens. */
+  canned?: CannedReply[];
+  onCannedOpen?(): void;
+  /** Set when the autopilot stopped on this chat (a takeover): says so above the transcript. */
+  autopilotNote?: string | null;
 }
 
 /** A line saying why an offered chat is offered, or null for an ordinary queue offer. */
@@ -34,7 +41,7 @@ function offerNote(i: Interaction): string | null {
 }
 
 /** The chat pane. */
-export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }: ChatPaneProps) {
+export function ChatPane({ interaction: i, creds, agents, queues, crmRevision, canned = [], onCannedOpen, autopilotNote = null }: ChatPaneProps) {
   const [error, setError] = useState<string | null>(null);
 
   /** Runs an operation, showing the server's sentence if it fails. */
@@ -90,6 +97,7 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
           </p>
         </div>
         <span class={`state state-${i.state}`} data-testid="chat-state">{i.state === 'Offered' ? 'Waiting' : i.state}</span>
+        {i.state !== 'Offered' && <ReportButtons chatId={i.id} creds={creds} />}
         {i.state !== 'Offered' && (
           <button type="button" class="danger" data-testid="end-chat" onClick={() => void run({ operationName: 'StopProcessing' })}>
             {endLabel}
@@ -101,6 +109,7 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
         <CrmPanel chatId={i.id} creds={creds} revision={crmRevision} />
       </div>
       {error && <p class="error" role="alert">{error}</p>}
+      {autopilotNote && <p class="notice" role="status" data-testid="autopilot-stopped">{autopilotNote}</p>}
       <Transcript messages={i.messages} onDownload={download} />
       {isTyping(i.messages, 'Customer') && i.state === 'Chatting' && (
         <p class="typing" role="status" data-testid="visitor-typing">{i.customer.nickname} is typing…</p>
@@ -114,7 +123,8 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision }:
       {consultant && i.state === 'Chatting' && <p class="notice">You are consulting: only agents see what you write here.</p>}
       {i.state === 'Chatting' && (
         <Composer to={consultant ? 'the agents' : i.customer.nickname} run={run}
-          canKeepAmongAgents={!consultant && i.consultation?.state === 'Joined'} />
+          canKeepAmongAgents={!consultant && i.consultation?.state === 'Joined'}
+          canned={canned} userData={i.userData} onCannedOpen={onCannedOpen} />
       )}
       {i.state === 'Chatting' && !consultant && i.customerApi === 'GMS' && <FilePicker onSend={attach} />}
       {i.state === 'Ended' && <p class="notice">The visitor left the chat. Close it when you have finished your notes.</p>}
