@@ -12,9 +12,6 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', nl: 'Nederlands', pt: 'Português', it: 'Italiano', ar: 'العربية',
 };
 
-/** Languages written right to left. */
-const RTL = new Set<string>(['ar', 'he', 'fa', 'ur']);
-
 /** A profile's choice: one language, or the page's own (`<html lang>`). */
 export type LanguageChoice = Language | 'page';
 
@@ -29,5 +26,5 @@ export function resolveLanguage(choice: LanguageChoice, pageLang: string | undef
   return choice === 'page' ? (supportedLanguage(pageLang) ?? 'en') : choice;
 }
 
-/** The writing direction of a language. */
-export const directionOf = (language: string): 'ltr' | 'rtl' => (RTL.has(language) ? 'rtl' : 'ltr');
+/** The writing direction of a language (kept in src/core/i18n/direction.ts, light enough for the in-page UI). */
+export { directionOf } from '../i18n/direction';
