@@ -124,7 +124,8 @@ export class Autopilot {
         entry.run.update(messages);
         return this.changed(chatId);
       }
-      this.considerOffer(chatId);
+      // Without a script switched on, the autopilot costs a Sandbox nothing per chat change.
+      if (this.accepts.size > 0 || [...this.slots.values()].some((s) => s.on)) this.considerOffer(chatId);
     } catch (err) {
       this.fail(chatId, err);
     }
