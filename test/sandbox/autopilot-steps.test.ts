@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { viewOf } from './agent-helpers.ts';
 import { autopilotState, gwsMessages, lines, quickScript, startWithScripts, waitFor } from './autopilot-helpers.ts';
-import type { TestSandbox } from './helpers.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 afterEach(async () => {
@@ -105,5 +108,27 @@ typing: { pauseMs: 5, perCharacterMs: 10, minMs: 30, maxMs: 400 }
     // Switched on again, it picks up the chat that waited.
     expect((await t.agent('alice', 'POST', '/api/sandbox/autopilot/queues/Billing', { script: 'billing.yaml' })).body.statusCode).toBe(0);
     await waitFor(async () => lines(await gwsMessages(t, b)).includes('Ava [ParticipantJoined]'), 'the waiting chat accepted');
+  });
+});
+
+describe('a restart', () => {
+  it('resumes the chats the autopilot was in: no second greeting, the next message answered', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'beckon-autopilot-resume-'));
+    try {
+      const script = quickScript('greeting: { say: Hello. }\nreplies: [{ keywords: [ping], say: pong }]');
+      t = await startWithScripts({ 'billing.yaml': script }, { dataDir });
+      const id = await newChat();
+      await textCount(id, 1);
+      await t.stop();
+      t = await startTestSandbox({ dataDir }); // the stored script is switched on again
+      await send(id, 'ping');
+      await textCount(id, 3);
+      expect(await texts(id)).toEqual(['Ava: Hello.', 'Jane: ping', 'Ava: pong']);
+      expect((await autopilotState(t)).chats.map((c: any) => [c.chatId, c.state, c.nickname])).toEqual([[id, 'chatting', 'Ava']]);
+    } finally {
+      await t.stop();
+      t = undefined as unknown as TestSandbox;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
