@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AutopilotChat } from '../../sandbox/autopilot/status.ts';
 import type { CannedReply } from '../../sandbox/canned/schemas.ts';
 import { AutopilotChatPane } from '../../sandbox/console/components/AutopilotChatPane.tsx';
+import { AutopilotView } from '../../sandbox/console/components/AutopilotView.tsx';
+import { CannedView } from '../../sandbox/console/components/CannedView.tsx';
 import { Composer } from '../../sandbox/console/components/Composer.tsx';
 import { ReportButtons } from '../../sandbox/console/components/ReportButtons.tsx';
 import { lineStart, ScriptEditor } from '../../sandbox/console/components/ScriptEditor.tsx';
@@ -189,6 +191,68 @@ describe('ReportButtons', () => {
     expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v2/me/interactions/abcdef123456/report?format=html', '/api/v2/me/interactions/abcdef123456/report?format=json']);
     expect(saved).toEqual(['chat-report-abcdef12.html', 'chat-report-abcdef12.json']);
     click.mockRestore();
+  });
+});
+
+describe('CannedView', () => {
+  const input = (id: string, value: string) => act(() => {
+    const el = byTestId<HTMLInputElement>(id)!;
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
+  it('adds a reply, and lists each field a refused import names', async () => {
+    fetchMock.mockImplementation(async (url) => url.includes('/import')
+      ? json({ statusCode: 10, statusMessage: 'x', errors: [{ path: 'replies[1].text', message: 'must not be empty' }, { path: 'version', message: 'must be 1' }] }, 400)
+      : json({ statusCode: 0, reply: {} }));
+    const reload = vi.fn();
+    await mount(h(CannedView, { creds, replies: CANNED, reload }));
+    expect(all('canned-reply').map((r) => r.dataset.shortcut)).toEqual(['hello', 'hold', 'bye']);
+    expect(all('canned-reply')[0]!.textContent).toContain('Hi, you are on {Page Name}.'); // placeholders as written
+    await input('canned-shortcut', 'thanks');
+    await input('canned-text', 'Thanks, {FirstName|there}!');
+    await act(() => byTestId('canned-save')!.closest('form')!.requestSubmit());
+    await flush();
+    expect([fetchMock.mock.calls[0]![0], fetchMock.mock.calls[0]![1]!.method, JSON.parse(fetchMock.mock.calls[0]![1]!.body as string)])
+      .toEqual(['/api/sandbox/canned-replies', 'POST', { shortcut: 'thanks', text: 'Thanks, {FirstName|there}!' }]);
+    expect(reload).toHaveBeenCalledTimes(1);
+
+    const file = new File(['{"format":"beckon-canned-replies","version":2,"replies":[]}'], 'replies.json', { type: 'application/json' });
+    const picker = byTestId<HTMLInputElement>('canned-import')!;
+    Object.defineProperty(picker, 'files', { value: [file] });
+    await act(() => {
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    expect(fetchMock.mock.calls.at(-1)![0]).toBe('/api/sandbox/canned-replies/import?mode=merge');
+    expect([...byTestId('canned-errors')!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['replies[1].text: must not be empty', 'version: must be 1']);
+  });
+});
+
+describe('AutopilotView', () => {
+  it('switches a script on for a queue, offering only the scripts that serve it', async () => {
+    fetchMock.mockImplementation(async (url) => (url.endsWith('/templates') ? json({ statusCode: 0, templates: [] }) : json({ statusCode: 0 })));
+    const reload = vi.fn();
+    const state = {
+      queues: [{ queue: 'Billing', agent: null, script: null, nickname: null, on: false, error: null },
+        { queue: 'Loans', agent: 'autopilot-loans', script: 'loans.yaml', nickname: 'Leo', on: true, error: null }],
+      scripts: [{ name: 'billing.yaml', queue: 'Billing', updatedAt: 0 }, { name: 'loans.yaml', queue: 'Loans', updatedAt: 0 }],
+      chats: [],
+    };
+    await mount(h(AutopilotView, { creds, state, reload }));
+    await flush();
+    const select = byTestId<HTMLSelectElement>('autopilot-select-Billing')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'billing.yaml']);
+    expect(byTestId<HTMLSelectElement>('autopilot-select-Loans')!.value).toBe('loans.yaml');
+    expect(all('autopilot-queue').map((q) => q.textContent)).toEqual([expect.stringContaining('Off'), expect.stringContaining('On, as Leo')]);
+    await act(() => {
+      select.value = 'billing.yaml';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    const call = fetchMock.mock.calls.find((c) => c[0].includes('/queues/'))!;
+    expect([call[0], JSON.parse(call[1]!.body as string)]).toEqual(['/api/sandbox/autopilot/queues/Billing', { script: 'billing.yaml' }]);
+    expect(reload).toHaveBeenCalled();
   });
 });
 
