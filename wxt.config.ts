@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { catalogAssets } from './scripts/catalog-assets';
 import { bundleContentScript, CONTENT_BUNDLES } from './scripts/content-bundles';
 import { PRESENTER_COMMANDS } from './src/core/presenter';
 
@@ -18,6 +19,8 @@ export default defineConfig({
     // The content scripts are built apart from WXT's pipeline to keep them tiny (see the bundler).
     'build:publicAssets': async (_wxt, files) => {
       for (const { dest, entry } of CONTENT_BUNDLES) files.push({ relativeDest: dest, contents: await bundleContentScript(entry) });
+      // One visitor catalog per language, fetched only by a UI that speaks it (src/ui/i18n/load.ts).
+      files.push(...catalogAssets());
     },
   },
   manifest: ({ browser }) => ({

@@ -27,7 +27,6 @@ export function readViewport(v: unknown): Viewport | null {
 }
 
 const CORNERS: readonly FrameCorner[] = ['bottom-right', 'bottom-left'];
-const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 const isCorner = (v: unknown): v is FrameCorner => CORNERS.includes(v as FrameCorner);
 
 /** Frame → host: a size, a state or a look; anything else is null. */
@@ -45,7 +44,7 @@ export function readFrameMessage(v: unknown): FrameToHost | null {
   if (v.type === 'look') {
     // The title becomes the iframe's accessible name: bounded text, no control characters.
     const { corner, title } = v;
-    if (!isCorner(corner) || typeof title !== 'string' || title.length > MAX_FRAME_TITLE || hasControl(title)) return null;
+    if (!isCorner(corner) || typeof title !== 'string' || title.length > MAX_FRAME_TITLE || /\p{Cc}/u.test(title)) return null;
     return { type: 'look', corner, title };
   }
   return null;

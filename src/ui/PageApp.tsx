@@ -1,71 +1,94 @@
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { FrameUiState } from '../protocol/page-frame';
 import type { UiClient } from './client';
+import { BrandLogo } from './components/BrandLogo';
 import { ChatPanel } from './components/ChatPanel';
 import { OfferCard } from './components/OfferCard';
-import type { FrameHost } from './frame-link';
+import { showLook, type FrameHost } from './frame-link';
+import { useWordsFor } from './i18n/load';
+import { VisitorLanguage } from './i18n/words';
+import { DEFAULT_BRAND, lookStyle } from './look';
 
 const FRESH: FrameUiState = { minimised: false, closedChatId: null, draft: '' };
 
 /**
- * The in-page UI (in its frame): the offer card, then the chat window. It can be minimised to
- * a button and, once the chat is over, closed. Its state (and the composer's draft) is kept by
- * the host, so a frame the page removed comes back as it was.
+ * The in-page UI (in its frame): the offer card, then the chat window, in the demo profile's
+ * look and language (the frame's document takes the language's `lang` and direction, the host
+ * the profile's corner). It can be minimised to a button and, once the chat is over, closed.
+ * Its state (and the composer's draft) is kept by the host, so a frame the page removed comes
+ * back as it was. Nothing shows until the language's catalog is in: no flash of English.
  */
 export function PageApp({ client, host }: { client: UiClient; host?: FrameHost }) {
   const view = useStore(client.$view);
   const notice = useStore(client.$notice);
   const [ui, setUi] = useState<FrameUiState>(host?.initialState ?? FRESH);
+  const look = view?.look;
+  const words = useWordsFor(look?.language);
+  const corner = look?.corner ?? 'bottom-right';
+  const brand = look?.brand ?? DEFAULT_BRAND;
+  useEffect(() => {
+    if (!words) return;
+    showLook(document, { lang: words.lang, dir: words.dir, corner, title: brand });
+    host?.reportLook(corner, brand);
+  }, [words, corner, brand]);
   const update = (patch: Partial<FrameUiState>) => {
     const next = { ...ui, ...patch };
     setUi(next);
     host?.reportState(next);
   };
-  if (!view) return null;
+  if (!view || !words) return null;
+  const { t } = words;
+  const dock = (content: ComponentChildren, extra = '') => (
+    <VisitorLanguage.Provider value={words}>
+      <div class={`bk-dock${extra}`} style={lookStyle(look)} data-testid={extra ? 'beckon-window' : undefined}>
+        {content}
+      </div>
+    </VisitorLanguage.Provider>
+  );
   // A custom-UI offer lives in the popup and a notification, never in the page.
   if (view.offer && view.offer.ui === 'default') {
     const offerId = view.offer.id;
-    return (
-      <div class="bk-dock">
-        <OfferCard
-          offer={view.offer}
-          onAccept={() => client.send({ type: 'offer.accept', offerId })}
-          onDecline={() => client.send({ type: 'offer.decline', offerId })}
-        />
-      </div>
+    return dock(
+      <OfferCard
+        offer={view.offer}
+        look={look}
+        onAccept={() => client.send({ type: 'offer.accept', offerId })}
+        onDecline={() => client.send({ type: 'offer.decline', offerId })}
+      />,
     );
   }
   const chat = view.chat;
   if (!chat || ui.closedChatId === chat.id) return null;
   if (ui.minimised) {
-    return (
-      <div class="bk-dock">
-        <button type="button" class="bk-btn bk-primary bk-bubble" onClick={() => update({ minimised: false })} data-testid="beckon-restore">
-          Chat{chat.status === 'ended' ? ' (ended)' : ''}
-        </button>
-      </div>
+    return dock(
+      <button type="button" class="bk-btn bk-primary bk-bubble" onClick={() => update({ minimised: false })} data-testid="beckon-restore">
+        {t(chat.status === 'ended' ? 'window.restoreEnded' : 'window.restore')}
+      </button>,
     );
   }
-  return (
-    <div class="bk-dock bk-window" data-testid="beckon-window">
+  return dock(
+    <>
       <div class="bk-window-bar">
-        <span class="bk-title">Beckon chat · {chat.queue}</span>
-        <button type="button" class="bk-icon" aria-label="Minimise chat" onClick={() => update({ minimised: true })}>
+        {look ? <BrandLogo look={look} size={24} /> : null}
+        <span class="bk-title" data-testid="beckon-title">{t('window.title', { brand, queue: chat.queue })}</span>
+        <button type="button" class="bk-icon" aria-label={t('window.minimise')} onClick={() => update({ minimised: true })}>
           –
         </button>
         {chat.status === 'ended' ? (
-          <button type="button" class="bk-icon" aria-label="Close chat" data-testid="beckon-close" onClick={() => update({ closedChatId: chat.id })}>
+          <button type="button" class="bk-icon" aria-label={t('window.close')} data-testid="beckon-close" onClick={() => update({ closedChatId: chat.id })}>
             ×
           </button>
         ) : null}
       </div>
       {notice ? (
         <p class="bk-banner" role="alert">
-          {notice}
+          {words.say(notice.phrase ?? notice.message, notice.message)}
         </p>
       ) : null}
       <ChatPanel chat={chat} send={client.send} onDownload={client.downloadFile} draft={ui.draft} onDraft={(draft) => update({ draft })} />
-    </div>
+    </>,
+    ' bk-window',
   );
 }

@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { phrase, type Phrase } from '../core/i18n/visitor';
 import type { ReportData } from '../core/report/report-data';
 import { UI_PORT, type BackgroundToUi, type TabView, type UiToBackground } from '../protocol/ports';
 import { openRuntimePort, type OpenPort, type UiPort } from './ui-port';
@@ -21,11 +22,17 @@ export type Link = 'connecting' | 'connected' | 'gone' | 'refused';
 /** Who a UI speaks for: the popup names its tab; a page frame proves it was placed by its host. */
 export type UiTarget = { tabId?: number } | { frameSecret: string };
 
+/** A refusal to show: in English, and as a phrase when it has one (the UI says it in its language). */
+export interface Notice {
+  message: string;
+  phrase?: Phrase;
+}
+
 /** The UI's live state: the tab's view, the link, and the last refusal to show. */
 export interface UiClient {
   $view: ReturnType<typeof atom<TabView | null>>;
   $link: ReturnType<typeof atom<Link>>;
-  $notice: ReturnType<typeof atom<string | null>>;
+  $notice: ReturnType<typeof atom<Notice | null>>;
   send: (msg: UiToBackground) => void;
   /** Downloads a file of a chat through the background: its name, type and bytes, or why not. */
   downloadFile: (chatId: string, fileId: string) => Promise<FileAnswer>;
@@ -35,10 +42,16 @@ export interface UiClient {
 }
 
 /** An answer to a request, or the error that stands in for one. */
-type Answer = Extract<BackgroundToUi, { type: 'file' | 'report' }> | { error: string };
+type Answer = Extract<BackgroundToUi, { type: 'file' | 'report' }> | { error: string; phrase?: Phrase };
 
-/** What a download brings: the file, or a message to show. */
-export type FileAnswer = { name: string; mime: string; data: string } | { error: string };
+/** What a download brings: the file, or a message to show (with its phrase, for the visitor's language). */
+export type FileAnswer = { name: string; mime: string; data: string } | { error: string; phrase?: Phrase };
+
+/**
+ * An error of the client's own: the phrase the UI says in its language. Its key stands in for
+ * the English, which the in-page bundle does not carry.
+ */
+const failure = (p: Phrase) => ({ error: p.key, phrase: p });
 
 /** A download the background has not answered in this long is given up (a 10 MB file takes far less). */
 const DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -53,7 +66,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     'frameSecret' in target ? { type: 'hello', frame: target.frameSecret } : { type: 'hello', ...(target.tabId === undefined ? {} : { tabId: target.tabId }) };
   const $view = atom<TabView | null>(null);
   const $link = atom<Link>('connecting');
-  const $notice = atom<string | null>(null);
+  const $notice = atom<Notice | null>(null);
   let port: UiPort | null = null;
   let closed = false;
   const outbox: UiToBackground[] = [];
@@ -74,10 +87,10 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
         waiting.delete(requestId);
         resolve(answer);
       };
-      const timer = setTimeout(() => done({ error: 'Beckon did not answer in time: try again.' }), DOWNLOAD_TIMEOUT_MS);
+      const timer = setTimeout(() => done(failure(phrase('error.noAnswer'))), DOWNLOAD_TIMEOUT_MS);
       waiting.set(requestId, done);
       if (port) port.postMessage(msg(requestId));
-      else done({ error: 'Not connected to Beckon: try again in a moment.' });
+      else done(failure(phrase('error.notConnected')));
     });
 
   const connect = () => {
@@ -100,7 +113,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
       }
       $link.set('connected');
       if (msg.type === 'error') {
-        $notice.set(msg.message);
+        $notice.set(msg.phrase ? { message: msg.message, phrase: msg.phrase } : { message: msg.message });
         return;
       }
       if (msg.type === 'file' || msg.type === 'report') {
@@ -115,7 +128,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     port.onDisconnect.addListener(() => {
       port = null;
       // An answer in flight is lost with the port: say so, the visitor can try again.
-      for (const answer of [...waiting.values()]) answer({ error: 'The connection to Beckon was interrupted: try again.' });
+      for (const answer of [...waiting.values()]) answer(failure(phrase('error.interrupted')));
       if (closed) return;
       $link.set('connecting');
       // The worker stopped under a healthy port: come back at once (that wakes it). A port
@@ -156,7 +169,7 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     },
     downloadFile: async (chatId, fileId) => {
       const answer = await request((requestId) => ({ type: 'file.download', chatId, fileId, requestId }));
-      if ('error' in answer) return { error: answer.error };
+      if ('error' in answer) return 'phrase' in answer && answer.phrase ? { error: answer.error, phrase: answer.phrase } : { error: answer.error };
       return answer.type === 'file' ? { name: answer.name, mime: answer.mime, data: answer.data } : { error: 'Beckon answered something else.' };
     },
     fetchReport: async (chatId) => {

@@ -1,10 +1,10 @@
 /**
  * The page frame's side of the in-page UI (see src/protocol/page-frame.ts): waits for its
  * host's init, proves itself to the background with the host's secret, and then keeps the
- * host told of its size and UI state over their private channel.
+ * host told of its size, UI state and look (corner, brand) over their private channel.
  */
 import { readFrameInit, readHostMessage } from '../protocol/frame-messages';
-import type { FrameToHost, FrameUiState, Viewport } from '../protocol/page-frame';
+import { MAX_FRAME_TITLE, type FrameCorner, type FrameToHost, type FrameUiState, type Viewport } from '../protocol/page-frame';
 import { createUiClient, type UiClient } from './client';
 
 /** How many inits that the background refuses a frame tries before it gives up (a page flooding it). */
@@ -17,6 +17,28 @@ export interface FrameHost {
   /** Tells the host how big the UI is (0 × 0: nothing to show). */
   reportSize(width: number, height: number): void;
   reportState(state: FrameUiState): void;
+  /** Tells the host which corner to sit in and what to name the frame (the brand); only changes are sent. */
+  reportLook(corner: FrameCorner, title: string): void;
+}
+
+/** What the frame's document shows of the look: the language and its direction, the corner, the brand. */
+export interface FrameLook {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  corner: FrameCorner;
+  title: string;
+}
+
+/**
+ * Gives the frame's document the look's language and direction (a right-to-left language lays
+ * the UI out mirrored), the corner its content hugs (page-frame.css), and the brand as its title.
+ */
+export function showLook(doc: Document, look: FrameLook): void {
+  const root = doc.documentElement;
+  root.lang = look.lang;
+  root.dir = look.dir;
+  root.dataset.corner = look.corner;
+  doc.title = look.title;
 }
 
 /** Applies the page's viewport as CSS variables, so the UI fits screens from 320 px wide. */
@@ -65,10 +87,18 @@ export function connectToHost(win: Window, onReady: (client: UiClient, host: Fra
       if (msg) applyViewport(win.document, msg.viewport);
     };
     const send = (msg: FrameToHost) => port.postMessage(msg);
+    let lastLook = '';
     onReady(client, {
       initialState: init.state,
       reportSize: (width, height) => send({ type: 'size', width: Math.ceil(width), height: Math.ceil(height) }),
       reportState: (state) => send({ type: 'state', state }),
+      reportLook: (corner, title) => {
+        // The host takes a short title without control characters (frame-messages.ts), or ignores the look.
+        const plain = title.replace(/\p{Cc}/gu, ' ').slice(0, MAX_FRAME_TITLE);
+        if (corner + plain === lastLook) return;
+        lastLook = corner + plain;
+        send({ type: 'look', corner, title: plain });
+      },
     });
   };
 

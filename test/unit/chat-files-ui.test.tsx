@@ -12,6 +12,7 @@ import type { FileLimits } from '../../src/core/chat-files';
 import type { TranscriptEntry } from '../../src/core/chat-session';
 import { AttachFile } from '../../src/ui/components/AttachFile';
 import { Transcript } from '../../src/ui/components/Transcript';
+import { InLanguage } from './visitor-words';
 
 const LIMITS: FileLimits = {
   maxFileSize: 1_000, maxTotalSize: 5_000, maxFiles: 3, types: ['pdf', 'txt'], needAgent: false, downloadAttempts: 2, usedFiles: 0, usedTotalSize: 0, usedDownloads: 0,
@@ -20,7 +21,7 @@ let root: HTMLElement;
 const mount = async (vnode: ComponentChild) => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(vnode, root));
+  await act(() => render(<InLanguage>{vnode}</InLanguage>, root));
 };
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
 afterEach(() => {

@@ -9,12 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatSummary, UiToBackground } from '../../src/protocol/ports';
 import { ChatSwitcher, chatLabel } from '../../src/ui/components/ChatSwitcher';
 import { CrmStatusLine, crmStatusText } from '../../src/ui/components/CrmStatusLine';
+import { ENGLISH, InLanguage } from './visitor-words';
 
 let root: HTMLElement;
 const mount = async (vnode: ComponentChild) => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(vnode, root));
+  await act(() => render(<InLanguage>{vnode}</InLanguage>, root));
   return root;
 };
 afterEach(async () => {
@@ -32,8 +33,8 @@ describe('popup chat switcher', () => {
     const sent: UiToBackground[] = [];
     await mount(<ChatSwitcher chats={chats} current="a" send={(m) => sent.push(m)} />);
     const select = root.querySelector<HTMLSelectElement>('[data-testid="popup-chat-switcher"]')!;
-    expect([...select.options].map((o) => o.textContent)).toEqual([chatLabel(chats[0]!), chatLabel(chats[1]!)]);
-    expect(chatLabel(chats[1]!)).toMatch(/^localhost, Loans, \d\d:\d\d( [AP]M)?: Waiting for an agent…, 2 unread$/);
+    expect([...select.options].map((o) => o.textContent)).toEqual([chatLabel(chats[0]!, ENGLISH), chatLabel(chats[1]!, ENGLISH)]);
+    expect(chatLabel(chats[1]!, ENGLISH)).toMatch(/^localhost, Loans, \d\d:\d\d( [AP]M)?: Waiting for an agent…, 2 unread$/);
     expect(select.value).toBe('a');
     await act(() => {
       select.value = 'b';

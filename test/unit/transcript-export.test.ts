@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../src/core/chat-session';
-import { exportTranscript } from '../../src/core/transcript-export';
+import { visitorAr } from '../../src/core/i18n/catalogs/visitor-ar';
+import { visitorDe } from '../../src/core/i18n/catalogs/visitor-de';
+import { visitorEnglish, visitorTranslator } from '../../src/core/i18n/visitor';
+import { exportTranscript as exportIn, type ExportLanguage, type TranscriptFormat, type TranscriptMeta } from '../../src/core/transcript-export';
+
+/** The export in English unless told. */
+const exportTranscript = (entries: readonly TranscriptEntry[], meta: TranscriptMeta, format: TranscriptFormat, language: ExportLanguage = { t: visitorEnglish, lang: 'en' }) =>
+  exportIn(entries, meta, format, language);
 
 const at = Date.UTC(2026, 10, 21, 14, 5, 9);
 const entries: TranscriptEntry[] = [
@@ -53,5 +60,25 @@ describe('transcript download', () => {
       expect(j.messages.map((m: { at: unknown; text: string }) => [m.at, m.text])).toEqual([[null, odd[0]!.text], [null, 'second'], [null, 'third']]);
       expect(j.startedAt).toBe(startedAt === at ? new Date(at).toISOString() : null);
     }
+  });
+
+  it('in the visitor’s language: headings, "You", notices Beckon wrote, unknown times, the page’s lang and direction', () => {
+    const german = { t: visitorTranslator(visitorDe, 'de'), lang: 'de' };
+    const lines: TranscriptEntry[] = [
+      { ...entries[0]!, phrase: { key: 'notice.joined', params: { name: 'Alex' } } },
+      { key: 'c2', kind: 'message', from: 'visitor', nickname: '', text: 'Hallo', at: Number.NaN, delivery: 'failed' },
+    ];
+    const text = exportTranscript(lines, meta, 'text', german).contents.split('\n');
+    expect(text.slice(0, 3)).toEqual([
+      'Chat in der Warteschlange Billing',
+      '[2026-11-21 14:05:09 UTC] Alex ist dem Chat beigetreten',
+      '[unbekannte Zeit] Sie: Hallo (nicht zugestellt)',
+    ]);
+    const html = exportTranscript(lines, meta, 'html', german).contents;
+    expect(html).toContain('<html lang="de"><head><meta charset="utf-8"><title>Chat: Billing</title>');
+    expect(JSON.parse(exportTranscript(lines, meta, 'json', german).contents).messages[0].text).toBe('Alex ist dem Chat beigetreten');
+    const arabic = exportTranscript(lines, meta, 'html', { t: visitorTranslator(visitorAr, 'ar'), lang: 'ar' }).contents;
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('<h1>محادثة: Billing</h1>');
   });
 });

@@ -8,12 +8,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../src/core/chat-session';
 import { Transcript, TRANSCRIPT_WINDOW } from '../../src/ui/components/Transcript';
+import { InLanguage } from './visitor-words';
 
 const line = (i: number): TranscriptEntry => ({ key: `i${i}`, index: i, kind: 'message', from: i % 2 ? 'agent' : 'visitor', nickname: 'Alex', text: `message ${i}`, at: Date.UTC(2026, 11, 2, 9, 0, i) });
 const lines = (n: number) => Array.from({ length: n }, (_, i) => line(i + 1));
 
 let root: HTMLElement;
-const show = (entries: TranscriptEntry[]) => act(() => render(<Transcript entries={entries} agentTyping={false} />, root));
+const show = (entries: TranscriptEntry[]) => act(() => render(<InLanguage><Transcript entries={entries} agentTyping={false} /></InLanguage>, root));
 afterEach(async () => {
   await act(() => render(null, root));
   root.remove();

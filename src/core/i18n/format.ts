@@ -76,31 +76,22 @@ function argument(body: string, params: Params, locale: string, formats: Formats
   return format ? format(value) : String(value);
 }
 
+/** `src` with its arguments filled in; `hash`: what `#` stands for (inside a plural branch). */
 function render(src: string, params: Params, locale: string, formats: Formats, hash?: string): string {
+  const text = (s: string) => (hash === undefined ? s : s.replaceAll('#', hash));
   let out = '';
   let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === '#' && hash !== undefined) {
-      out += hash;
-      i++;
-    } else if (c === '{') {
-      const end = closing(src, i);
-      if (end < 0) return out + src.slice(i);
-      out += argument(src.slice(i + 1, end), params, locale, formats);
-      i = end + 1;
-    } else {
-      out += c;
-      i++;
-    }
+  for (let open = src.indexOf('{'); open >= 0; open = src.indexOf('{', i)) {
+    const end = closing(src, open);
+    if (end < 0) break;
+    out += text(src.slice(i, open)) + argument(src.slice(open + 1, end), params, locale, formats);
+    i = end + 1;
   }
-  return out;
+  return out + text(src.slice(i));
 }
 
 /** `template` with `params` filled in for `locale`. */
-export function formatMessage(template: string, params: Params = {}, locale = 'en', formats: Formats = {}): string {
-  return render(template, params, locale, formats);
-}
+export const formatMessage = (template: string, params: Params = {}, locale = 'en', formats: Formats = {}): string => render(template, params, locale, formats);
 
 /**
  * The arguments a template names, as `name` or `name:type` (sorted, each once), nested ones

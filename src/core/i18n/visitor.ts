@@ -2,6 +2,10 @@
  * The visitor-facing catalog family: its keys (English's), translators with the family's own
  * argument type `size`, and phrases: a message by key and parameters, for text that is made in
  * one place (core, the background) and read in another, in the reader's language. Pure.
+ *
+ * English (`visitorEnglish`, `inEnglish`) is for core and the background. The in-page UI never
+ * uses it: it loads the one catalog it speaks (src/ui/i18n/load.ts), and the English catalog
+ * stays out of its bundle, tree-shaken, as long as nothing it runs names those two.
  */
 import { visitorEn } from './catalogs/visitor-en';
 import { formatNumber, type Params } from './format';
@@ -25,9 +29,6 @@ export interface Phrase {
 /** The phrase of `key` with `params`. */
 export const phrase = (key: VisitorKey, params?: Params): Phrase => (params ? { key, params } : { key });
 
-/** Whether `key` is a visitor catalog key. */
-export const isVisitorKey = (key: string): key is VisitorKey => Object.hasOwn(visitorEn, key);
-
 /** A byte count for people in `locale`: `438 bytes`, `12.5 KB`, `10 MB` (`12,5 KB` in German). */
 export function sizeText(bytes: number, t: Translate<VisitorKey>, locale: string): string {
   if (!(bytes >= 1024)) return t('size.bytes', { n: Math.max(0, bytes) });
@@ -42,19 +43,22 @@ export function sizeText(bytes: number, t: Translate<VisitorKey>, locale: string
   return t(units[unit]!, { n: formatNumber(rounded, locale) });
 }
 
-/** The translator of a visitor catalog for `locale` (English fills in any key it lacks). */
-export function visitorTranslator(catalog: VisitorCatalog, locale: string): Translate<VisitorKey> {
-  const t: Translate<VisitorKey> = translator(catalog, locale, visitorEn, { size: (v) => sizeText(Number(v), t, locale) });
+/** The translator of a visitor catalog for `locale` (`fallback` fills in any key it lacks). */
+export function visitorTranslator(catalog: VisitorCatalog, locale: string, fallback?: VisitorCatalog): Translate<VisitorKey> {
+  const t: Translate<VisitorKey> = translator(catalog, locale, fallback, { size: (v) => sizeText(Number(v), t, locale) });
   return t;
 }
 
-/** The visitor strings in English. */
-export const visitorEnglish: Translate<VisitorKey> = visitorTranslator(visitorEn, 'en');
+/** The visitor strings in English (core and the background: see above). */
+export const visitorEnglish: Translate<VisitorKey> = /* @__PURE__ */ visitorTranslator(visitorEn, 'en');
 
 /** A phrase in `t`'s language; a key `t` does not know reads as `otherwise` (or the key). */
 export function say(t: Translate<VisitorKey>, p: Phrase, otherwise?: string): string {
-  return isVisitorKey(p.key) ? t(p.key, p.params) : (otherwise ?? p.key);
+  return t.has(p.key) ? t(p.key, p.params) : (otherwise ?? p.key);
 }
 
 /** A phrase in English: what is stored as a line's text, and what the background logs. */
 export const inEnglish = (p: Phrase): string => say(visitorEnglish, p);
+
+/** Where the build packs a language's visitor catalog as JSON (scripts/catalog-assets.ts), for the UIs to fetch. */
+export const catalogAsset = (lang: string): string => `/i18n/visitor-${lang}.json`;

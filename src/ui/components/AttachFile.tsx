@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { toBase64 } from '../../core/base64';
-import { formatSize, uploadRefusalText, type FileLimits } from '../../core/chat-files';
+import { uploadRefusal, type FileLimits } from '../../core/chat-files';
+import { useWords } from '../i18n/words';
 
 /** Props of {@link AttachFile}. */
 export interface AttachFileProps {
@@ -18,14 +19,16 @@ export interface AttachFileProps {
  * says which limit and what is allowed; the server checks again.
  */
 export function AttachFile({ limits, agentPresent, disabled, onAttach }: AttachFileProps) {
+  const w = useWords();
+  const { t } = w;
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ reading?: string; error?: string }>({});
   const accept = limits.types.map((t) => `.${t}`).join(',');
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const refusal = uploadRefusalText({ name: file.name, size: file.size }, limits, agentPresent);
+    const refusal = uploadRefusal({ name: file.name, size: file.size }, limits, agentPresent);
     if (refusal) {
-      setState({ error: refusal });
+      setState({ error: w.say(refusal) });
       return;
     }
     setState({ reading: file.name });
@@ -34,15 +37,15 @@ export function AttachFile({ limits, agentPresent, disabled, onAttach }: AttachF
       onAttach({ uploadId: crypto.randomUUID(), name: file.name, mime: file.type, data });
       setState({});
     } catch {
-      setState({ error: `${file.name} could not be read: attach it again.` });
+      setState({ error: t('attach.unreadable', { name: file.name }) });
     }
   };
-  const hint = `${limits.types.length ? limits.types.join(', ') : 'Any type'}, up to ${formatSize(limits.maxFileSize)}`;
+  const hint = t('attach.hint', { types: limits.types.length ? limits.types.join(', ') : t('attach.anyType'), max: limits.maxFileSize });
   return (
     <div class="bk-attach">
       <button type="button" class="bk-btn bk-link" data-testid="beckon-attach" disabled={disabled || Boolean(state.reading)}
         title={hint} aria-describedby="bk-attach-hint" onClick={() => input.current?.click()}>
-        {state.reading ? `Preparing ${state.reading}…` : 'Attach file'}
+        {state.reading ? t('attach.preparing', { name: state.reading }) : t('attach.button')}
       </button>
       <span id="bk-attach-hint" class="bk-sr-only">{hint}</span>
       <input ref={input} type="file" hidden accept={accept || undefined} data-testid="beckon-attach-input"

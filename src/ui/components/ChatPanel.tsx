@@ -1,25 +1,27 @@
 import { useEffect } from 'preact/hooks';
 import type { ChatView, UiToBackground } from '../../protocol/ports';
 import type { FileAnswer } from '../client';
+import { useWords, type Words } from '../i18n/words';
 import { AttachFile } from './AttachFile';
 import { Composer } from './Composer';
 import { Transcript } from './Transcript';
 import { TranscriptDownload } from './TranscriptDownload';
 
-/** One line saying where the chat stands. */
-export function statusLine(chat: Pick<ChatView, 'status' | 'agents'>): string {
+/** One line saying where the chat stands, in the visitor's words. */
+export function statusLine(chat: Pick<ChatView, 'status' | 'agents'>, w: Pick<Words, 't' | 'list'>): string {
+  const { t } = w;
   switch (chat.status) {
     case 'requesting':
-      return 'Starting your chat…';
+      return t('status.requesting');
     case 'waiting':
-      return 'Waiting for an agent…';
+      return t('status.waiting');
     case 'connected':
     case 'conferenced':
-      return chat.agents.length > 0 ? `Chatting with ${chat.agents.join(', ')}` : 'Connected';
+      return chat.agents.length > 0 ? t('status.chatting', { agents: w.list(chat.agents) }) : t('status.connected');
     case 'transferred':
-      return 'Transferring you to another agent…';
+      return t('status.transferred');
     case 'ended':
-      return 'Chat ended';
+      return t('status.ended');
   }
 }
 
@@ -51,24 +53,25 @@ function useReadReceipts(chat: ChatView, send: (msg: UiToBackground) => void): v
 
 /** A chat: status, transcript, connection trouble, composer and End chat. Shared by page and popup. */
 export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft, onDownload }: ChatPanelProps) {
+  const w = useWords();
   const ended = chat.status === 'ended';
   const chatId = chat.id;
   useReadReceipts(chat, send);
   return (
-    <section class="bk-chat" aria-label="Chat" data-testid="beckon-chat" data-status={chat.status}>
+    <section class="bk-chat" aria-label={w.t('chat.label')} data-testid="beckon-chat" data-status={chat.status}>
       <header class="bk-chat-header">
         <p class="bk-status" role="status" data-testid="beckon-chat-status">
-          {statusLine(chat)}
+          {statusLine(chat, w)}
         </p>
         {!ended ? (
           <button type="button" class="bk-btn bk-link" onClick={() => send({ type: 'chat.end', chatId })} data-testid="beckon-end">
-            End chat
+            {w.t('chat.end')}
           </button>
         ) : null}
       </header>
       {chat.offline ? (
         <p class="bk-banner" role="alert" data-testid="beckon-offline">
-          Cannot reach the chat server. Your messages are kept and will be sent when it is back.
+          {w.t('chat.offline')}
         </p>
       ) : null}
       <Transcript

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWords } from '../i18n/words';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -18,6 +19,7 @@ const TYPING_IDLE_MS = 5_000;
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
 export function Composer({ disabled, onSend, onTyping, autoFocus = false, initialText = '', onTextChange }: ComposerProps) {
+  const { t } = useWords();
   const [text, setTextState] = useState(initialText);
   const setText = (value: string) => {
     setTextState(value);
@@ -49,14 +51,14 @@ export function Composer({ disabled, onSend, onTyping, autoFocus = false, initia
       }}
     >
       <label class="bk-sr-only" for="bk-composer-field">
-        Message
+        {t('composer.label')}
       </label>
       <textarea
         id="bk-composer-field"
         ref={field}
         rows={2}
         maxLength={4000}
-        placeholder={disabled ? 'This chat has ended' : 'Type a message…'}
+        placeholder={disabled ? t('composer.ended') : t('composer.placeholder')}
         value={text}
         disabled={disabled}
         autoFocus={autoFocus}
@@ -74,7 +76,7 @@ export function Composer({ disabled, onSend, onTyping, autoFocus = false, initia
         }}
       />
       <button type="submit" class="bk-btn bk-primary" disabled={disabled || !text.trim()} data-testid="beckon-send">
-        Send
+        {t('composer.send')}
       </button>
     </form>
   );

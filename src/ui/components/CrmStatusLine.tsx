@@ -1,28 +1,32 @@
 import { CRM_CONNECTOR_INFO } from '../../core/crm/settings';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { CrmChatStatus } from '../../protocol/ports';
+import { useStaffT } from '../i18n/staff';
 
-/** What the popup says about a chat's CRM interaction, in one sentence. */
-export function crmStatusText(crm: CrmChatStatus): string {
+/** What the popup says about a chat's CRM interaction, in one sentence (staff-facing; English unless told). */
+export function crmStatusText(crm: CrmChatStatus, t: Translate<StaffKey> = staffEnglish): string {
   const where = (CRM_CONNECTOR_INFO as Record<string, { shortLabel: string } | undefined>)[crm.connector]?.shortLabel ?? crm.connector;
-  const id = crm.interactionId ? `Interaction ${crm.interactionId}` : 'Interaction';
+  const interaction = crm.interactionId ? t('crm.interactionId', { id: crm.interactionId }) : t('crm.interaction');
   switch (crm.state) {
     case 'off':
-      return 'Not synced to a CRM.';
+      return t('crm.off');
     case 'synced':
-      return `${id} in the ${where}: up to date.`;
+      return t('crm.synced', { interaction, where });
     case 'pending':
-      if (crm.error) return `${id}: the ${where} is not answering (${crm.error}); retrying.`;
-      return crm.interactionId ? `${id}: syncing with the ${where}…` : `Starting the interaction in the ${where}…`;
+      if (crm.error) return t('crm.notAnswering', { interaction, where, error: crm.error });
+      return crm.interactionId ? t('crm.syncing', { interaction, where }) : t('crm.starting', { where });
     case 'failed':
-      return `${id}: the ${where} refused an update (${crm.error ?? 'unknown error'}). Retry it from the CRM sync log in Settings.`;
+      return t('crm.failed', { interaction, where, error: crm.error ?? t('crm.unknownError') });
   }
 }
 
 /** One line under the popup's chat: the CRM interaction id and its sync state. */
 export function CrmStatusLine({ crm }: { crm: CrmChatStatus }) {
+  const t = useStaffT();
   return (
     <p class={`bk-crm bk-crm-${crm.state}`} data-testid="popup-crm" data-state={crm.state} data-interaction-id={crm.interactionId ?? ''}>
-      <span class="bk-crm-label">CRM</span> {crmStatusText(crm)}
+      <span class="bk-crm-label">{t('crm.label')}</span> {crmStatusText(crm, t)}
     </p>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { fromBase64 } from '../../core/base64';
-import { formatSize } from '../../core/chat-files';
 import type { TranscriptEntry } from '../../core/chat-session';
 import type { FileAnswer } from '../client';
+import { useWords } from '../i18n/words';
 import { saveFile } from '../save-file';
 
 /** Props of {@link FileLine}. */
@@ -15,13 +15,13 @@ export interface FileLineProps {
   onRetry?: (clientMessageId: string) => void;
 }
 
-const SENDING = { pending: 'Sending…', sent: 'Sent', failed: 'Not sent' } as const;
-
 /**
  * A file in the transcript: its name (as text), size and type; a Download button for a file the
  * server has; for the visitor's own, whether it is through, and why not (with Retry).
  */
 export function FileLine({ entry: e, time, onDownload, onRetry }: FileLineProps) {
+  const w = useWords();
+  const { t } = w;
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const { file } = e;
   const download = async () => {
@@ -30,23 +30,23 @@ export function FileLine({ entry: e, time, onDownload, onRetry }: FileLineProps)
     const answer = await onDownload(file.id);
     const bytes = 'data' in answer ? fromBase64(answer.data) : null;
     if (!bytes || 'error' in answer) {
-      setState({ busy: false, error: 'error' in answer ? answer.error : 'The file arrived damaged: try again.' });
+      setState({ busy: false, error: 'error' in answer ? w.say(answer.phrase ?? answer.error, answer.error) : t('file.damaged') });
       return;
     }
     setState({ busy: false });
     saveFile(answer.name || file.name, new Blob([bytes], { type: answer.mime || 'application/octet-stream' }));
   };
-  const details = [file.size === undefined ? null : formatSize(file.size), file.mime ?? null].filter(Boolean).join(' · ');
+  const details = [file.size === undefined ? null : w.size(file.size), file.mime ?? null].filter(Boolean).join(' · ');
   return (
     <li class={`bk-msg bk-file bk-from-${e.from}`} data-testid="beckon-file" data-from={e.from}>
       <span class="bk-meta">
-        {e.from === 'visitor' ? 'You' : e.nickname} · {time}
+        {e.from === 'visitor' ? t('chat.you') : e.nickname} · {time}
         {e.delivery && e.delivery !== 'sent' ? (
           <span class={`bk-delivery bk-${e.delivery}`} data-testid="beckon-delivery">
-            {' '}· {SENDING[e.delivery]}
+            {' '}· {t(e.delivery === 'pending' ? 'delivery.pending' : 'delivery.fileFailed')}
             {e.delivery === 'failed' && onRetry && e.clientMessageId ? (
               <button type="button" class="bk-btn bk-link bk-retry" data-testid="beckon-retry" onClick={() => onRetry(e.clientMessageId!)}>
-                Retry
+                {t('chat.retry')}
               </button>
             ) : null}
           </span>
@@ -55,11 +55,11 @@ export function FileLine({ entry: e, time, onDownload, onRetry }: FileLineProps)
       <span class="bk-file-card">
         <span class="bk-file-name" data-testid="beckon-file-name">{file.name}</span>
         {details ? <span class="bk-file-details">{details}</span> : null}
-        {file.deleted ? <span class="bk-file-details">(removed)</span> : null}
+        {file.deleted ? <span class="bk-file-details">{t('file.removed')}</span> : null}
         {file.id && !file.deleted && onDownload ? (
           <button type="button" class="bk-btn bk-link" data-testid="beckon-file-download" disabled={state.busy} onClick={() => void download()}
-            aria-label={`Download ${file.name}`}>
-            {state.busy ? 'Downloading…' : 'Download'}
+            aria-label={t('file.downloadName', { name: file.name })}>
+            {state.busy ? t('file.downloading') : t('file.download')}
           </button>
         ) : null}
       </span>

@@ -1,7 +1,7 @@
 /**
- * The staff-facing strings in Preact (popup rule debugger, options page): `useStaffT()` gives
- * the translator of the staff catalog family (src/core/i18n/staff.ts). English for now; a page
- * that gets a language later wraps itself in `<StaffLanguage.Provider value={translator(…)}>`.
+ * The staff-facing strings in Preact (popup rule debugger, CRM line, options page): `useStaffT()`
+ * gives the translator of the staff catalog family (src/core/i18n/staff.ts). English for now; a
+ * page that gets a language later wraps itself in `<StaffLanguage.Provider value={translator(…)}>`.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
