@@ -11,9 +11,9 @@ import type { AgentDesk } from '../engine/agent-desk.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import type { ChatChanged } from '../engine/events.ts';
 import type { Handoffs } from '../engine/handoff.ts';
-import { isHandler } from '../engine/routing.ts';
 import { runAgentOperation } from '../routes/agent-operations.ts';
-import { type ChatLook, ChatRun, type CompiledScript, type RunContext } from './chat-run.ts';
+import { type ChatLook, lookAt } from './chat-look.ts';
+import { ChatRun, type CompiledScript, type RunContext } from './chat-run.ts';
 import { TimerSet } from './timers.ts';
 
 /** The autopilot on one queue. */
@@ -82,16 +82,7 @@ export class Autopilot {
 
   /** The chat as `agent` sees it now. */
   look(agent: string, chatId: string): ChatLook {
-    const chat = this.repo.getChat(chatId);
-    const rows = chat ? this.repo.chatAgents(chatId) : [];
-    const consult = rows.find((r) => r.role === 'Consultant' && (r.status === 'Invited' || r.status === 'Joined'));
-    return {
-      member: rows.some((r) => r.agent === agent && r.status === 'Joined'),
-      ended: chat?.ended ?? true,
-      soleHandler: !rows.some((r) => r.agent !== agent && isHandler(r)),
-      userData: chat?.userData ?? {},
-      consultant: consult ? { agent: consult.agent, status: consult.status as 'Invited' | 'Joined' } : null,
-    };
+    return lookAt(this.repo, agent, chatId);
   }
 
   /**

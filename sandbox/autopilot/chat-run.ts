@@ -11,6 +11,7 @@
  * while it alone handles the customer: with a human in the chat (a conference) it stays silent.
  */
 import type { AgentMessage } from '../engine/types.ts';
+import type { ChatLook } from './chat-look.ts';
 import { type CompiledReply, chooseReply } from './matching.ts';
 import { fillPlaceholders } from './placeholders.ts';
 import type { Script, ScriptSay, ScriptStep } from './script-schema.ts';
@@ -22,19 +23,6 @@ export interface CompiledScript {
   name: string;
   script: Script;
   replies: CompiledReply[];
-}
-
-/** The chat as the autopilot's agent sees it at one moment. */
-export interface ChatLook {
-  /** The agent is in the chat (Joined). */
-  member: boolean;
-  /** The chat is over for the customer. */
-  ended: boolean;
-  /** No other agent handles the customer (a consultant does not count). */
-  soleHandler: boolean;
-  userData: Record<string, string>;
-  /** The consultation in progress, if any. */
-  consultant: { agent: string; status: 'Invited' | 'Joined' } | null;
 }
 
 /** What a run needs from the autopilot that owns it. */
