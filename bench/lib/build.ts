@@ -15,7 +15,7 @@ import { log, MeasurementError } from './report.ts';
 const REQUIRED = ['manifest.json', 'background.js', 'watcher.js', 'page-ui.js'];
 
 /** What goes into the Chrome build: WXT's inputs plus the watcher's own bundler and the lockfile. */
-const SOURCES = ['src', 'entrypoints', 'public', 'wxt.config.ts', 'scripts/content-bundles.ts', 'package-lock.json'];
+const SOURCES = ['src', 'entrypoints', 'public', 'wxt.config.ts', 'scripts/content-bundles.ts', 'scripts/catalog-assets.ts', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
