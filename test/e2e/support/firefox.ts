@@ -5,6 +5,8 @@
  * Firefox specifics (see test/README.md):
  * - The add-on's internal UUID is pinned with the pref `extensions.webextensions.uuids`, so
  *   its pages live at a known `moz-extension://<uuid>/`.
+ * - Firefox 141+ lets WebDriver BiDi navigate to moz-extension:// only with
+ *   `--remote-allow-system-access` (else "Navigation to … is not allowed in this context").
  * - The `goto` promise of a moz-extension:// page never settles (the tab moves to the
  *   extension process): do not await it, wait for the document instead. `page.url()` stays
  *   stale; ask `location.href`. The extension CSP forbids eval, so puppeteer's locators and
@@ -96,7 +98,9 @@ export async function launchFirefox(opts: LaunchFirefoxOptions = {}): Promise<Fi
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: opts.headless ?? !process.env.E2E_HEADED,
-      args: ['--start-debugger-server', socketPath],
+      // Since Firefox 141 WebDriver BiDi navigates only to http(s), file, blob and about:blank
+      // unless system access is allowed: the add-on's own moz-extension:// pages need it.
+      args: ['--start-debugger-server', socketPath, '--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_ADDON_UUID }),
         // The DevTools server, with the parent process, and no prompt to accept the harness.
