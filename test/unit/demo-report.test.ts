@@ -79,6 +79,20 @@ describe('the report', () => {
     expect(report.transcript).toHaveLength(3);
   });
 
+  it('names every agent who took part, also once they have all left the ended chat', () => {
+    const ended = chat();
+    ended.agents = [];
+    ended.transcript = [
+      ...ended.transcript,
+      { key: 'i4', index: 4, kind: 'notice', from: 'agent', nickname: 'Alice', text: 'Alice left the chat', at: 40_000, event: 'left' },
+      { key: 'i5', index: 5, kind: 'message', from: 'agent', nickname: 'Bob', text: 'Bob here', at: 41_000 },
+      { key: 'i6', index: 6, kind: 'notice', from: 'system', nickname: '', text: 'The chat has ended.', at: 59_000 },
+    ];
+    const report = buildReport(ended, ended.journey ?? [], [], 70_000);
+    expect(report.chat.agents).toEqual(['Alice', 'Bob']);
+    expect(reportHtml(report)).toContain('<dt>Agents</dt><dd>Alice, Bob</dd>');
+  });
+
   it('renders one self-contained file: no script, nothing from the network, untrusted text escaped, a chart', () => {
     const html = reportHtml(buildReport({ ...chat(), queue: HOSTILE }, chat().journey!, crm, 99_000));
     expect(html).not.toMatch(/<script/i);

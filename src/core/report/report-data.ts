@@ -19,7 +19,7 @@ export interface ReportData {
   kind: 'beckon-demo-report';
   version: 1;
   generatedAt: number;
-  chat: { id: string; chatId: string | null; queue: string; site?: string; startedAt: number; endedAt?: number; status: string; agents: string[] };
+  chat: { id: string; chatId: string | null; queue: string; site?: string; startedAt: number; endedAt?: number; status: string; /** Every agent who took part. */ agents: string[] };
   timeline: ReportStep[];
   transcript: { at: number; from: string; nickname: string; text: string; kind: string }[];
 }
@@ -32,6 +32,15 @@ function crmText(e: CrmEvent): string {
   const id = e.interactionId ? `, interaction ${e.interactionId}` : '';
   const error = e.lastError && e.state !== 'sent' ? ` (${e.lastError})` : '';
   return `CRM ${CRM_KIND[e.kind] ?? e.kind} via ${e.connector}: ${state}${id}${error}`;
+}
+
+/**
+ * Everyone who answered the visitor, in order of appearance: an ended chat has no agent left
+ * in it (`session.agents` is who is there now), but the report names who took part.
+ */
+function agentsOf(session: ChatSession): string[] {
+  const names = session.transcript.filter((e) => e.from === 'agent' && e.nickname).map((e) => e.nickname);
+  return [...new Set([...names, ...session.agents])];
 }
 
 /** Builds the report of `session`, with the journey that led to it and its CRM events. */
@@ -52,7 +61,7 @@ export function buildReport(session: ChatSession, journey: readonly JourneyEvent
     kind: 'beckon-demo-report', version: 1, generatedAt: now,
     chat: {
       id: session.id, chatId: session.chatId, queue: session.queue, ...(session.site ? { site: session.site } : {}), startedAt: session.createdAt,
-      ...(session.endedAt ? { endedAt: session.endedAt } : {}), status: session.status, agents: session.agents,
+      ...(session.endedAt ? { endedAt: session.endedAt } : {}), status: session.status, agents: agentsOf(session),
     },
     // Stable: steps of the same moment keep the order they were listed in.
     timeline: steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map(({ s }) => s),
