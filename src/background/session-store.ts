@@ -1,5 +1,5 @@
 import type { ChatSession, TranscriptEntry } from '../core/chat-session';
-import { CHAT_INDEX_KEY, chatKey, entryKey, readLegacySession, readStoredChat, readStoredEntry, toStoredChat } from '../protocol/chat-records';
+import { CHAT_INDEX_KEY, chatKey, entryKey, journeyKey, readLegacySession, readStoredChat, readStoredEntry, readStoredJourney, toStoredChat } from '../protocol/chat-records';
 import { legacySessionsItem } from '../protocol/storage';
 import { WriteBehind, type KeyValueStorage } from './write-behind';
 
@@ -11,10 +11,11 @@ export interface ChatStorage extends KeyValueStorage {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
 }
 
-/** What storage holds of a chat: its record (as JSON) and its transcript lines (by reference). */
+/** What storage holds of a chat: its record (as JSON), its transcript lines and its journey (by reference). */
 interface Stored {
   record: string;
   entries: readonly TranscriptEntry[];
+  journey: ChatSession['journey'];
 }
 
 /**
@@ -101,20 +102,26 @@ export class SessionStore {
 
   /** Notes what changed since the last write of this chat: its record if it differs, the lines that are new. */
   private persist(session: ChatSession): void {
-    const before = this.onDisk.get(session.id) ?? { record: '', entries: [] };
+    const before = this.onDisk.get(session.id) ?? { record: '', entries: [], journey: undefined };
     const record = toStoredChat(session);
     const json = JSON.stringify(record);
     if (json !== before.record) this.writer.set(chatKey(session.id), record);
+    // The journey is set once, when the chat starts: a reference that differs is a new one.
+    if (session.journey !== before.journey) {
+      if (session.journey) this.writer.set(journeyKey(session.id), session.journey);
+      else this.writer.remove(journeyKey(session.id));
+    }
     const lines = session.transcript;
     // Lines are never changed in place: a reference that differs is a line that changed.
     for (let i = 0; i < lines.length; i++) if (lines[i] !== before.entries[i]) this.writer.set(entryKey(session.id, i), lines[i]);
     for (let i = lines.length; i < before.entries.length; i++) this.writer.remove(entryKey(session.id, i));
-    this.onDisk.set(session.id, { record: json, entries: lines });
+    this.onDisk.set(session.id, { record: json, entries: lines, journey: session.journey });
   }
 
   private forget(id: string): void {
     const entries = this.onDisk.get(id)?.entries.length ?? 0;
     this.writer.remove(chatKey(id));
+    this.writer.remove(journeyKey(id));
     for (let i = 0; i < entries; i++) this.writer.remove(entryKey(id, i));
     this.onDisk.delete(id);
   }
@@ -130,12 +137,18 @@ export class SessionStore {
       if (!read.ok) console.warn(`[beckon] dropped unreadable chat ${id}: ${read.error}`);
       return read.ok ? [read.chat] : [];
     });
-    const lines = await this.storage.get(chats.flatMap((c) => Array.from({ length: c.entries }, (_, i) => entryKey(c.id, i))));
-    return chats.map(({ entries, ...chat }) => {
+    const lines = await this.storage.get(chats.flatMap((c) => [journeyKey(c.id), ...Array.from({ length: c.entries }, (_, i) => entryKey(c.id, i))]));
+    return chats.map(({ entries, journey: inline, ...chat }) => {
       const transcript = Array.from({ length: entries }, (_, i) => readStoredEntry(lines[entryKey(chat.id, i)])).filter((e): e is TranscriptEntry => e !== null);
       if (transcript.length < entries) console.warn(`[beckon] chat ${chat.id}: ${entries - transcript.length} unreadable transcript lines dropped`);
-      this.onDisk.set(chat.id, { record: JSON.stringify({ ...chat, entries }), entries: transcript.length === entries ? transcript : [] });
-      return { ...chat, transcript };
+      // A record an earlier version wrote carries its journey inline: the next write moves it to its key.
+      const journey = readStoredJourney(lines[journeyKey(chat.id)]) ?? inline;
+      this.onDisk.set(chat.id, {
+        record: inline ? '' : JSON.stringify({ ...chat, entries }),
+        entries: transcript.length === entries ? transcript : [],
+        journey: inline ? undefined : journey,
+      });
+      return { ...chat, transcript, ...(journey ? { journey } : {}) };
     });
   }
 

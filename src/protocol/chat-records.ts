@@ -1,8 +1,9 @@
 /**
  * How chats are stored: per chat, under its own keys, so a write is proportional to what
  * changed, not to the transcript. A chat's record (`chat:<id>`) holds everything but the
- * transcript, plus the transcript's length; each transcript line has its own key by position
- * (`chat:<id>:<n>`); `chats` lists the ids. Validated on read: a corrupted chat is dropped
+ * transcript and the journey, plus the transcript's length; each transcript line has its own key
+ * by position (`chat:<id>:<n>`); the journey that led to the chat, written once, has its own
+ * (`chat:<id>:journey`), so a record rewritten on every message stays small; `chats` lists the ids. Validated on read: a corrupted chat is dropped
  * with a warning, never a crash.
  */
 import { z } from 'zod';
@@ -15,7 +16,13 @@ export const chatKey = (id: string): string => `chat:${id}`;
 /** The key of a chat's transcript line at `position` (0 = first). */
 export const entryKey = (id: string, position: number): string => `chat:${id}:${position}`;
 
-/** A chat as stored: the session without its transcript, and how many lines that has. */
+/** The key of the journey that led to a chat (the demo report's first steps). */
+export const journeyKey = (id: string): string => `chat:${id}:journey`;
+
+/**
+ * A chat as stored: the session without its transcript and journey, and how many lines the
+ * transcript has. (A record an earlier version wrote may still carry its journey inline.)
+ */
 export type StoredChat = Omit<ChatSession, 'transcript'> & { entries: number };
 
 const EntrySchema = z.object({
@@ -43,6 +50,8 @@ const EntrySchema = z.object({
     .optional(),
   failure: z.string().optional(),
 }) satisfies z.ZodType<TranscriptEntry>;
+
+const JourneySchema = z.array(z.object({ at: z.number(), kind: z.enum(['page', 'decision', 'offer', 'outcome']), text: z.string().max(300) })).max(200);
 
 const ChatFields = {
   id: z.string(),
@@ -74,17 +83,23 @@ const ChatFields = {
     .nullable()
     .optional(),
   uploading: z.string().optional(),
-  journey: z.array(z.object({ at: z.number(), kind: z.enum(['page', 'decision', 'offer', 'outcome']), text: z.string().max(300) })).max(200).optional(),
+  journey: JourneySchema.optional(),
 };
 
 const StoredChatSchema = z.object({ ...ChatFields, entries: z.number().int().min(0) }) satisfies z.ZodType<StoredChat>;
 /** A whole session, as version 1 stored it. */
 const LegacySessionSchema = z.object({ ...ChatFields, transcript: z.array(EntrySchema) }) satisfies z.ZodType<ChatSession>;
 
-/** The record of a session (everything but its transcript). */
+/** The record of a session (everything but its transcript and journey). */
 export function toStoredChat(session: ChatSession): StoredChat {
-  const { transcript, ...rest } = session;
+  const { transcript, journey: _journey, ...rest } = session;
   return { ...rest, entries: transcript.length };
+}
+
+/** A stored journey, or undefined when there is none or it is unreadable. */
+export function readStoredJourney(raw: unknown): ChatSession['journey'] {
+  const parsed = JourneySchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** A stored chat's record, or why it is unreadable. */

@@ -61,6 +61,38 @@ describe('SessionStore', () => {
     expect(last).toBeLessThanOrEqual(first + 16); // only the digits of the counters grow
   });
 
+  it('keeps the journey under its own key, written once: a message does not carry it', async () => {
+    const { storage, writes } = recordingStorage();
+    const journey = Array.from({ length: 200 }, (_, i) => ({ at: i, kind: 'decision' as const, text: `Billing help: waiting ${i} `.padEnd(300, '.') }));
+    const store = new SessionStore(storage);
+    await store.load(0);
+    await store.add({ ...chat(), chatId: 'gws-1', status: 'connected', journey });
+    expect((await browser.storage.local.get('chat:c1:journey'))['chat:c1:journey']).toEqual(journey);
+    expect((await browser.storage.local.get('chat:c1'))['chat:c1']).not.toHaveProperty('journey');
+    const before = writes.length;
+    await store.update('c1', (s) => agentSays(s, 1));
+    expect(writes.slice(before).reduce((a, b) => a + b, 0)).toBeLessThan(2_048);
+    const again = new SessionStore(storage);
+    await again.load(0);
+    expect(again.get('c1')!.journey).toEqual(journey);
+    await again.update('c1', (s) => ({ ...s, status: 'ended', endedAt: 5 }));
+    expect(writes.slice(-1)[0]).toBeLessThan(2_048); // read back, it is not written again
+  });
+
+  it('moves a journey an earlier version kept in the record to its own key', async () => {
+    const { storage } = recordingStorage();
+    const journey = [{ at: 1, kind: 'page' as const, text: 'Viewed “Home”' }];
+    const { transcript: _t, ...record } = { ...chat(), journey };
+    await browser.storage.local.set({ chats: ['c1'], 'chat:c1': { ...record, entries: 0 } });
+    const store = new SessionStore(storage);
+    await store.load(0);
+    expect(store.get('c1')!.journey).toEqual(journey);
+    await store.update('c1', (s) => agentSays(s, 1));
+    const stored = await browser.storage.local.get(['chat:c1', 'chat:c1:journey']);
+    expect(stored['chat:c1']).not.toHaveProperty('journey');
+    expect(stored['chat:c1:journey']).toEqual(journey);
+  });
+
   it('coalesces changes made in one turn into one write', async () => {
     const { storage, writes } = recordingStorage();
     const store = new SessionStore(storage);
