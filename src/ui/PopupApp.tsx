@@ -40,7 +40,7 @@ export function PopupApp({ client, openOptions }: { client: UiClient; openOption
   return (
     <main class="bk-popup">
       <header class="bk-popup-header">
-        <h1>Beckon</h1>
+        <h1>{t('popup.title')}</h1>
         <button type="button" class="bk-btn bk-link" onClick={openOptions} data-testid="popup-open-options">
           {t('popup.settings')}
         </button>

@@ -1,4 +1,3 @@
-import { CRM_CONNECTOR_INFO } from '../../core/crm/settings';
 import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
 import type { Translate } from '../../core/i18n/translate';
 import type { CrmChatStatus } from '../../protocol/ports';
@@ -6,7 +5,9 @@ import { useStaffT } from '../i18n/staff';
 
 /** What the popup says about a chat's CRM interaction, in one sentence (staff-facing; English unless told). */
 export function crmStatusText(crm: CrmChatStatus, t: Translate<StaffKey> = staffEnglish): string {
-  const where = (CRM_CONNECTOR_INFO as Record<string, { shortLabel: string } | undefined>)[crm.connector]?.shortLabel ?? crm.connector;
+  // The connector's short name (core's CRM_CONNECTOR_INFO shortLabel); one this version does not know, as it is.
+  const whereKey = `crm.where.${crm.connector}`;
+  const where = t.has(whereKey) ? t(whereKey) : crm.connector;
   const interaction = crm.interactionId ? t('crm.interactionId', { id: crm.interactionId }) : t('crm.interaction');
   switch (crm.state) {
     case 'off':

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_COUNTDOWN_SECONDS } from '../../core/presenter';
 import type { UiToBackground } from '../../protocol/ports';
+import { useStaffT } from '../i18n/staff';
 
 /** Props of {@link PresenterControls}. */
 export interface PresenterControlsProps {
@@ -27,13 +28,14 @@ function useSecondsLeft(at: number | undefined): number | null {
  * keeps (closing the popup does not cancel it), with Cancel.
  */
 export function PresenterControls({ countdownAt, send }: PresenterControlsProps) {
+  const t = useStaffT();
   const [seconds, setSeconds] = useState('5');
   const left = useSecondsLeft(countdownAt);
   const valid = /^\d+$/.test(seconds) && Number(seconds) >= 1 && Number(seconds) <= MAX_COUNTDOWN_SECONDS;
   return (
-    <section class="bk-presenter" aria-label="Presenter" data-testid="presenter">
+    <section class="bk-presenter" aria-label={t('presenter.label')} data-testid="presenter">
       <button type="button" class="bk-btn bk-primary" data-testid="presenter-offer-now" onClick={() => send({ type: 'debug.offerNow' })}>
-        Offer now
+        {t('presenter.offerNow')}
       </button>
       {left === null ? (
         <form
@@ -43,19 +45,19 @@ export function PresenterControls({ countdownAt, send }: PresenterControlsProps)
             if (valid) send({ type: 'debug.offerIn', seconds: Number(seconds) });
           }}
         >
-          <label for="bk-offer-in">Offer in</label>
+          <label for="bk-offer-in">{t('presenter.offerIn')}</label>
           <input id="bk-offer-in" type="number" min={1} max={MAX_COUNTDOWN_SECONDS} value={seconds} data-testid="presenter-seconds"
             aria-invalid={!valid} onInput={(e) => setSeconds((e.currentTarget as HTMLInputElement).value)} />
-          <span>s</span>
+          <span>{t('presenter.seconds')}</span>
           <button type="submit" class="bk-btn bk-secondary" disabled={!valid} data-testid="presenter-offer-in">
-            Start
+            {t('presenter.start')}
           </button>
         </form>
       ) : (
         <p class="bk-presenter-in" role="timer" aria-live="polite" data-testid="presenter-countdown">
-          Offer in {left} s
+          {t('presenter.countdown', { seconds: left })}
           <button type="button" class="bk-btn bk-link" data-testid="presenter-cancel" onClick={() => send({ type: 'debug.cancelOffer' })}>
-            Cancel
+            {t('presenter.cancel')}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReportData } from '../../core/report/report-data';
+import { useStaffT } from '../i18n/staff';
 import { saveReport } from '../report-file';
 
 /** Props of {@link ReportDownload}. */
@@ -14,6 +15,7 @@ export interface ReportDownloadProps {
  * page view to the end, as a file to send the prospect afterwards.
  */
 export function ReportDownload({ chatId, fetchReport }: ReportDownloadProps) {
+  const t = useStaffT();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const get = async (format: 'html' | 'json') => {
     setState({ busy: true });
@@ -24,9 +26,10 @@ export function ReportDownload({ chatId, fetchReport }: ReportDownloadProps) {
   };
   return (
     <p class="bk-download" data-testid="beckon-report">
-      Demo report:{' '}
-      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-html" onClick={() => void get('html')}>HTML</button>
-      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-json" onClick={() => void get('json')}>JSON</button>
+      {t('report.label')}{' '}
+      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-html" onClick={() => void get('html')}>{t('report.html')}</button>
+      <button type="button" class="bk-btn bk-link" disabled={state.busy} data-testid="beckon-report-json" onClick={() => void get('json')}>{t('report.json')}</button>
+      {/* Why there is no report, as the background (or the client) says it. */}
       {state.error ? <span class="bk-file-error" role="alert">{state.error}</span> : null}
     </p>
   );

@@ -58,7 +58,8 @@ export function RuleDebugger({ debug, send }: { debug: DebugView | undefined; se
             ))}
           </ul>
           <p class="bk-debug-signals">
-            {Object.entries(debug.signals).map(([k, v]) => `${k} ${String(v)}`).join(' · ')}
+            {/* Each signal by the name rules use for it, with its value. */}
+            {Object.entries(debug.signals).map(([k, v]) => `${k} ${typeof v === 'boolean' ? t(v ? 'debug.true' : 'debug.false') : String(v)}`).join(' · ')}
           </p>
         </>
       )}

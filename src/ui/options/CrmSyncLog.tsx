@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CrmEvent } from '../../core/crm/sync-queue';
 import type { PageReply } from '../../protocol/messages';
 import { crmQueueItem, readCrmQueue } from '../../protocol/storage';
+import { useStaffT } from '../i18n/staff';
 import {
-  canRetry, chatColumn, connectorLabel, CRM_EVENT_LABELS, CRM_STATE_LABELS, interactionOf, isBackingOff, MAX_CRM_ROWS, newestEventsFirst, stateDetail,
+  canRetry, chatColumn, connectorLabel, CRM_STATE_LABELS, eventLabel, interactionOf, isBackingOff, MAX_CRM_ROWS, newestEventsFirst, stateDetail,
 } from './crm-log';
 import { formatAt } from './outcomes';
 import { askBackground } from './page-requests';
@@ -46,6 +47,7 @@ function useNow(ticking: boolean): number {
  * error, can be retried at once or discarded. It follows storage live, as the background sends.
  */
 export function CrmSyncLog() {
+  const t = useStaffT();
   const events = useCrmQueue();
   const now = useNow(isBackingOff(events ?? [], Date.now()));
   const [retrying, setRetrying] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function CrmSyncLog() {
   const act = (e: CrmEvent, type: 'crm.retry' | 'crm.discard') => {
     setRetrying(e.id);
     setReply(null);
-    void askBackground({ type, id: e.id }).then((r) => {
+    void askBackground({ type, id: e.id }, undefined, t).then((r) => {
       setReply(r);
       setRetrying(null);
     });
@@ -61,40 +63,41 @@ export function CrmSyncLog() {
   const retry = (e: CrmEvent) => act(e, 'crm.retry');
   const drop = (e: CrmEvent) => {
     // Giving up loses the event (and, for a start, the rest of its chat): ask first.
-    const what = e.kind === 'start' ? 'this start and the rest of its chat’s undelivered events' : 'this event';
-    if (confirm(`Discard ${what}? The CRM will never get ${e.kind === 'start' ? 'them' : 'it'}.`)) act(e, 'crm.discard');
+    if (confirm(t(e.kind === 'start' ? 'options.crmLog.confirmStart' : 'options.crmLog.confirmEvent'))) act(e, 'crm.discard');
   };
 
   const queue = events ?? [];
   const rows = newestEventsFirst(queue);
   return (
     <section class="card" id="crm-log" aria-labelledby="crm-log-title">
-      <h2 id="crm-log-title">CRM sync log</h2>
-      {events === null ? <p class="empty">Loading…</p> : null}
-      {events !== null && queue.length === 0 ? (
-        <p class="empty" data-testid="options-crm-log-empty">Nothing synced yet. Events appear here when a chat starts, moves or ends while a CRM connector is on.</p>
-      ) : null}
+      <h2 id="crm-log-title">{t('options.section.crmLog')}</h2>
+      {events === null ? <p class="empty">{t('options.log.loading')}</p> : null}
+      {events !== null && queue.length === 0 ? <p class="empty" data-testid="options-crm-log-empty">{t('options.crmLog.empty')}</p> : null}
       {rows.length > 0 ? (
         <div class="table-wrap">
           <table class="outcomes crm-log" data-testid="options-crm-log">
-            <caption class="sr-only">CRM events, newest first</caption>
+            <caption class="sr-only">{t('options.crmLog.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Time</th><th scope="col">Event</th><th scope="col">Chat</th><th scope="col">Connector</th>
-                <th scope="col">State</th><th scope="col">Interaction</th><th scope="col"><span class="sr-only">Actions</span></th>
+                <th scope="col">{t('options.log.time')}</th><th scope="col">{t('options.crmLog.event')}</th><th scope="col">{t('options.crmLog.chat')}</th>
+                <th scope="col">{t('options.crmLog.connector')}</th><th scope="col">{t('options.crmLog.state')}</th>
+                <th scope="col">{t('options.crmLog.interaction')}</th><th scope="col"><span class="sr-only">{t('options.crmLog.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {rows.map((e, i) => {
-                const detail = stateDetail(queue, e, now);
+                const detail = stateDetail(queue, e, now, t);
+                const event = eventLabel(e.kind, t);
+                const chat = chatColumn(queue, e, t);
+                const outcome = e.kind === 'outcome';
                 return (
                   <tr key={e.id} data-testid={`options-crm-log-${i}`} data-event-id={e.id}>
                     <td class="nowrap">{formatAt(e.createdAt)}</td>
-                    <td>{CRM_EVENT_LABELS[e.kind] ?? e.kind}</td>
-                    <td title={e.chatKey}><code>{chatColumn(queue, e)}</code></td>
-                    <td>{connectorLabel(e.connector)}</td>
+                    <td>{event}</td>
+                    <td title={e.chatKey}><code>{chat}</code></td>
+                    <td>{connectorLabel(e.connector, t)}</td>
                     <td>
-                      <span class={`outcome crm-${e.state}`}>{CRM_STATE_LABELS[e.state]}</span>
+                      <span class={`outcome crm-${e.state}`}>{t(CRM_STATE_LABELS[e.state])}</span>
                       {detail ? <span class="crm-detail">{detail}</span> : null}
                       {e.lastError && e.state !== 'sent' ? <span class="crm-error">{e.lastError}</span> : null}
                     </td>
@@ -102,14 +105,14 @@ export function CrmSyncLog() {
                     <td>
                       {canRetry(e) ? (
                         <button type="button" class="secondary small" disabled={retrying === e.id} data-testid={`options-crm-log-${i}-retry`}
-                          aria-label={`Retry ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of ${e.kind === 'outcome' ? '' : 'chat '}${chatColumn(queue, e)}`} onClick={() => retry(e)}>
-                          {retrying === e.id ? 'Retrying…' : 'Retry'}
+                          aria-label={t(outcome ? 'options.crmLog.retryOutcome' : 'options.crmLog.retryChat', { event, chat })} onClick={() => retry(e)}>
+                          {t(retrying === e.id ? 'options.crmLog.retrying' : 'options.crmLog.retry')}
                         </button>
                       ) : null}
                       {canRetry(e) ? (
                         <button type="button" class="secondary small" disabled={retrying === e.id} data-testid={`options-crm-log-${i}-discard`}
-                          aria-label={`Discard ${CRM_EVENT_LABELS[e.kind] ?? e.kind} of ${e.kind === 'outcome' ? '' : 'chat '}${chatColumn(queue, e)}`} onClick={() => drop(e)}>
-                          Discard
+                          aria-label={t(outcome ? 'options.crmLog.discardOutcome' : 'options.crmLog.discardChat', { event, chat })} onClick={() => drop(e)}>
+                          {t('options.crmLog.discard')}
                         </button>
                       ) : null}
                     </td>
@@ -120,7 +123,7 @@ export function CrmSyncLog() {
           </table>
         </div>
       ) : null}
-      {queue.length > MAX_CRM_ROWS ? <p class="hint">Showing the newest {MAX_CRM_ROWS} of {queue.length}.</p> : null}
+      {queue.length > MAX_CRM_ROWS ? <p class="hint">{t('options.log.showing', { shown: MAX_CRM_ROWS, total: queue.length })}</p> : null}
       <p role="status" class={reply ? (reply.ok ? 'ok' : 'error') : 'hint'} data-testid="options-crm-log-message">{reply?.message ?? ''}</p>
     </section>
   );

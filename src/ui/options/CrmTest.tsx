@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { useStaffT } from '../i18n/staff';
 import type { CrmSettings } from '../../core/crm/settings';
 import type { CrmDraft } from './crm-draft';
 import { focusField } from './ErrorSummary';
@@ -26,6 +27,7 @@ const timeoutFor = (crm: CrmSettings) => REPLY_TIMEOUT_MS + (crm.connector === '
  * then has the background try the connector and shows what it says.
  */
 export function CrmTest({ value, onCheck }: CrmTestProps) {
+  const t = useStaffT();
   const [result, setResult] = useState<Result | null>(null);
   // A new object per refusal, so a second refusal at the same field focuses it again.
   const [focus, setFocus] = useState<{ field: string } | null>(null);
@@ -43,27 +45,28 @@ export function CrmTest({ value, onCheck }: CrmTestProps) {
     const checked = onCheck();
     if (!checked) return;
     if (!checked.ok) {
-      const n = checked.errors.length;
-      setResult({ kind: 'error', text: `Not tested: ${n === 1 ? '1 problem' : `${n} problems`} to fix first (marked above).` });
+      setResult({ kind: 'error', text: t('options.crmTest.invalid', { n: checked.errors.length }) });
       setFocus({ field: checked.errors[0]!.field });
       return;
     }
     const { crm } = checked;
-    const need = crmNeed(crm);
+    const need = crmNeed(crm, t);
     setFocus(null);
-    setResult({ kind: 'busy', text: 'Testing…' });
+    setResult({ kind: 'busy', text: t('options.crmTest.busy') });
     // Fire and forget from the click (the permission prompt must start inside it); the catch
     // turns any failure into a result, so the last step cannot reject.
     void (need ? browser.permissions.request({ origins: [need.origin] }) : Promise.resolve(true))
-      .then((granted) => (granted || !need ? askBackground({ type: 'crm.test', crm }, timeoutFor(crm)) : { ok: false, message: `Not tested: ${refusedMessage(need)}` }))
-      .catch((err: unknown) => ({ ok: false, message: `Not tested: could not ask for permission (${String(err)}).` }))
+      .then((granted) => (granted || !need
+        ? askBackground({ type: 'crm.test', crm }, timeoutFor(crm), t)
+        : { ok: false, message: t('options.crmTest.refused', { reason: refusedMessage(need, t) }) }))
+      .catch((err: unknown) => ({ ok: false, message: t('options.crmTest.noPrompt', { error: String(err) }) }))
       .then((reply) => setResult({ kind: reply.ok ? 'ok' : 'error', text: reply.message }));
   };
 
   return (
     <div class="crm-test">
       <button type="button" class="secondary" onClick={test} disabled={busy} aria-busy={busy} aria-describedby="crm-test-result" data-testid="options-crm-test">
-        {busy ? 'Testing…' : 'Test connection'}
+        {t(busy ? 'options.crmTest.busy' : 'options.crmTest.button')}
       </button>
       {/* Always in the page, so screen readers announce each new result. */}
       <p id="crm-test-result" role="status" class={`crm-test-result ${result?.kind ?? ''}`} data-testid="options-crm-test-result">

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { applyDemo, exportDemo, parseDemo, type DemoImport } from '../../core/profiles/demo-bundle';
 import type { Settings } from '../../core/settings';
+import { rich } from '../i18n/rich';
+import { useStaffT } from '../i18n/staff';
 import { downloadText } from './export-settings';
 
 /** Props of {@link DemoTransfer}. */
@@ -20,6 +22,7 @@ export interface DemoTransferProps {
  * adds it on confirmation without overwriting anything here.
  */
 export function DemoTransfer({ saved, profileId, onImport, onImported }: DemoTransferProps) {
+  const t = useStaffT();
   const [checked, setChecked] = useState<{ name: string; result: ReturnType<typeof parseDemo>; plan?: DemoImport } | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const exportNow = () => {
@@ -31,40 +34,47 @@ export function DemoTransfer({ saved, profileId, onImport, onImported }: DemoTra
     input.value = '';
     if (!file) return;
     setMessage(null);
-    const result = file.size > 2_000_000 ? { ok: false as const, errors: [{ path: '(file)', message: 'Too large for a demo file (at most 2 MB)' }] } : parseDemo(await file.text());
+    const result = file.size > 2_000_000
+      ? { ok: false as const, errors: [{ path: t('options.file.whole'), message: t('options.demo.tooLarge') }] }
+      : parseDemo(await file.text());
     setChecked({ name: file.name, result, ...(result.ok ? { plan: applyDemo(saved, result.demo) } : {}) });
   };
   const confirm = (plan: DemoImport) => {
     void onImport(plan.settings, plan.newSites).then((error) => {
-      if (error) return setMessage({ error: true, text: `Not imported: ${error}` });
+      if (error) return setMessage({ error: true, text: t('options.import.notImported', { error }) });
       setChecked(null);
-      setMessage({ error: false, text: `Imported the demo “${plan.profile.name}”.` });
+      setMessage({ error: false, text: t('options.demo.imported', { name: plan.profile.name }) });
       onImported(plan.profile.id);
     });
   };
   const { result, plan } = checked ?? {};
   return (
     <div class="demo-transfer">
-      <h3 class="sub">Move a demo to another browser</h3>
+      <h3 class="sub">{t('options.demo.title')}</h3>
       <div class="row">
-        <button type="button" class="secondary" data-testid="options-demo-export" onClick={exportNow}>Export this demo</button>
-        <label for="demo-import">Import a demo file</label>
+        <button type="button" class="secondary" data-testid="options-demo-export" onClick={exportNow}>{t('options.demo.export')}</button>
+        <label for="demo-import">{t('options.demo.import')}</label>
         <input id="demo-import" type="file" accept=".json,application/json" data-testid="options-demo-import" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
       </div>
       {result && !result.ok ? (
         <div class="import-errors" role="alert" data-testid="options-demo-errors">
-          <p class="error-title">Not imported: {result.errors.length} problem{result.errors.length === 1 ? '' : 's'} in {checked?.name}. Nothing was saved.</p>
-          <ul>{result.errors.slice(0, 20).map((e, i) => <li key={i}><code>{e.path}</code>: {e.message}</li>)}</ul>
+          <p class="error-title">{t('options.import.problems', { n: result.errors.length, source: checked?.name ?? '' })}</p>
+          <ul>{result.errors.slice(0, 20).map((e, i) => <li key={i}>{rich(t, 'options.import.problem', { path: <code>{e.path}</code> }, { message: e.message })}</li>)}</ul>
         </div>
       ) : null}
       {plan ? (
         <div class="import-changes" data-testid="options-demo-plan">
           <p>
-            Profile <strong>{plan.profile.name}</strong>{result?.ok && plan.profile.id !== result.demo.profile.id ? ' (under a new id: one of the same id is here)' : ''};{' '}
-            {plan.newSites.length ? `sites to enable (the browser asks for permission): ${plan.newSites.join(', ')}` : 'no new site'};{' '}
-            {plan.newRules.length ? `rules added: ${plan.newRules.map((r) => r.name).join(', ')}` : 'no new rule'}.
+            {rich(t, 'options.demo.plan', {
+              profile: rich(t, result?.ok && plan.profile.id !== result.demo.profile.id ? 'options.demo.profileNewId' : 'options.demo.profile', {
+                name: <strong>{plan.profile.name}</strong>,
+              }),
+            }, {
+              sites: plan.newSites.length ? t('options.demo.sites', { sites: plan.newSites.join(', ') }) : t('options.demo.noSite'),
+              rules: plan.newRules.length ? t('options.demo.rules', { rules: plan.newRules.map((r) => r.name).join(', ') }) : t('options.demo.noRule'),
+            })}
           </p>
-          <button type="button" data-testid="options-demo-confirm" onClick={() => confirm(plan)}>Import demo</button>
+          <button type="button" data-testid="options-demo-confirm" onClick={() => confirm(plan)}>{t('options.demo.confirm')}</button>
         </div>
       ) : null}
       {message ? <p class={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'} data-testid="options-demo-message">{message.text}</p> : null}

@@ -1,4 +1,6 @@
 import type { Ref } from 'preact';
+import { rich } from '../i18n/rich';
+import { useStaffT } from '../i18n/staff';
 import type { Draft } from './draft';
 import { domId, type FieldError } from './field-errors';
 import { fieldLabel } from './field-labels';
@@ -31,11 +33,12 @@ export interface ErrorSummaryProps {
  * field (the GOV.UK error-summary pattern: announced, focusable, one link per error).
  */
 export function ErrorSummary({ errors, draft, summaryRef }: ErrorSummaryProps) {
+  const t = useStaffT();
   if (errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title" data-testid="options-error-summary">
       <h2 id="error-summary-title">
-        {errors.length === 1 ? 'There is a problem: nothing was saved' : `There are ${errors.length} problems: nothing was saved`}
+        {t('options.summary.title', { n: errors.length })}
       </h2>
       <ul>
         {errors.map((e, i) => (
@@ -46,7 +49,7 @@ export function ErrorSummary({ errors, draft, summaryRef }: ErrorSummaryProps) {
                 if (focusField(e.field)) ev.preventDefault();
               }}
             >
-              <span class="error-field">{fieldLabel(e.field, draft)}</span>: {e.message}
+              {rich(t, 'options.summary.item', { field: <span class="error-field">{fieldLabel(e.field, draft, t)}</span> }, { message: e.message })}
             </a>
           </li>
         ))}

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { rich } from '../i18n/rich';
+import { useStaffT } from '../i18n/staff';
 import type { Settings } from '../../core/settings';
 import { describeChanges } from './changes';
 import { downloadText, EXPORT_FILE_NAME, exportJson } from './export-settings';
@@ -22,13 +24,14 @@ type Checked = { source: string; result: ImportResult };
  * confirmed. Nothing from an invalid file is ever saved.
  */
 export function ImportExport({ saved, dirty, onApply }: ImportExportProps) {
+  const t = useStaffT();
   const [pasted, setPasted] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   const check = (source: string, text: string) => {
     setMessage(null);
-    setChecked({ source, result: parseImport(text) });
+    setChecked({ source, result: parseImport(text, t) });
   };
   const onFile = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
@@ -39,56 +42,54 @@ export function ImportExport({ saved, dirty, onApply }: ImportExportProps) {
   };
   const confirm = (settings: Settings) => {
     void onApply(settings).then((error) => {
-      setMessage(error ? { error: true, text: `Not imported: ${error}` } : { error: false, text: 'Imported: the settings were replaced.' });
+      setMessage(error ? { error: true, text: t('options.import.notImported', { error }) } : { error: false, text: t('options.import.done') });
       if (!error) setChecked(null);
     });
   };
   const result = checked?.result;
   const source = checked?.source ?? '';
-  const changes = result?.ok ? describeChanges(saved, result.settings) : [];
+  const changes = result?.ok ? describeChanges(saved, result.settings, t) : [];
 
   return (
     <section class="card" id="import-export" aria-labelledby="import-title">
-      <h2 id="import-title">Import and export</h2>
+      <h2 id="import-title">{t('options.section.importExport')}</h2>
       <div class="row">
         <button type="button" class="secondary" data-testid="options-export" onClick={() => downloadText(EXPORT_FILE_NAME, exportJson(saved))}>
-          Export {EXPORT_FILE_NAME}
+          {t('options.export.button', { file: EXPORT_FILE_NAME })}
         </button>
-        <span class="hint">{dirty ? 'Exports the saved settings: save your changes first to include them.' : 'The whole configuration, as JSON, CRM token and webhook secret included.'}</span>
+        <span class="hint">{t(dirty ? 'options.export.dirty' : 'options.export.clean')}</span>
       </div>
-      <h3 class="sub">Import</h3>
+      <h3 class="sub">{t('options.import.title')}</h3>
       <div class="field">
-        <label for="import-file">Settings file (JSON)</label>
+        <label for="import-file">{t('options.import.file')}</label>
         <input id="import-file" type="file" accept=".json,application/json" data-testid="options-import-file" onChange={(e) => void onFile(e)} />
       </div>
       <div class="field">
-        <label for="import-text">Or paste the JSON</label>
+        <label for="import-text">{t('options.import.paste')}</label>
         <textarea id="import-text" rows={4} spellcheck={false} value={pasted} data-testid="options-import-text"
           onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
       </div>
-      <button type="button" class="secondary" data-testid="options-import-check" onClick={() => check('The pasted JSON', pasted)}>
-        Check pasted JSON
+      <button type="button" class="secondary" data-testid="options-import-check" onClick={() => check(t('options.import.pasted'), pasted)}>
+        {t('options.import.check')}
       </button>
       {result && !result.ok ? (
         <div class="import-errors" role="alert" data-testid="options-import-errors">
-          <p class="error-title">
-            Not imported: {result.errors.length === 1 ? '1 problem' : `${result.errors.length} problems`} in {source}. Nothing was saved.
-          </p>
-          <ul>{result.errors.map((e, i) => <li key={i}><code>{e.path}</code>: {e.message}</li>)}</ul>
+          <p class="error-title">{t('options.import.problems', { n: result.errors.length, source })}</p>
+          <ul>{result.errors.map((e, i) => <li key={i}>{rich(t, 'options.import.problem', { path: <code>{e.path}</code> }, { message: e.message })}</li>)}</ul>
         </div>
       ) : null}
       {result?.ok ? (
         <div class="import-preview" role="status" data-testid="options-import-preview">
-          <p><strong>{source}</strong> is valid{result.fromVersion < 4 ? ` (a version ${result.fromVersion} file, upgraded)` : ''}.</p>
-          {changes.length === 0 ? <p>It is the same as the saved settings.</p> : (
+          <p>{rich(t, result.fromVersion < 4 ? 'options.import.validUpgraded' : 'options.import.valid', { source: <strong>{source}</strong> }, { version: result.fromVersion })}</p>
+          {changes.length === 0 ? <p>{t('options.import.same')}</p> : (
             <>
-              <p>Importing it replaces every setting{dirty ? ' and discards your unsaved edits' : ''}. It changes:</p>
+              <p>{t(dirty ? 'options.import.replacesEdits' : 'options.import.replaces')}</p>
               <ul class="changes">{changes.map((c, i) => <li key={i}>{c}</li>)}</ul>
             </>
           )}
           <div class="row">
-            <button type="button" data-testid="options-import-confirm" onClick={() => confirm(result.settings)}>Replace settings</button>
-            <button type="button" class="secondary" data-testid="options-import-cancel" onClick={() => setChecked(null)}>Cancel</button>
+            <button type="button" data-testid="options-import-confirm" onClick={() => confirm(result.settings)}>{t('options.import.confirm')}</button>
+            <button type="button" class="secondary" data-testid="options-import-cancel" onClick={() => setChecked(null)}>{t('options.import.cancel')}</button>
           </div>
         </div>
       ) : null}

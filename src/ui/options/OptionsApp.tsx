@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StaffKey } from '../../core/i18n/staff';
+import { useStaffT } from '../i18n/staff';
 import { BackendSection } from './BackendSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { withBackend } from './draft';
@@ -10,7 +12,6 @@ import { ErrorSummary } from './ErrorSummary';
 import { ErrorsContext } from './Field';
 import { errorsByField } from './field-errors';
 import { ImportExport } from './ImportExport';
-import { PRIVACY_LABEL } from './labels';
 import { OutcomeLog } from './OutcomeLog';
 import { PageNameSection } from './PageNameSection';
 import { RulesEditor } from './RulesEditor';
@@ -19,11 +20,12 @@ import { hostNeeds, originsOf } from './permissions';
 import { useOptionsState } from './useOptionsState';
 import { ProfilesSection } from './ProfilesSection';
 
-const SECTIONS = [
-  ['backend', 'Chat backend'], ['rules', 'Rules'], ['capping', 'Frequency capping'], ['business-hours', 'Business hours'],
-  ['page-name', 'Page name'], ['privacy', 'Privacy'], ['crm', 'CRM sync'], ['profiles', 'Demo profiles'], ['sites', 'Enabled sites'], ['import-export', 'Import and export'],
-  ['outcomes', 'Outcome log'], ['crm-log', 'CRM sync log'],
-] as const;
+const SECTIONS: readonly (readonly [string, StaffKey])[] = [
+  ['backend', 'options.section.backend'], ['rules', 'options.section.rules'], ['capping', 'options.section.capping'],
+  ['business-hours', 'options.section.businessHours'], ['page-name', 'options.section.pageName'], ['privacy', 'options.section.privacy'],
+  ['crm', 'options.section.crm'], ['profiles', 'options.section.profiles'], ['sites', 'options.section.sites'],
+  ['import-export', 'options.section.importExport'], ['outcomes', 'options.section.outcomes'], ['crm-log', 'options.section.crmLog'],
+];
 
 /**
  * The options page: backend, rules, capping, business hours, page-name sources, the
@@ -32,6 +34,7 @@ const SECTIONS = [
  * log alongside.
  */
 export function OptionsApp() {
+  const t = useStaffT();
   const state = useOptionsState();
   const { saved, draft, errors, status, dirty, edit } = state;
   const byField = useMemo(() => errorsByField(errors), [errors]);
@@ -48,7 +51,7 @@ export function OptionsApp() {
     return () => removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  if (!saved || !draft) return <p class="loading">Loading settings…</p>;
+  if (!saved || !draft) return <p class="loading">{t('options.loading')}</p>;
   const submit = (e: Event) => {
     e.preventDefault();
     if (!state.save()) setRefusals((n) => n + 1);
@@ -58,33 +61,32 @@ export function OptionsApp() {
     <div class="page">
       <header class="topbar">
         <span class="brand" aria-hidden="true">B</span>
-        <h1>Beckon settings</h1>
+        <h1>{t('options.title')}</h1>
       </header>
       <div class="layout">
-        <nav class="toc" aria-label="Sections">
-          <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
+        <nav class="toc" aria-label={t('options.nav')}>
+          <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{t(label)}</a></li>)}</ul>
         </nav>
         <main>
           <ErrorSummary errors={state.summaryShown ? errors : []} draft={draft} summaryRef={summaryRef} />
           <ErrorsContext.Provider value={byField}>
-            <form onSubmit={submit} noValidate aria-label="Settings">
+            <form onSubmit={submit} noValidate aria-label={t('options.form')}>
               <BackendSection value={draft.backend} onChange={(backend) => edit((d) => withBackend(d, backend))} />
               <RulesEditor rules={draft.rules} errors={errors} onChange={(rules) => edit((d) => ({ ...d, rules }))} />
               <CappingSection value={draft.capping} onChange={(capping) => edit((d) => ({ ...d, capping }))} />
               <BusinessHoursSection value={draft.businessHours} onChange={(businessHours) => edit((d) => ({ ...d, businessHours }))} />
               <PageNameSection value={draft.pageName} onChange={(pageName) => edit((d) => ({ ...d, pageName }))} />
               <section class="card" id="privacy" aria-labelledby="privacy-title">
-                <h2 id="privacy-title">Privacy</h2>
-                <Checkbox field="privacyGuard" label={PRIVACY_LABEL} checked={draft.privacyGuard} testId="options-privacyGuard"
-                  onChange={(privacyGuard) => edit((d) => ({ ...d, privacyGuard }))}
-                  hint="Applied as soon as a page is reported: rules, the agent and the CRM only ever see the cleaned page name, URL and referrer. On by default." />
+                <h2 id="privacy-title">{t('options.section.privacy')}</h2>
+                <Checkbox field="privacyGuard" label={t('options.privacy.label')} checked={draft.privacyGuard} testId="options-privacyGuard"
+                  onChange={(privacyGuard) => edit((d) => ({ ...d, privacyGuard }))} hint={t('options.privacy.hint')} />
               </section>
               <CrmSection value={draft.crm} onChange={(crm) => edit((d) => ({ ...d, crm }))} onCheck={state.checkCrmDraft} />
               <div class="savebar">
-                <button type="submit" data-testid="options-save">Save</button>
-                <button type="button" class="secondary" onClick={state.restoreDefaults} data-testid="options-restore-defaults">Restore defaults</button>
+                <button type="submit" data-testid="options-save">{t('options.save')}</button>
+                <button type="button" class="secondary" onClick={state.restoreDefaults} data-testid="options-restore-defaults">{t('options.restoreDefaults')}</button>
                 <span role="status" class={`status ${status?.kind ?? ''}`} data-testid="options-status">{status?.text ?? ''}</span>
-                {dirty && !status ? <span class="dirty">Unsaved changes</span> : null}
+                {dirty && !status ? <span class="dirty">{t('options.unsaved')}</span> : null}
               </div>
             </form>
           </ErrorsContext.Provider>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_PROFILE, DEFAULT_PROFILE_ID, type Profile } from '../../core/profiles/profile';
 import type { Settings } from '../../core/settings';
+import { useStaffT } from '../i18n/staff';
 import { DemoTransfer } from './DemoTransfer';
 import { ProfileEditor } from './ProfileEditor';
 
@@ -24,13 +25,14 @@ const newId = (profiles: readonly Profile[]) => {
  * chooses its profile under Enabled sites.
  */
 export function ProfilesSection({ saved, onStoreProfiles, onImportDemo }: ProfilesSectionProps) {
+  const t = useStaffT();
   const [selected, setSelected] = useState(DEFAULT_PROFILE_ID);
   const profiles = saved.profiles;
   const current = profiles.find((p) => p.id === selected) ?? profiles[0]!;
   const usedBy = saved.enabledSites.filter((s) => (saved.siteOptions[s]?.profileId ?? DEFAULT_PROFILE_ID) === current.id);
   const add = () => {
     const id = newId(profiles);
-    void onStoreProfiles([...profiles, { ...DEFAULT_PROFILE, id, name: `Prospect ${profiles.length}` }]).then(() => setSelected(id));
+    void onStoreProfiles([...profiles, { ...DEFAULT_PROFILE, id, name: t('options.profiles.newName', { n: profiles.length }) }]).then(() => setSelected(id));
   };
   const remove = () => {
     if (current.id === DEFAULT_PROFILE_ID) return;
@@ -38,21 +40,21 @@ export function ProfilesSection({ saved, onStoreProfiles, onImportDemo }: Profil
   };
   return (
     <section class="card" id="profiles" aria-labelledby="profiles-title">
-      <h2 id="profiles-title">Demo profiles</h2>
-      <p class="section-intro">How the widget looks and which language it speaks on a prospect's site. Each enabled site uses one (under Enabled sites); the default is Beckon's own look. Saved at once with Save profile.</p>
+      <h2 id="profiles-title">{t('options.section.profiles')}</h2>
+      <p class="section-intro">{t('options.profiles.intro')}</p>
       <div class="row">
-        <label for="profile-pick">Profile</label>
+        <label for="profile-pick">{t('options.profiles.pick')}</label>
         <select id="profile-pick" value={current.id} data-testid="options-profile-pick" onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)}>
           {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
-        <button type="button" class="secondary" data-testid="options-profile-add" onClick={add}>Add profile</button>
+        <button type="button" class="secondary" data-testid="options-profile-add" onClick={add}>{t('options.profiles.add')}</button>
         <button type="button" class="secondary" data-testid="options-profile-delete" disabled={current.id === DEFAULT_PROFILE_ID} onClick={remove}
-          title={current.id === DEFAULT_PROFILE_ID ? 'The default profile stays' : undefined}>
-          Delete
+          title={current.id === DEFAULT_PROFILE_ID ? t('options.profiles.defaultStays') : undefined}>
+          {t('options.profiles.delete')}
         </button>
       </div>
       <p class="hint" data-testid="options-profile-used">
-        {usedBy.length === 0 ? 'No enabled site uses this profile yet.' : `Used on ${usedBy.join(', ')}.`}
+        {usedBy.length === 0 ? t('options.profiles.unused') : t('options.profiles.usedOn', { sites: usedBy.join(', ') })}
       </p>
       <ProfileEditor key={current.id} profile={current} onSave={(p) => onStoreProfiles(profiles.map((x) => (x.id === p.id ? p : x)))} />
       <DemoTransfer saved={saved} profileId={current.id} onImport={onImportDemo} onImported={setSelected} />

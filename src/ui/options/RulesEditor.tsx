@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useStaffT } from '../i18n/staff';
 import type { RuleDraft } from './draft';
 import { ruleHasErrors, type FieldError } from './field-errors';
 import { moveItem, newRuleDraft, removeAt, replaceAt } from './rule-drafts';
@@ -29,6 +30,7 @@ export function ruleInHash(hash: string): string | null {
  * never lose their place. Opened at `#rule=<id>`, the page starts on that rule.
  */
 export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
+  const t = useStaffT();
   // Collapsed rules by id (ids are unique and survive moves, unlike indexes).
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   // A CSS selector to focus once the change has rendered.
@@ -55,7 +57,7 @@ export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
     setFocusNext(rules.length > 1 ? `#rule-title-${Math.min(i, rules.length - 2)}` : '[data-testid="options-add-rule"]');
   };
   const add = () => {
-    onChange([...rules, newRuleDraft(rules)]);
+    onChange([...rules, newRuleDraft(rules, t)]);
     setFocusNext(`#f-rules-${rules.length}-name`);
   };
   const toggle = (id: string) => {
@@ -66,12 +68,9 @@ export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
 
   return (
     <section class="card" id="rules" aria-labelledby="rules-title">
-      <h2 id="rules-title">Rules</h2>
-      <p class="section-intro">
-        Checked in order: the first enabled rule whose URL patterns and conditions match, and that capping, business hours and
-        queue availability allow, makes the offer.
-      </p>
-      {rules.length === 0 ? <p class="empty">No rules: Beckon will not offer a chat anywhere.</p> : null}
+      <h2 id="rules-title">{t('options.section.rules')}</h2>
+      <p class="section-intro">{t('options.rules.intro')}</p>
+      {rules.length === 0 ? <p class="empty">{t('options.rules.empty')}</p> : null}
       <ol class="rules">
         {rules.map((rule, i) => (
           <li key={rule.id}>
@@ -89,7 +88,7 @@ export function RulesEditor({ rules, onChange, errors }: RulesEditorProps) {
         ))}
       </ol>
       <button type="button" class="secondary" onClick={add} data-testid="options-add-rule" disabled={rules.length >= 100}>
-        Add rule
+        {t('options.rules.add')}
       </button>
     </section>
   );

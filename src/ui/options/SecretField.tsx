@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { rich } from '../i18n/rich';
+import { useStaffT } from '../i18n/staff';
 import { FieldNotes, useFieldState } from './Field';
 
 /** Props of {@link SecretField}. */
@@ -19,6 +21,7 @@ export interface SecretFieldProps {
  * screen readers say whether the secret is shown.
  */
 export function SecretField({ field, label, value, onInput, hint, testId, class: cls }: SecretFieldProps) {
+  const t = useStaffT();
   const { id, errors, describedBy, invalid } = useFieldState(field, Boolean(hint));
   const [shown, setShown] = useState(false);
   return (
@@ -30,8 +33,8 @@ export function SecretField({ field, label, value, onInput, hint, testId, class:
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
         <button type="button" class="secondary small" aria-pressed={shown} aria-controls={id} data-testid={testId ? `${testId}-toggle` : undefined}
           onClick={() => setShown((s) => !s)}>
-          {shown ? 'Hide' : 'Show'}
-          <span class="sr-only"> {label.toLowerCase()}</span>
+          {/* The field's name for screen readers only: the button sits next to its label. */}
+          {rich(t, shown ? 'options.secret.hide' : 'options.secret.show', { field: <span class="sr-only">{label.toLowerCase()}</span> })}
         </button>
       </div>
       <FieldNotes id={id} hint={hint} errors={errors} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_SITE_OPTIONS, describeIssues, SiteOptionsSchema, type SiteOptions } from '../../core/settings';
-import { PAGE_API_WARNING, SITE_OPTION_LABELS } from './labels';
+import { useStaffT } from '../i18n/staff';
+import { SITE_OPTION_LABELS } from './labels';
 
 /** Props of {@link SiteOptionsFields}. */
 export interface SiteOptionsFieldsProps {
@@ -21,6 +22,7 @@ export interface SiteOptionsFieldsProps {
  * refuses is said next to the field and not saved.
  */
 export function SiteOptionsFields({ pattern, options, onSave, index, profiles }: SiteOptionsFieldsProps) {
+  const t = useStaffT();
   const current = { ...DEFAULT_SITE_OPTIONS, ...options };
   const [wait, setWait] = useState(String(current.offerWaitSeconds));
   const [queue, setQueue] = useState(current.chatQueue);
@@ -30,18 +32,20 @@ export function SiteOptionsFields({ pattern, options, onSave, index, profiles }:
   const save = (patch: Partial<Record<keyof SiteOptions, unknown>>) => {
     const parsed = SiteOptionsSchema.safeParse({ ...current, ...patch });
     if (!parsed.success) {
-      setError(describeIssues(parsed.error).map((m) => m.replace(/^offerWaitSeconds/, SITE_OPTION_LABELS.offerWaitSeconds!).replace(/^chatQueue/, SITE_OPTION_LABELS.chatQueue!)).join('; '));
+      // Core's messages (English), each led by its field's name: the field's label instead.
+      const labelled = (m: string) => m.replace(/^offerWaitSeconds/, t(SITE_OPTION_LABELS.offerWaitSeconds)).replace(/^chatQueue/, t(SITE_OPTION_LABELS.chatQueue));
+      setError(describeIssues(parsed.error).map(labelled).join('; '));
       return;
     }
     setError(null);
-    onSave(parsed.data).catch((e: unknown) => setError(`Could not save: ${String(e)}`));
+    onSave(parsed.data).catch((e: unknown) => setError(t('options.site.notSaved', { error: String(e) })));
   };
 
   return (
     <div class="site-options">
       {profiles && profiles.length > 1 ? (
         <div class="inline">
-          <label for={`${id}-profile`}>{SITE_OPTION_LABELS.profileId}</label>
+          <label for={`${id}-profile`}>{t(SITE_OPTION_LABELS.profileId)}</label>
           <select id={`${id}-profile`} value={current.profileId} data-testid={`options-site-profile-${index}`}
             onChange={(e) => save({ profileId: (e.currentTarget as HTMLSelectElement).value })}>
             {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
@@ -51,21 +55,21 @@ export function SiteOptionsFields({ pattern, options, onSave, index, profiles }:
       <label class="switch">
         <input type="checkbox" checked={current.pageApi} data-testid={`options-site-pageapi-${index}`} aria-describedby={`${id}-warning`}
           onChange={(e) => save({ pageApi: (e.currentTarget as HTMLInputElement).checked })} />
-        {SITE_OPTION_LABELS.pageApi} on {pattern}
+        {t('options.site.pageApiOn', { site: pattern })}
       </label>
-      <p id={`${id}-warning`} class="hint">{PAGE_API_WARNING} Open pages get it at once; reload a page whose scripts look for it as they load.</p>
+      <p id={`${id}-warning`} class="hint">{t('options.site.pageApiWarning')}</p>
       {current.pageApi ? (
         <div class="inline">
-          <label for={`${id}-wait`}>{SITE_OPTION_LABELS.offerWaitSeconds}</label>
+          <label for={`${id}-wait`}>{t(SITE_OPTION_LABELS.offerWaitSeconds)}</label>
           <input id={`${id}-wait`} type="number" min={0} max={3600} class="narrow" value={wait} data-testid={`options-site-wait-${index}`}
-            title="0: the offer stays open until the visitor answers"
+            title={t('options.site.waitTitle')}
             onInput={(e) => setWait((e.currentTarget as HTMLInputElement).value)}
             onChange={(e) => {
               const value = (e.currentTarget as HTMLInputElement).value.trim();
               save({ offerWaitSeconds: value === '' ? NaN : Number(value) });
             }} />
-          <label for={`${id}-queue`}>{SITE_OPTION_LABELS.chatQueue}</label>
-          <input id={`${id}-queue`} value={queue} placeholder="the first enabled rule's" data-testid={`options-site-queue-${index}`}
+          <label for={`${id}-queue`}>{t(SITE_OPTION_LABELS.chatQueue)}</label>
+          <input id={`${id}-queue`} value={queue} placeholder={t('options.site.queuePlaceholder')} data-testid={`options-site-queue-${index}`}
             onInput={(e) => setQueue((e.currentTarget as HTMLInputElement).value)}
             onChange={(e) => save({ chatQueue: (e.currentTarget as HTMLInputElement).value })} />
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isValidMatchPattern, sitePatternFor } from '../../core/match-pattern';
 import type { Settings } from '../../core/settings';
+import { useStaffT } from '../i18n/staff';
 import { hostsToGiveBack } from './permissions';
 import { SiteOptionsFields } from './SiteOptionsFields';
 
@@ -23,6 +24,7 @@ export interface SitesEditorProps {
  * then (it must happen in the click); removing one gives the permission back.
  */
 export function SitesEditor({ sites, siteOptions, profiles, onChange, keep = [] }: SitesEditorProps) {
+  const t = useStaffT();
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -31,11 +33,11 @@ export function SitesEditor({ sites, siteOptions, profiles, onChange, keep = [] 
     const input = draft.trim();
     const pattern = isValidMatchPattern(input) ? input : sitePatternFor(input);
     if (!pattern) {
-      setMessage({ error: true, text: 'Enter a site address like https://shop.example.com, or a match pattern like https://*.example.com/*' });
+      setMessage({ error: true, text: t('options.sites.invalid') });
       return;
     }
     if (sites.includes(pattern)) {
-      setMessage({ error: true, text: `${pattern} is already enabled.` });
+      setMessage({ error: true, text: t('options.sites.already', { site: pattern }) });
       return;
     }
     // Called synchronously inside the click: browsers only show the prompt for a user gesture.
@@ -43,14 +45,14 @@ export function SitesEditor({ sites, siteOptions, profiles, onChange, keep = [] 
       .request({ origins: [pattern] })
       .then(async (granted) => {
         if (!granted) {
-          setMessage({ error: true, text: `Permission for ${pattern} was not granted, so the site was not enabled.` });
+          setMessage({ error: true, text: t('options.sites.refused', { site: pattern }) });
           return;
         }
         await onChange([...sites, pattern]);
         setDraft('');
-        setMessage({ error: false, text: `Enabled ${pattern}. Open tabs there get offers without a reload.` });
+        setMessage({ error: false, text: t('options.sites.enabled', { site: pattern }) });
       })
-      .catch((err: unknown) => setMessage({ error: true, text: `Could not request permission: ${String(err)}` }));
+      .catch((err: unknown) => setMessage({ error: true, text: t('options.sites.noPrompt', { error: String(err) }) }));
   };
 
   const remove = async (pattern: string) => {
@@ -58,32 +60,32 @@ export function SitesEditor({ sites, siteOptions, profiles, onChange, keep = [] 
     await onChange(remaining);
     // Permissions granted at install (the Sandbox's own host) cannot be removed; that is fine.
     for (const origin of hostsToGiveBack([pattern], remaining, keep)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-    setMessage({ error: false, text: `Disabled ${pattern}.` });
+    setMessage({ error: false, text: t('options.sites.disabled', { site: pattern }) });
   };
 
   return (
     <section class="card" id="sites" aria-labelledby="sites-title">
-      <h2 id="sites-title">Enabled sites</h2>
-      <p class="section-intro">Beckon watches pages only on these sites. Nothing else is requested at install. Changes here are saved at once.</p>
+      <h2 id="sites-title">{t('options.section.sites')}</h2>
+      <p class="section-intro">{t('options.sites.intro')}</p>
       <ul class="sites" data-testid="options-sites">
         {sites.map((s, i) => (
           <li key={s}>
             <div class="site-head">
               <code>{s}</code>
-              <button type="button" class="secondary" onClick={() => void remove(s)} aria-label={`Disable ${s}`}>
-                Remove
+              <button type="button" class="secondary" onClick={() => void remove(s)} aria-label={t('options.sites.disable', { site: s })}>
+                {t('options.sites.remove')}
               </button>
             </div>
             <SiteOptionsFields pattern={s} index={i} options={siteOptions[s]} profiles={profiles} onSave={(o) => onChange(sites, { ...siteOptions, [s]: o })} />
           </li>
         ))}
-        {sites.length === 0 ? <li class="hint">No site is enabled: no offer will be made anywhere.</li> : null}
+        {sites.length === 0 ? <li class="hint">{t('options.sites.none')}</li> : null}
       </ul>
       <form class="inline" onSubmit={add}>
-        <label for="site-input">Add a site</label>
-        <input id="site-input" placeholder="https://shop.example.com" value={draft} data-testid="options-site-input"
+        <label for="site-input">{t('options.sites.add')}</label>
+        <input id="site-input" placeholder={t('options.sites.placeholder')} value={draft} data-testid="options-site-input"
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)} />
-        <button type="submit" data-testid="options-site-add">Enable site</button>
+        <button type="submit" data-testid="options-site-add">{t('options.sites.enable')}</button>
       </form>
       {message ? (
         <p class={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'} data-testid="options-site-message">

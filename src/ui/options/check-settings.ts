@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { crmRequiredField } from '../../core/crm/settings';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import { SettingsSchema, type Settings } from '../../core/settings';
 import { friendlyMessage } from './messages';
 
@@ -24,7 +26,7 @@ const record = (v: unknown): Record<string, unknown> | null =>
  * once everything inside is valid: duplicate rule ids, days that close before they open,
  * and the chosen CRM connector's missing address.
  */
-export function crossFieldIssues(candidate: unknown): Issue[] {
+export function crossFieldIssues(candidate: unknown, t: Translate<StaffKey> = staffEnglish): Issue[] {
   const issues: Issue[] = [];
   const root = record(candidate);
   const firstIndexOfId = new Map<string, number>();
@@ -33,18 +35,19 @@ export function crossFieldIssues(candidate: unknown): Issue[] {
     if (typeof id !== 'string') return;
     const first = firstIndexOfId.get(id);
     if (first === undefined) firstIndexOfId.set(id, i);
-    else issues.push({ path: ['rules', i, 'id'], code: 'duplicate', message: `Duplicate rule id "${id}" (rules.${first}.id has it too)` });
+    else issues.push({ path: ['rules', i, 'id'], code: 'duplicate', message: t('options.check.duplicateId', { id, first }) });
   });
   const days = record(record(root?.businessHours)?.days);
   for (const [day, value] of Object.entries(days ?? {})) {
     const h = record(value);
     if (typeof h?.open === 'string' && typeof h.close === 'string' && h.open >= h.close) {
-      issues.push({ path: ['businessHours', 'days', day, 'close'], code: 'order', message: 'Closing time must be after opening time' });
+      issues.push({ path: ['businessHours', 'days', day, 'close'], code: 'order', message: t('options.check.closeAfterOpen') });
     }
   }
   const crm = record(root?.crm);
   const required = crmRequiredField(crm?.connector);
   if (crm && required) {
+    // Core's message (English: see src/core/i18n/catalogs/staff-en.ts).
     const { group, key, message } = required;
     const value = record(crm[group])?.[key];
     if (typeof value === 'string' && value.trim() === '') issues.push({ path: ['crm', group, key], code: 'required', message });
@@ -77,26 +80,26 @@ export function unknownFields(schema: z.ZodType, value: unknown, path: (string |
 }
 
 /** A zod error as issues with plain messages, their paths under `prefix`. */
-export function schemaIssues(error: z.ZodError | undefined, prefix: (string | number)[] = []): Issue[] {
+export function schemaIssues(error: z.ZodError | undefined, prefix: (string | number)[] = [], t: Translate<StaffKey> = staffEnglish): Issue[] {
   return (error?.issues ?? []).flatMap((i): Issue[] => {
     const path = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
     // One issue per unknown key, at the key itself (zod reports them together at the parent).
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...path, k], code: 'unknown', message: 'Unknown field' }));
-    return [{ path, code: i.code, message: friendlyMessage(i) }];
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...path, k], code: 'unknown', message: t('options.check.unknownField') }));
+    return [{ path, code: i.code, message: friendlyMessage(i, t) }];
   });
 }
 
 /** Validates a candidate completely; `settings` only when there is no issue at all. */
-export function checkSettings(candidate: unknown): { settings?: Settings; issues: Issue[] } {
+export function checkSettings(candidate: unknown, t: Translate<StaffKey> = staffEnglish): { settings?: Settings; issues: Issue[] } {
   const parsed = SettingsSchema.safeParse(candidate);
-  const issues = schemaIssues(parsed.error);
-  const cross = crossFieldIssues(candidate);
+  const issues = schemaIssues(parsed.error, [], t);
+  const cross = crossFieldIssues(candidate, t);
   // The schema's own refines say the same in general terms, at the array or object (or at the
   // same field, when both saw it): keep the precise ones.
   const within = (i: Issue, section: string) => i.path.join('.') === section && cross.some((c) => c.path[0] === section);
   const superseded = (i: Issue) =>
     i.code === 'custom' && (within(i, 'rules') || within(i, 'businessHours') || cross.some((c) => c.path.join('.') === i.path.join('.')));
-  const unknown = unknownFields(SettingsSchema, candidate).map((path): Issue => ({ path, code: 'unknown', message: 'Unknown field' }));
+  const unknown = unknownFields(SettingsSchema, candidate).map((path): Issue => ({ path, code: 'unknown', message: t('options.check.unknownField') }));
   const seen = new Set<string>();
   const all = [...issues.filter((i) => !superseded(i)), ...cross, ...unknown].filter((i) => {
     const key = `${i.path.join('.')}\u0000${i.message}`;
@@ -106,4 +109,4 @@ export function checkSettings(candidate: unknown): { settings?: Settings; issues
 }
 
 /** `rules.2.conditions.0.pattern`, or `(root)` for the whole file. */
-export const pathText = (path: readonly (string | number)[]): string => path.join('.') || '(root)';
+export const pathText = (path: readonly (string | number)[], t: Translate<StaffKey> = staffEnglish): string => path.join('.') || t('options.file.root');

@@ -1,16 +1,23 @@
 /** Presenting the CRM sync queue (`crmQueueItem`, oldest first) as a log, newest first. */
 import { interactionIdOf, type CrmEvent, type CrmEventKind } from '../../core/crm/sync-queue';
-import { CRM_CONNECTOR_LABELS } from './labels';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
+import { CRM_CONNECTOR_LABELS, labelOf } from './labels';
 import { newestFirstBy } from './outcomes';
 
 /** At most this many rows are rendered; the background prunes delivered events itself. */
 export const MAX_CRM_ROWS = 200;
 
-/** What happened, as the log names it. */
-export const CRM_EVENT_LABELS: Record<CrmEventKind, string> = { start: 'Start', switch: 'Switch', end: 'End', outcome: 'Outcome' };
+/** What happened, as the log names it (an event stored by another version: its kind as it is). */
+export const eventLabel = (kind: CrmEventKind, t: Translate<StaffKey> = staffEnglish): string => {
+  const key = `options.crmLog.event.${kind}`;
+  return t.has(key) ? t(key) : kind;
+};
 
 /** Where an event is, as the log names it. */
-export const CRM_STATE_LABELS: Record<CrmEvent['state'], string> = { pending: 'Waiting', sent: 'Delivered', failed: 'Failed', discarded: 'Discarded' };
+export const CRM_STATE_LABELS: Record<CrmEvent['state'], StaffKey> = {
+  pending: 'options.crmLog.state.pending', sent: 'options.crmLog.state.sent', failed: 'options.crmLog.state.failed', discarded: 'options.crmLog.state.discarded',
+};
 
 /** The newest `limit` events, newest first; ties keep the queue's order reversed (later queued first). */
 export function newestEventsFirst(events: readonly CrmEvent[], limit = MAX_CRM_ROWS): CrmEvent[] {
@@ -24,10 +31,10 @@ export const shortId = (key: string): string => (key.length > 8 ? key.slice(0, 8
  * What the Chat column shows: the contact center's chat id (as the agent console shows it)
  * from the chat's start, else the local key; for an outcome, what happened to which rule.
  */
-export function chatColumn(queue: readonly CrmEvent[], e: CrmEvent): string {
+export function chatColumn(queue: readonly CrmEvent[], e: CrmEvent, t: Translate<StaffKey> = staffEnglish): string {
   if (e.kind === 'outcome') {
     const p = e.payload as { outcome?: unknown; ruleName?: unknown };
-    return `${String(p.outcome ?? 'outcome')} (${String(p.ruleName ?? '')})`;
+    return t('options.crmLog.outcomeOf', { outcome: String(p.outcome ?? t('options.crmLog.someOutcome')), rule: String(p.ruleName ?? '') });
   }
   const start = queue.find((o) => o.kind === 'start' && o.chatKey === e.chatKey);
   const chatId = (start?.payload as { params?: { ChatId?: unknown } } | undefined)?.params?.ChatId;
@@ -35,7 +42,7 @@ export function chatColumn(queue: readonly CrmEvent[], e: CrmEvent): string {
 }
 
 /** The connector's name (an event keeps the connector it was queued for, even one since removed). */
-export const connectorLabel = (connector: string): string => (CRM_CONNECTOR_LABELS as Record<string, string>)[connector] ?? connector;
+export const connectorLabel = (connector: string, t: Translate<StaffKey> = staffEnglish): string => labelOf(t, CRM_CONNECTOR_LABELS, connector);
 
 /** Retry helps an event held as failed, and one waiting out a backoff after an error. */
 export const canRetry = (e: CrmEvent): boolean => e.state === 'failed' || (e.state === 'pending' && e.lastError !== undefined);
@@ -44,22 +51,20 @@ export const canRetry = (e: CrmEvent): boolean => e.state === 'failed' || (e.sta
 export const interactionOf = (queue: readonly CrmEvent[], e: CrmEvent): string | undefined =>
   e.interactionId ?? (e.kind === 'outcome' ? undefined : interactionIdOf(queue, e.chatKey));
 
-const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
-
 /**
  * What the state column says beyond the state itself: how many attempts failed, when the
  * next one is, or what the event is waiting for. Empty when there is nothing to add.
  */
-export function stateDetail(queue: readonly CrmEvent[], e: CrmEvent, now: number): string {
+export function stateDetail(queue: readonly CrmEvent[], e: CrmEvent, now: number, t: Translate<StaffKey> = staffEnglish): string {
   if (e.state === 'sent' || e.state === 'discarded') return '';
-  if (e.state === 'failed') return `After ${attempts(e.attempts)}; held until you retry`;
+  if (e.state === 'failed') return t('options.crmLog.heldFailed', { n: e.attempts });
   if (e.lastError !== undefined) {
     const wait = Math.ceil((e.notBefore - now) / 1000);
-    return `${attempts(e.attempts)} failed; ${wait > 0 ? `next try in ${wait} s` : 'trying again now'}`;
+    return wait > 0 ? t('options.crmLog.nextTry', { n: e.attempts, seconds: wait }) : t('options.crmLog.tryingNow', { n: e.attempts });
   }
   // A chat's events go out in order: a later one waits for the earlier ones.
   const earlier = queue.some((o) => o !== e && o.chatKey === e.chatKey && o.state !== 'sent' && o.state !== 'discarded' && queue.indexOf(o) < queue.indexOf(e));
-  return earlier ? "After this chat's earlier events" : '';
+  return earlier ? t('options.crmLog.afterEarlier') : '';
 }
 
 /** True while some event waits out a backoff: the log then counts down every second. */

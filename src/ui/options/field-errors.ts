@@ -4,6 +4,8 @@
  * (`rules.2.include`, line 4; `rules.0.metadata.0.value`). Field names double as DOM ids.
  * Webhook header rows the schema cannot place are checked here directly (`headerIssues`).
  */
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { Issue } from './check-settings';
 import { headerRowOf, type CrmDraft } from './crm-draft';
 import type { Draft } from './draft';
@@ -28,13 +30,13 @@ export function lineOf(text: string, index: number): number {
 }
 
 /** The form field an issue belongs to, with a line number when the field is a one-per-line list. */
-export function fieldOfIssue(issue: Issue, draft: Draft): FieldError {
+export function fieldOfIssue(issue: Issue, draft: Draft, t: Translate<StaffKey> = staffEnglish): FieldError {
   const [section, a, b, c] = issue.path;
   const at = (field: string, message = issue.message) => ({ field, message });
   if (section === 'rules' && typeof a === 'number') {
     const rule = draft.rules[a];
     if ((b === 'include' || b === 'exclude') && typeof c === 'number' && rule) {
-      return at(`rules.${a}.${b}`, `Line ${lineOf(rule[b], c)}: ${issue.message}`);
+      return at(`rules.${a}.${b}`, t('options.check.line', { line: lineOf(rule[b], c), message: issue.message }));
     }
     if (b === 'metadata' && typeof c === 'string' && rule) {
       // Records are keyed by name: find the row that holds it (the name itself, or its value).
@@ -43,10 +45,10 @@ export function fieldOfIssue(issue: Issue, draft: Draft): FieldError {
       return at(`rules.${a}.metadata`);
     }
     // The id is not a form field: the rule's name is what identifies it on the page.
-    if (b === 'id') return at(`rules.${a}.name`, `Rule id: ${issue.message}`);
+    if (b === 'id') return at(`rules.${a}.name`, t('options.check.ruleId', { message: issue.message }));
   }
   if (section === 'businessHours' && a === 'holidays' && typeof c === 'undefined' && typeof b === 'number') {
-    return at('businessHours.holidays', `Line ${lineOf(draft.businessHours.holidays, b)}: ${issue.message}`);
+    return at('businessHours.holidays', t('options.check.line', { line: lineOf(draft.businessHours.holidays, b), message: issue.message }));
   }
   if (section === 'businessHours' && a === 'days' && typeof b === 'string' && c === undefined) return at(`businessHours.days.${b}.open`);
   if (section === 'enabledSites') return at('enabledSites');
@@ -64,13 +66,13 @@ export function fieldOfIssue(issue: Issue, draft: Draft): FieldError {
  * Header rows the schema cannot point at precisely: a value without a name, and a name
  * used twice (HTTP names ignore case; the second would silently replace the first).
  */
-export function headerIssues(c: CrmDraft): FieldError[] {
+export function headerIssues(c: CrmDraft, t: Translate<StaffKey> = staffEnglish): FieldError[] {
   const seen = new Set<string>();
   return c.webhook.headers.flatMap((h, k): FieldError[] => {
     const name = h.name.trim();
     const field = `crm.webhook.headers.${k}.name`;
-    if (name === '') return h.value === '' ? [] : [{ field, message: 'Header name is required' }];
-    if (seen.has(name.toLowerCase())) return [{ field, message: `"${name}" is already set above` }];
+    if (name === '') return h.value === '' ? [] : [{ field, message: t('options.check.headerName') }];
+    if (seen.has(name.toLowerCase())) return [{ field, message: t('options.check.headerTwice', { name }) }];
     seen.add(name.toLowerCase());
     return [];
   });

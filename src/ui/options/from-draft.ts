@@ -3,6 +3,8 @@
  * says what is wrong field by field (each error keyed by the form field it concerns).
  */
 import { CrmSettingsSchema, type CrmSettings } from '../../core/crm/settings';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { Settings } from '../../core/settings';
 import { checkSettings, crossFieldIssues, schemaIssues, type Issue } from './check-settings';
 import { crmCandidate } from './crm-draft';
@@ -37,14 +39,14 @@ function ruleFromDraft(r: RuleDraft) {
 }
 
 /** Metadata rows the record cannot represent: a value without a name, or a name used twice. */
-function metadataIssues(draft: Draft): FieldError[] {
+function metadataIssues(draft: Draft, t: Translate<StaffKey>): FieldError[] {
   return draft.rules.flatMap((r, i) => {
     const seen = new Set<string>();
     return r.metadata.flatMap((m, k): FieldError[] => {
       const key = m.key.trim();
       const field = `rules.${i}.metadata.${k}.key`;
-      if (key === '') return m.value === '' ? [] : [{ field, message: 'Name is required' }];
-      if (seen.has(key)) return [{ field, message: `"${key}" is already used in this rule` }];
+      if (key === '') return m.value === '' ? [] : [{ field, message: t('options.check.metadataName') }];
+      if (seen.has(key)) return [{ field, message: t('options.check.metadataTwice', { name: key }) }];
       seen.add(key);
       return [];
     });
@@ -97,22 +99,22 @@ const firstPerField = (errors: readonly FieldError[]): FieldError[] => errors.fi
  * Validates only the CRM part of the draft, with the same checks a save makes, so Test
  * connection works on unsaved edits even while another section is still invalid.
  */
-export function checkCrm(draft: Draft): { ok: true; crm: CrmSettings } | { ok: false; errors: FieldError[] } {
+export function checkCrm(draft: Draft, t: Translate<StaffKey> = staffEnglish): { ok: true; crm: CrmSettings } | { ok: false; errors: FieldError[] } {
   const candidate = crmCandidate(draft.crm);
   const parsed = CrmSettingsSchema.safeParse(candidate);
-  const issues = [...crossFieldIssues({ crm: candidate }), ...schemaIssues(parsed.error, ['crm'])];
-  const errors = firstPerField([...headerIssues(draft.crm), ...issues.map((i) => fieldOfIssue(i, draft))]);
+  const issues = [...crossFieldIssues({ crm: candidate }, t), ...schemaIssues(parsed.error, ['crm'], t)];
+  const errors = firstPerField([...headerIssues(draft.crm, t), ...issues.map((i) => fieldOfIssue(i, draft, t))]);
   if (parsed.success && errors.length === 0) return { ok: true, crm: parsed.data };
   return { ok: false, errors: sortByPage(errors) };
 }
 
 /** Validates the draft into settings, or lists every problem at the field it concerns. */
 export function fromDraft(
-  draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}, profiles?: Settings['profiles'],
+  draft: Draft, enabledSites: string[], siteOptions: Settings['siteOptions'] = {}, profiles?: Settings['profiles'], t: Translate<StaffKey> = staffEnglish,
 ): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
-  const { settings, issues } = checkSettings(candidateOf(draft, enabledSites, siteOptions, profiles));
+  const { settings, issues } = checkSettings(candidateOf(draft, enabledSites, siteOptions, profiles), t);
   // Header rows first: their precise message beats the schema's general one for the same row.
-  const errors = firstPerField([...headerIssues(draft.crm), ...issues.map((i: Issue) => fieldOfIssue(i, draft)), ...metadataIssues(draft)]);
+  const errors = firstPerField([...headerIssues(draft.crm, t), ...issues.map((i: Issue) => fieldOfIssue(i, draft, t)), ...metadataIssues(draft, t)]);
   if (settings && errors.length === 0) return { ok: true, settings };
   return { ok: false, errors: sortByPage(errors) };
 }

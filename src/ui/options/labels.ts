@@ -1,141 +1,84 @@
 /**
- * The visible label of every options field, in one place: the fields render them and the
- * error summary repeats them, so what the summary names is what the page shows.
+ * The visible label of every options field, as its staff catalog key, in one place: the
+ * fields render them and the error summary and the import preview repeat them, so what the
+ * summary names is what the page shows. English: src/core/i18n/catalogs/staff-en-options-fields.ts.
  */
 import { CRM_CONNECTOR_INFO, CRM_CONNECTORS, type CrmConnectorKind } from '../../core/crm/settings';
+import type { StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { CappingSettings } from '../../core/rules/capping';
 import type { Condition } from '../../core/rules/rule-schema';
+import type { NumericSignal } from '../../core/rules/signals';
 import type { BackendSettings } from '../../core/settings';
 
-export const BACKEND_LABELS = {
-  kind: 'Chat API', url: 'Server URL', contactCenterId: 'ContactCenterId', serviceName: 'Service name', nickname: 'Visitor nickname',
-} as const;
+/** Field names to their label's key. */
+export type Labels = Readonly<Record<string, StaffKey>>;
+
+/** The label of `key` in `labels`, in `t`'s language; the key itself for one it does not know. */
+export const labelOf = (t: Translate<StaffKey>, labels: Labels, key: string | undefined): string =>
+  key !== undefined && Object.hasOwn(labels, key) ? t(labels[key]!) : (key ?? '');
+
+/**
+ * Each name's key, `prefix` + name (`options.rule.` and `name`: `options.rule.name`); a name
+ * whose key the catalog lacks is a type error.
+ */
+function keysOf<P extends string, const N extends string>(
+  prefix: P,
+  names: readonly N[] & ([`${P}${N}`] extends [StaffKey] ? unknown : { missingKey: Exclude<`${P}${N}`, StaffKey> }),
+): { readonly [K in N]: `${P}${K}` } {
+  return Object.fromEntries(names.map((n) => [n, `${prefix}${n}`])) as { [K in N]: `${P}${K}` };
+}
+
+export const BACKEND_LABELS = keysOf('options.backend.', ['kind', 'url', 'contactCenterId', 'serviceName', 'nickname']);
 
 /** The dialects as the Chat API select names them. */
-export const BACKEND_KIND_LABELS: Record<BackendSettings['kind'], string> = {
-  gws: 'GWS Customer Chat API v2',
-  gms: 'GMS Chat API v2',
-};
+export const BACKEND_KIND_LABELS = keysOf('options.backend.kind.', ['gws', 'gms']) satisfies Record<BackendSettings['kind'], StaffKey>;
 
-export const RULE_LABELS: Record<string, string> = {
-  id: 'Rule id',
-  name: 'Rule name',
-  enabled: 'Enabled',
-  include: 'Include URLs',
-  exclude: 'Exclude URLs',
-  match: 'Conditions must match',
-  conditions: 'Conditions',
-  queue: 'Queue',
-  offerText: 'Offer text',
-  metadata: 'Metadata sent to the agent',
-  ui: 'How the offer is shown',
-  autoDismissSeconds: 'Auto-dismiss after (seconds)',
-  unknownAvailability: 'When queue availability is unknown',
-};
+export const RULE_LABELS: Labels = keysOf('options.rule.', [
+  'id', 'name', 'enabled', 'include', 'exclude', 'match', 'conditions', 'queue', 'offerText', 'metadata', 'ui', 'autoDismissSeconds', 'unknownAvailability',
+]);
 
-export const CONDITION_KIND_LABELS: Record<Condition['kind'], string> = {
-  pageName: 'Page name matches',
-  referrer: 'Referrer matches',
-  query: 'Query parameter',
-  signal: 'Signal threshold',
-  exitIntent: 'Exit intent',
-  elementVisible: 'Element seen on screen',
-  elementClicked: 'Element clicked',
-};
+export const CONDITION_KIND_LABELS = keysOf('options.condition.kind.', [
+  'pageName', 'referrer', 'query', 'signal', 'exitIntent', 'elementVisible', 'elementClicked',
+]) satisfies Record<Condition['kind'], StaffKey>;
 
-export const CONDITION_LABELS: Record<string, string> = {
-  pattern: 'Pattern',
-  param: 'Parameter name',
-  test: 'Test',
-  equals: 'Value',
-  signal: 'Signal',
-  min: 'At least',
-  selector: 'CSS selector',
-};
+export const CONDITION_LABELS = keysOf('options.condition.', ['pattern', 'param', 'test', 'equals', 'signal', 'min', 'selector']);
 
-export const METADATA_LABELS: Record<string, string> = { key: 'Name', value: 'Value' };
+/** How a threshold's signal reads in the Signal select (core's `SIGNAL_LABELS`, for the debugger). */
+export const SIGNAL_LABELS = keysOf('options.signal.', [
+  'activeSeconds', 'visibleSeconds', 'wallSeconds', 'idleSeconds', 'scrollDepth', 'pagesViewed', 'visits',
+]) satisfies Record<NumericSignal, StaffKey>;
 
-export const CAPPING_LABELS: Record<keyof CappingSettings, string> = {
-  oncePerRulePerVisit: 'Each rule offers at most once per visit',
-  declineCooldownMinutes: 'Cooldown after a decline (minutes)',
-  afterChatMinutes: 'Quiet period after a chat (minutes)',
-  minGapSeconds: 'Minimum gap between offers (seconds)',
-  dailyCap: 'Daily cap (offers per day, 0 for no limit)',
-  visitTimeoutMinutes: 'A visit ends after (minutes without a page view)',
-};
+export const METADATA_LABELS = keysOf('options.metadata.', ['key', 'value']);
+
+export const CAPPING_LABELS = keysOf('options.capping.', [
+  'oncePerRulePerVisit', 'declineCooldownMinutes', 'afterChatMinutes', 'minGapSeconds', 'dailyCap', 'visitTimeoutMinutes',
+]) satisfies Record<keyof CappingSettings, StaffKey>;
 
 /** Monday first, as most business-hours tables read. */
-export const DAY_LABELS = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
-} as const;
+export const DAY_LABELS = keysOf('options.day.', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-export const HOURS_LABELS: Record<string, string> = {
-  enabled: 'Offer only during business hours',
-  timeZone: 'Time zone',
-  holidays: 'Holidays (closed all day)',
-  isOpen: 'Open',
-  open: 'Opens',
-  close: 'Closes',
-};
+export const HOURS_LABELS = keysOf('options.hours.', ['enabled', 'timeZone', 'holidays', 'isOpen', 'open', 'close']);
 
-export const PAGE_NAME_LABELS: Record<string, string> = {
-  urlMap: 'URL-to-name map',
-  pattern: 'URL pattern',
-  name: 'Page name',
-  selector: 'CSS selector',
-  useOgTitle: 'Use the og:title meta tag',
-};
+export const PAGE_NAME_LABELS = keysOf('options.pageName.', ['urlMap', 'pattern', 'name', 'selector', 'useOgTitle']);
 
 /** A demo profile's fields. */
-export const PROFILE_LABELS: Record<string, string> = {
-  name: 'Profile name',
-  brand: 'Brand name',
-  accent: 'Accent colour',
-  accentInk: 'Text on accent',
-  logo: 'Logo or agent avatar',
-  corner: 'Widget corner',
-  eyebrow: 'Offer eyebrow',
-  language: 'Visitor language',
-};
+export const PROFILE_LABELS: Labels = keysOf('options.profile.', ['name', 'brand', 'accent', 'accentInk', 'logo', 'corner', 'eyebrow', 'language']);
 
 /** An enabled site's own options (page API). */
-export const SITE_OPTION_LABELS: Record<string, string> = {
-  pageApi: 'Page API',
-  offerWaitSeconds: 'Page offer wait (seconds)',
-  chatQueue: 'Queue for page chats',
-  profileId: 'Demo profile',
-};
-
-/** What switching a site's page API on allows, said plainly next to the switch. */
-export const PAGE_API_WARNING =
-  'Scripts on this site can then offer chats, start chats, and read the chats they started (pega.chat.proactiveChat and the Genesys chat API). Turn it on only for a site whose scripts you trust.';
-
-export const PRIVACY_LABEL = 'Privacy guard: remove email addresses and long numbers from page names and URLs';
+export const SITE_OPTION_LABELS = keysOf('options.site.', ['pageApi', 'offerWaitSeconds', 'chatQueue', 'profileId']);
 
 /** The placeholders a metadata value may use (filled by `fillMetadata` in the core). */
 export const METADATA_PLACEHOLDERS = ['{pageName}', '{timeOnPage}', '{activeTime}', '{url}', '{referrer}', '{pagesViewed}', '{visits}'] as const;
 
-/** The CRM connectors as the options page names them (`CRM_CONNECTOR_INFO`, shared with the registry). */
-export const CRM_CONNECTOR_LABELS = Object.fromEntries(CRM_CONNECTORS.map((k) => [k, CRM_CONNECTOR_INFO[k].label])) as Record<CrmConnectorKind, string>;
+/** The CRM connectors as the options page names them (core's `CRM_CONNECTOR_INFO` labels, shared with the registry). */
+export const CRM_CONNECTOR_LABELS = keysOf('options.crm.connector.', CRM_CONNECTORS);
 
 /** Connectors that can receive offer outcomes (pega.CS has no call for them). */
 export const CRM_RECORDS_OUTCOMES = Object.fromEntries(CRM_CONNECTORS.map((k) => [k, CRM_CONNECTOR_INFO[k].recordsOutcomes])) as Record<CrmConnectorKind, boolean>;
 
 /** CRM fields by their path under `crm` (e.g. `webhook.url`). */
-export const CRM_LABELS: Record<string, string> = {
-  connector: 'Send interactions to',
-  'sandbox.url': 'Sandbox CRM URL',
-  'sandbox.token': 'Sandbox CRM token',
-  'pega.portal': 'Pega desktop portal (match pattern)',
-  'pega.timeoutSeconds': 'Callback timeout (seconds)',
-  'webhook.url': 'Webhook URL',
-  'webhook.headers': 'Webhook headers',
-  'webhook.secret': 'Signing secret',
-  interactionClass: 'Interaction class',
-  flowName: 'Flow name',
-  persona: 'Demo persona',
-  'persona.contactId': 'ContactId',
-  'persona.accountNumber': 'AccountNumber',
-  'persona.name': 'Customer name',
-  recordOutcomes: 'Also record offer outcomes',
-};
+export const CRM_LABELS = keysOf('options.crm.', [
+  'connector', 'sandbox.url', 'sandbox.token', 'pega.portal', 'pega.timeoutSeconds', 'webhook.url', 'webhook.headers', 'webhook.secret',
+  'interactionClass', 'flowName', 'persona', 'persona.contactId', 'persona.accountNumber', 'persona.name', 'recordOutcomes',
+]);

@@ -1,16 +1,15 @@
 /** Presenting the outcome log (`outcomesItem`, stored oldest first) newest first. */
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { OutcomeRecord } from '../../protocol/storage';
 
 /** At most this many rows are rendered; the log itself is bounded by the background. */
 export const MAX_OUTCOME_ROWS = 200;
 
-/** How each outcome reads in the log. */
-export const OUTCOME_LABELS: Record<OutcomeRecord['outcome'], string> = {
-  offered: 'Offered',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  'timed-out': 'Timed out',
-  suppressed: 'Suppressed',
+/** How an outcome reads in the log (one stored by another version: as it is). */
+export const outcomeLabel = (outcome: OutcomeRecord['outcome'], t: Translate<StaffKey> = staffEnglish): string => {
+  const key = `options.outcome.${outcome}`;
+  return t.has(key) ? t(key) : outcome;
 };
 
 /**

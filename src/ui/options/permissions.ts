@@ -4,6 +4,8 @@
  * prompt for one inside a user gesture, so callers request these synchronously in the click.
  */
 import type { CrmSettings } from '../../core/crm/settings';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import type { Settings } from '../../core/settings';
 
 /** The match pattern of a backend URL's host, for its runtime host permission. */
@@ -35,30 +37,30 @@ export interface HostNeed {
 }
 
 /** The chosen CRM connector's host; none while CRM sync is off or has no address yet. */
-export function crmNeed(crm: CrmSettings): HostNeed | null {
-  const need = (field: string, origin: string | null, purpose: string) => (origin ? { field, origin, purpose } : null);
+export function crmNeed(crm: CrmSettings, t: Translate<StaffKey> = staffEnglish): HostNeed | null {
+  const need = (field: string, origin: string | null, purpose: StaffKey) => (origin ? { field, origin, purpose: t(purpose) } : null);
   switch (crm.connector) {
     case 'sandbox':
-      return need('crm.sandbox.url', originPattern(crm.sandbox.url), 'to sync with this CRM');
+      return need('crm.sandbox.url', originPattern(crm.sandbox.url), 'options.permission.sandbox');
     case 'pega':
       // The background injects the bridge into the desktop's tab, which needs its host.
-      return need('crm.pega.portal', patternOrigin(crm.pega.portal), 'to reach the Pega desktop in its tab');
+      return need('crm.pega.portal', patternOrigin(crm.pega.portal), 'options.permission.pega');
     case 'webhook':
-      return need('crm.webhook.url', originPattern(crm.webhook.url), 'to send events to this webhook');
+      return need('crm.webhook.url', originPattern(crm.webhook.url), 'options.permission.webhook');
     default:
       return null;
   }
 }
 
 /** Every host the background must reach with these settings: the backend's and the CRM's. */
-export function hostNeeds(s: Settings): HostNeed[] {
+export function hostNeeds(s: Settings, t: Translate<StaffKey> = staffEnglish): HostNeed[] {
   const backend = originPattern(s.backend.url);
-  const crm = crmNeed(s.crm);
-  return [...(backend ? [{ field: 'backend.url', origin: backend, purpose: 'to talk to this server' }] : []), ...(crm ? [crm] : [])];
+  const crm = crmNeed(s.crm, t);
+  return [...(backend ? [{ field: 'backend.url', origin: backend, purpose: t('options.permission.backend') }] : []), ...(crm ? [crm] : [])];
 }
 
 /** What to show at a field whose host permission was refused. */
-export const refusedMessage = (n: HostNeed): string => `Beckon needs permission to reach ${n.origin} ${n.purpose}.`;
+export const refusedMessage = (n: HostNeed, t: Translate<StaffKey> = staffEnglish): string => t('options.permission.refused', { origin: n.origin, purpose: n.purpose });
 
 /** The distinct origins of some needs, in order. */
 export const originsOf = (needs: readonly HostNeed[]): string[] => [...new Set(needs.map((n) => n.origin))];

@@ -3,6 +3,8 @@
  * (rules are in priority order: the first rule that can offer does).
  */
 import { DEFAULT_QUEUE, DEFAULT_SECONDS_ON_PAGE } from '../../core/defaults';
+import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
+import type { Translate } from '../../core/i18n/translate';
 import { DEFAULT_METADATA, type Condition } from '../../core/rules/rule-schema';
 import type { ConditionDraft, RuleDraft } from './draft';
 
@@ -16,13 +18,14 @@ export function uniqueRuleId(taken: readonly string[]): string {
 
 /**
  * A new rule: enabled, on every URL, after 10 visible seconds, with the Pega example's
- * metadata. It is numbered after the rules already there.
+ * metadata. It is numbered after the rules already there (its name in `t`'s language; its offer
+ * text is the visitor's, which the staff catalog does not speak: the default's English).
  */
-export function newRuleDraft(existing: readonly RuleDraft[]): RuleDraft {
+export function newRuleDraft(existing: readonly RuleDraft[], t: Translate<StaffKey> = staffEnglish): RuleDraft {
   const id = uniqueRuleId(existing.map((r) => r.id));
   return {
     id,
-    name: `Rule ${existing.length + 1}`,
+    name: t('options.rules.newName', { n: existing.length + 1 }),
     enabled: true,
     include: '**',
     exclude: '',

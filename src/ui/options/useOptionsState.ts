@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { readSettings, settingsItem } from '../../protocol/storage';
+import { useStaffT } from '../i18n/staff';
 import { toDraft, type Draft } from './draft';
 import type { FieldError } from './field-errors';
 import { checkCrm, fromDraft } from './from-draft';
@@ -31,6 +32,7 @@ async function refused(needs: HostNeed[]): Promise<HostNeed[]> {
  * draft is invalid.
  */
 export function useOptionsState() {
+  const t = useStaffT();
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [refusedSave, setRefused] = useState(false);
@@ -49,8 +51,8 @@ export function useOptionsState() {
 
   const validation = useMemo(() => {
     if (!draft || !saved) return null;
-    return refusedSave ? fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles) : crmChecked ? checkCrm(draft) : null;
-  }, [refusedSave, crmChecked, draft, saved]);
+    return refusedSave ? fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles, t) : crmChecked ? checkCrm(draft, t) : null;
+  }, [refusedSave, crmChecked, draft, saved, t]);
   const errors = [...(validation && !validation.ok ? validation.errors : []), ...outside];
   const dirty = useMemo(() => Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(toDraft(saved))), [draft, saved]);
 
@@ -76,14 +78,13 @@ export function useOptionsState() {
     /** Validates and saves; false when refused (the caller then focuses the error summary). */
     save(): boolean {
       if (!draft || !saved) return false;
-      const result = fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles);
+      const result = fromDraft(draft, saved.enabledSites, saved.siteOptions, saved.profiles, t);
       if (!result.ok) {
         setRefused(true);
-        const n = result.errors.length;
-        setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? '1 problem' : `${n} problems`} to fix (listed at the top).` });
+        setStatus({ kind: 'error', text: t('options.status.refused', { n: result.errors.length }) });
         return false;
       }
-      const needs = hostNeeds(result.settings);
+      const needs = hostNeeds(result.settings, t);
       // The backend and the CRM are reached from the background, which needs their hosts'
       // permission. Requested before any await: browsers prompt only inside the click's gesture.
       browser.permissions
@@ -91,26 +92,26 @@ export function useOptionsState() {
         .then(async (granted) => {
           if (!granted) {
             const blamed = await refused(needs);
-            setOutside(blamed.map((n) => ({ field: n.field, message: refusedMessage(n) })));
-            setStatus({ kind: 'error', text: 'Not saved.' });
+            setOutside(blamed.map((n) => ({ field: n.field, message: refusedMessage(n, t) })));
+            setStatus({ kind: 'error', text: t('options.status.notSaved') });
             return;
           }
           await settingsItem.setValue(result.settings);
-          replaceAll(result.settings, 'Saved.');
+          replaceAll(result.settings, t('options.status.saved'));
         })
-        .catch((err: unknown) => setStatus({ kind: 'error', text: `Not saved: ${String(err)}` }));
+        .catch((err: unknown) => setStatus({ kind: 'error', text: t('options.status.failed', { error: String(err) }) }));
       return true;
     },
     /** Validates the CRM part for a connection test; on failure its errors show at the fields. */
     checkCrmDraft() {
       if (!draft) return null;
       setCrmChecked(true);
-      return checkCrm(draft);
+      return checkCrm(draft, t);
     },
     /** Puts the defaults in the form (enabled sites stay: they are managed, and saved, on their own). */
     restoreDefaults() {
       setDraft(toDraft(DEFAULT_SETTINGS));
-      setStatus({ kind: 'info', text: 'Defaults restored in the form: press Save to keep them.' });
+      setStatus({ kind: 'info', text: t('options.status.defaults') });
     },
     /** Saves the enabled sites at once (their permissions were just granted or given back). */
     async storeSites(enabledSites: string[], siteOptions: Settings['siteOptions'] = saved?.siteOptions ?? {}) {
@@ -130,16 +131,16 @@ export function useOptionsState() {
     },
     /** Replaces everything with validated imported settings; an error text when it could not. */
     applyImport(next: Settings): Promise<string | null> {
-      if (!saved) return Promise.resolve('the settings are still loading');
+      if (!saved) return Promise.resolve(t('options.status.stillLoading'));
       const plan = permissionPlan(saved, next);
       return browser.permissions
         .request({ origins: plan.request })
         .then(async (granted) => {
-          if (!granted) return `permission for ${plan.request.join(', ')} was not granted, so nothing was saved.`;
+          if (!granted) return t('options.status.importRefused', { origins: plan.request.join(', ') });
           await settingsItem.setValue(next);
           // Sites no longer enabled give their permission back (install-time ones cannot: fine).
           await Promise.all(plan.remove.map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)));
-          replaceAll(next, 'Imported and saved.');
+          replaceAll(next, t('options.status.imported'));
           return null;
         })
         .catch((err: unknown) => String(err));

@@ -1,34 +1,53 @@
 /**
- * The staff-facing strings (the popup's rule debugger and status lines; the options page to
- * come), in English: the source every staff catalog is typed against. Staff pages stay in
- * English for now; adding a language is one more file typed `StaffCatalog` (staff.ts).
+ * The staff-facing strings in English (the popup's own parts, the options page): the source
+ * every staff catalog is typed against (`StaffKey`, staff.ts). Staff pages stay in English
+ * for now; adding a language is one more file typed `StaffCatalog`, nothing else.
+ *
+ * One part per area, merged here; no key may be in two parts (test/unit/staff-catalog.test.tsx).
+ *
+ * Not here, and English whatever the catalog: messages written inside core's zod schemas and
+ * checks (`'Profile name is required'`, `'Queue is required'`, a demo file's problems), text
+ * the background writes (a CRM test's or Retry's reply, an outcome's reason, the rule
+ * debugger's decision and failing conditions) and language names (each in its own language).
+ * They are data from core and the background; a later step can key them too.
  */
+import { staffEnOptionsChecks } from './staff-en-options-checks';
+import { staffEnOptionsCrm } from './staff-en-options-crm';
+import { staffEnOptionsCrmFields } from './staff-en-options-crm-fields';
+import { staffEnOptionsData } from './staff-en-options-data';
+import { staffEnOptionsFields } from './staff-en-options-fields';
+import { staffEnOptionsLogs } from './staff-en-options-logs';
+import { staffEnOptionsPage } from './staff-en-options-page';
+import { staffEnOptionsRules } from './staff-en-options-rules';
+import { staffEnOptionsSections } from './staff-en-options-sections';
+import { staffEnOptionsSites } from './staff-en-options-sites';
+import { staffEnPopup } from './staff-en-popup';
+
+/** The parts by area, for the check that none repeats another's key. */
+export const staffEnParts = {
+  popup: staffEnPopup,
+  'options-page': staffEnOptionsPage,
+  'options-fields': staffEnOptionsFields,
+  'options-crm-fields': staffEnOptionsCrmFields,
+  'options-sections': staffEnOptionsSections,
+  'options-rules': staffEnOptionsRules,
+  'options-crm': staffEnOptionsCrm,
+  'options-sites': staffEnOptionsSites,
+  'options-data': staffEnOptionsData,
+  'options-logs': staffEnOptionsLogs,
+  'options-checks': staffEnOptionsChecks,
+} as const;
+
 export const staffEn = {
-  'debug.title': 'Rule debugger',
-  'debug.noContext': 'No page context yet: Beckon is not watching this tab (enable the site in Settings, or reload).',
-  'debug.heldBack': 'matches, held back: {reason}',
-  'debug.matches': 'matches',
-  'debug.waiting': 'waiting, {seconds} s to go',
-  'debug.noMatch': 'does not match',
-  'debug.disabled': 'disabled',
-  'debug.forward': '+{seconds} s on page',
-  'debug.exitIntent': 'Exit intent',
-  'debug.resetVisitor': 'Reset visitor',
-
-  'popup.settings': 'Settings',
-  'popup.updated': 'Beckon was updated. Reopen this popup.',
-  'popup.connecting': 'Connecting…',
-  'popup.evicted': 'This page keeps hiding the chat window ({reason}), so the chat continues here.',
-  'popup.empty': 'No chat offer on this tab yet. On an enabled site, an offer appears when a rule matches; the rule debugger below says what each rule is waiting for.',
-
-  'crm.label': 'CRM',
-  'crm.interaction': 'Interaction',
-  'crm.interactionId': 'Interaction {id}',
-  'crm.off': 'Not synced to a CRM.',
-  'crm.synced': '{interaction} in the {where}: up to date.',
-  'crm.notAnswering': '{interaction}: the {where} is not answering ({error}); retrying.',
-  'crm.syncing': '{interaction}: syncing with the {where}…',
-  'crm.starting': 'Starting the interaction in the {where}…',
-  'crm.failed': '{interaction}: the {where} refused an update ({error}). Retry it from the CRM sync log in Settings.',
-  'crm.unknownError': 'unknown error',
+  ...staffEnPopup,
+  ...staffEnOptionsPage,
+  ...staffEnOptionsFields,
+  ...staffEnOptionsCrmFields,
+  ...staffEnOptionsSections,
+  ...staffEnOptionsRules,
+  ...staffEnOptionsCrm,
+  ...staffEnOptionsSites,
+  ...staffEnOptionsData,
+  ...staffEnOptionsLogs,
+  ...staffEnOptionsChecks,
 } as const;

@@ -1,0 +1,60 @@
+/**
+ * The options page's rule editor in English: the rule list, one rule's fields and actions,
+ * its conditions and its metadata rows. Part of `staffEn`.
+ */
+export const staffEnOptionsRules = {
+  'options.rules.intro':
+    'Checked in order: the first enabled rule whose URL patterns and conditions match, and that capping, business hours and queue availability allow, makes the offer.',
+  'options.rules.empty': 'No rules: Beckon will not offer a chat anywhere.',
+  'options.rules.add': 'Add rule',
+  'options.rules.newName': 'Rule {n}',
+
+  'options.rule.untitled': 'Untitled rule',
+  'options.rule.disabled': 'Disabled',
+  'options.rule.collapse': 'Collapse',
+  'options.rule.expand': 'Expand',
+  'options.rule.moveUp': 'Move up',
+  'options.rule.moveDown': 'Move down',
+  'options.rule.remove': 'Remove',
+  'options.rule.idHint': 'Id: {id}',
+  'options.rule.enabledLabel': 'Rule enabled',
+  'options.rule.enabledHint': 'A disabled rule is kept but never offers.',
+  'options.rule.where': 'Where',
+  'options.rule.when': 'When',
+  'options.rule.offer': 'Offer',
+  'options.rule.includeHint':
+    'The URL must match one of these. One per line. Glob on the full URL (* within a path segment, ** across them) or a /regular expression/flags.',
+  'options.rule.excludeHint': '…and none of these. Same syntax; leave empty to exclude nothing.',
+  'options.rule.queueHint': 'The queue (GWS endpoint) the chat is routed to.',
+  'options.rule.offerTextHint': 'Shown to the visitor with Start chat and No thanks.',
+  'options.rule.ui.default': 'Default UI: the offer card in the page',
+  'options.rule.ui.custom': 'Custom UI: toolbar badge, popup and a system notification (no card in the page)',
+  'options.rule.autoDismissHint': 'An unanswered offer is withdrawn and logged as timed out. 0: never.',
+  'options.rule.availability.allow': 'Offer anyway',
+  'options.rule.availability.deny': 'Do not offer',
+
+  'options.conditions.all': 'All of them',
+  'options.conditions.any': 'Any of them',
+  'options.conditions.empty': 'No conditions: the rule offers as soon as a page matches its URL patterns.',
+  'options.conditions.title': 'Condition {n}: {kind}',
+  'options.conditions.remove': 'Remove',
+  'options.conditions.newKind': 'New condition',
+  'options.conditions.add': 'Add condition',
+  'options.condition.pageNameHint': 'Glob or /regex/ on the page name, e.g. *Payment*',
+  'options.condition.referrerHint': 'Glob or /regex/ on the referring URL, e.g. https://*.google.*/**',
+  'options.condition.paramHint': 'e.g. utm_campaign',
+  'options.condition.test.present': 'is present',
+  'options.condition.test.equals': 'equals',
+  'options.condition.exitIntentText': 'The pointer leaves the page through the top of the window (towards the tabs or the address bar).',
+  'options.condition.elementVisibleHint': 'Holds once an element matching it has been on screen on this page, e.g. #pricing or [data-testid="plans"].',
+  'options.condition.elementClickedHint':
+    'Holds once the visitor clicked an element matching it (or inside one) on this page, e.g. button[data-testid="apply"]. Right-click an element on an enabled site and choose "Offer a chat when this is clicked" to make such a rule.',
+
+  'options.metadata.hint': 'Placeholders filled in when the offer is made: {placeholders}. Rows left empty are ignored.',
+  'options.metadata.rowKey': 'Metadata row {n} name',
+  'options.metadata.rowValue': 'Metadata row {n} value',
+  'options.metadata.remove': 'Remove',
+  'options.metadata.removeRow': 'Remove metadata row {n}',
+  'options.metadata.removeNamedRow': 'Remove metadata row {n} ({name})',
+  'options.metadata.add': 'Add metadata row',
+} as const;
