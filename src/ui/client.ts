@@ -37,9 +37,16 @@ export interface UiClient {
   /** Downloads a file of a chat through the background: its name, type and bytes, or why not. */
   downloadFile: (chatId: string, fileId: string) => Promise<FileAnswer>;
   /** The demo report's data of a chat, or why there is none. */
-  fetchReport: (chatId: string) => Promise<{ report: ReportData } | { error: string }>;
+  /** The chat's demo report, or why not: the background's words, or the client's own failure (`problem`). */
+  fetchReport: (chatId: string) => Promise<{ report: ReportData } | ReportFailure>;
   close: () => void;
 }
+
+/** Why the client itself got no report (the popup, a staff page, words it in the staff catalog). */
+export type ReportProblem = 'interrupted' | 'noAnswer' | 'notConnected' | 'unexpected';
+const REPORT_PROBLEMS: Record<string, ReportProblem> = { 'error.interrupted': 'interrupted', 'error.noAnswer': 'noAnswer', 'error.notConnected': 'notConnected' };
+/** No report: the background's reason, or the client's own problem. */
+export type ReportFailure = { error: string } | { problem: ReportProblem };
 
 /** An answer to a request, or the error that stands in for one. */
 type Answer = Extract<BackgroundToUi, { type: 'file' | 'report' }> | { error: string; phrase?: Phrase };
@@ -174,8 +181,11 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     },
     fetchReport: async (chatId) => {
       const answer = await request((requestId) => ({ type: 'report.get', chatId, requestId }));
-      if ('error' in answer) return { error: answer.error };
-      return answer.type === 'report' ? { report: answer.report } : { error: 'Beckon answered something else.' };
+      if ('error' in answer) {
+        const problem = 'phrase' in answer && answer.phrase ? REPORT_PROBLEMS[answer.phrase.key] : undefined;
+        return problem ? { problem } : { error: answer.error };
+      }
+      return answer.type === 'report' ? { report: answer.report } : { problem: 'unexpected' };
     },
     close: () => {
       closed = true;

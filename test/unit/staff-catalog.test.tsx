@@ -372,6 +372,11 @@ describe("the popup's staff parts in a pseudo language", () => {
     await click('beckon-report-json');
     expect(byTestId('beckon-report')!.textContent).toContain('E_GONE');
     expectOnlyCatalogText(root, 3);
+    // The client's own failure (no answer in time) is a sentence of the staff catalog, not a key.
+    await mount(<ReportDownload chatId="chat-1" fetchReport={() => Promise.resolve({ problem: 'noAnswer' as const })} />);
+    await click('beckon-report-html');
+    expect(byTestId('beckon-report')!.textContent).not.toContain('error.');
+    expectOnlyCatalogText(root, 3);
     for (const crm of [
       { connector: 'webhook', state: 'synced', interactionId: 'INT-7' }, { connector: 'pega', state: 'pending', error: 'HTTP 503' },
       { connector: 'sandbox', state: 'pending' }, { connector: 'gone', state: 'failed' }, { connector: 'none', state: 'off' },

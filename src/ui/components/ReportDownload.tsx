@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ReportData } from '../../core/report/report-data';
 import { useStaffT } from '../i18n/staff';
+import type { ReportFailure } from '../client';
 import { saveReport } from '../report-file';
 
 /** Props of {@link ReportDownload}. */
 export interface ReportDownloadProps {
   chatId: string;
   /** Asks the background for the report's data. */
-  fetchReport: (chatId: string) => Promise<{ report: ReportData } | { error: string }>;
+  fetchReport: (chatId: string) => Promise<{ report: ReportData } | ReportFailure>;
 }
 
 /**
@@ -20,6 +21,7 @@ export function ReportDownload({ chatId, fetchReport }: ReportDownloadProps) {
   const get = async (format: 'html' | 'json') => {
     setState({ busy: true });
     const answer = await fetchReport(chatId);
+    if ('problem' in answer) return setState({ busy: false, error: t(`report.${answer.problem}`) });
     if ('error' in answer) return setState({ busy: false, error: answer.error });
     setState({ busy: false });
     saveReport(answer.report, format);
