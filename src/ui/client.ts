@@ -42,11 +42,8 @@ export interface UiClient {
   close: () => void;
 }
 
-/** Why the client itself got no report (the popup, a staff page, words it in the staff catalog). */
-export type ReportProblem = 'interrupted' | 'noAnswer' | 'notConnected' | 'unexpected';
-const REPORT_PROBLEMS: Record<string, ReportProblem> = { 'error.interrupted': 'interrupted', 'error.noAnswer': 'noAnswer', 'error.notConnected': 'notConnected' };
-/** No report: the background's reason, or the client's own problem. */
-export type ReportFailure = { error: string } | { problem: ReportProblem };
+/** No report: the background's reason, or the client's own failure with its phrase. */
+export type ReportFailure = { error: string; phrase?: Phrase };
 
 /** An answer to a request, or the error that stands in for one. */
 type Answer = Extract<BackgroundToUi, { type: 'file' | 'report' }> | { error: string; phrase?: Phrase };
@@ -181,11 +178,9 @@ export function createUiClient(target: UiTarget = {}, openPort: OpenPort = openR
     },
     fetchReport: async (chatId) => {
       const answer = await request((requestId) => ({ type: 'report.get', chatId, requestId }));
-      if ('error' in answer) {
-        const problem = 'phrase' in answer && answer.phrase ? REPORT_PROBLEMS[answer.phrase.key] : undefined;
-        return problem ? { problem } : { error: answer.error };
-      }
-      return answer.type === 'report' ? { report: answer.report } : { problem: 'unexpected' };
+      // The client's own failures carry their phrase: the popup words them in the staff catalog.
+      if ('error' in answer) return 'phrase' in answer && answer.phrase ? { error: answer.error, phrase: answer.phrase } : { error: answer.error };
+      return answer.type === 'report' ? { report: answer.report } : { error: 'Beckon answered something else.' };
     },
     close: () => {
       closed = true;

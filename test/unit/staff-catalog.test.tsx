@@ -373,7 +373,7 @@ describe("the popup's staff parts in a pseudo language", () => {
     expect(byTestId('beckon-report')!.textContent).toContain('E_GONE');
     expectOnlyCatalogText(root, 3);
     // The client's own failure (no answer in time) is a sentence of the staff catalog, not a key.
-    await mount(<ReportDownload chatId="chat-1" fetchReport={() => Promise.resolve({ problem: 'noAnswer' as const })} />);
+    await mount(<ReportDownload chatId="chat-1" fetchReport={() => Promise.resolve({ error: 'error.noAnswer', phrase: { key: 'error.noAnswer' as const } })} />);
     await click('beckon-report-html');
     expect(byTestId('beckon-report')!.textContent).not.toContain('error.');
     expectOnlyCatalogText(root, 3);

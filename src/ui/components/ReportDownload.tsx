@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReportData } from '../../core/report/report-data';
+import type { StaffKey } from '../../core/i18n/staff';
 import { useStaffT } from '../i18n/staff';
 import type { ReportFailure } from '../client';
 import { saveReport } from '../report-file';
@@ -11,6 +12,9 @@ export interface ReportDownloadProps {
   fetchReport: (chatId: string) => Promise<{ report: ReportData } | ReportFailure>;
 }
 
+/** The client's own failures (visitor phrases, which a staff part words in the staff catalog). */
+const CLIENT_FAILURES: Record<string, StaffKey> = { 'error.interrupted': 'report.interrupted', 'error.noAnswer': 'report.noAnswer', 'error.notConnected': 'report.notConnected' };
+
 /**
  * "Demo report: HTML · JSON" (popup and options): what happened in this chat, from the first
  * page view to the end, as a file to send the prospect afterwards.
@@ -21,8 +25,10 @@ export function ReportDownload({ chatId, fetchReport }: ReportDownloadProps) {
   const get = async (format: 'html' | 'json') => {
     setState({ busy: true });
     const answer = await fetchReport(chatId);
-    if ('problem' in answer) return setState({ busy: false, error: t(`report.${answer.problem}`) });
-    if ('error' in answer) return setState({ busy: false, error: answer.error });
+    if ('error' in answer) {
+      const own = answer.phrase && CLIENT_FAILURES[answer.phrase.key];
+      return setState({ busy: false, error: own ? t(own) : answer.error });
+    }
     setState({ busy: false });
     saveReport(answer.report, format);
   };

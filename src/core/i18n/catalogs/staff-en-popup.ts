@@ -24,7 +24,6 @@ export const staffEnPopup = {
   'report.interrupted': 'The connection to Beckon was interrupted: try again.',
   'report.noAnswer': 'Beckon did not answer in time: try again.',
   'report.notConnected': 'Not connected to Beckon: try again in a moment.',
-  'report.unexpected': 'Beckon answered something else: try again.',
 
   'debug.title': 'Rule debugger',
   'debug.noContext': 'No page context yet: Beckon is not watching this tab (enable the site in Settings, or reload).',
