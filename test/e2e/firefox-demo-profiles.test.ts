@@ -12,6 +12,7 @@ import { DEFAULT_RULE, DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { agentClient, type AgentClient } from './support/agent.ts';
 import { failureScreenshots } from './support/artifacts.ts';
 import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
+import { storeFirefoxSettings } from './support/firefox-extension-page.ts';
 import { clickInFirefoxPageUi, currentFirefoxPageUi, firefoxUiTexts, typeInFirefoxPageUi, waitInFirefoxPageUi } from './support/firefox-page-ui.ts';
 import { englishIn, NORDBANK, profileSettings, renderedTexts, rgb } from './support/profiles.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
@@ -55,11 +56,7 @@ describe('demo profiles (Firefox)', () => {
     ext = await launchFirefox();
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
     await agent.ready();
-    const options = await ext.openOptions();
-    await options.evaluate(async (settings) => {
-      await (globalThis as any).browser.storage.local.set({ settings });
-    }, profileSettings(DEFAULT_SETTINGS, sandbox.url, NORDBANK.id, [PRESENTER_RULE]));
-    await options.close();
+    await storeFirefoxSettings(ext, profileSettings(DEFAULT_SETTINGS, sandbox.url, NORDBANK.id, [PRESENTER_RULE]));
   });
   afterAll(async () => {
     await ext?.close();

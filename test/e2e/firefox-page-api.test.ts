@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { agentClient, type AgentClient } from './support/agent.ts';
 import { launchFirefox, type FirefoxExtension } from './support/firefox.ts';
+import { storeFirefoxSettings } from './support/firefox-extension-page.ts';
 import { clickInFirefoxPageUi, currentFirefoxPageUi, firefoxUiTexts, waitInFirefoxPageUi } from './support/firefox-page-ui.ts';
 import { pageApiSettings, startPageApiSite, type PageApiSite } from './support/page-api-site.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
@@ -43,11 +44,7 @@ describe('the seeds\' page APIs (Firefox)', () => {
     ext = await launchFirefox();
     agent = agentClient(sandbox.url, sandbox.agents[0]!);
     await agent.ready();
-    const options = await ext.openOptions();
-    await options.evaluate(async (settings) => {
-      await (globalThis as any).browser.storage.local.set({ settings });
-    }, pageApiSettings(DEFAULT_SETTINGS, sandbox.url, site));
-    await options.close();
+    await storeFirefoxSettings(ext, pageApiSettings(DEFAULT_SETTINGS, sandbox.url, site));
     await waitFor(async () => {
       const probe = await open(site.url('offer'));
       const api = await hasApi(probe);

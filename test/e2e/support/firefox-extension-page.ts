@@ -6,6 +6,7 @@
  * element handles, whose clicks and typing are real pointer and key events.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Settings } from '../../../src/core/settings.ts';
 import type { FirefoxExtension } from './firefox.ts';
 import { waitFor } from './wait.ts';
 
@@ -59,6 +60,18 @@ export async function configureFirefoxExtension(ext: FirefoxExtension, settings:
     if (settings.crmSandboxUrl !== undefined) await typeIntoTestId(options, 'options-crm-sandbox-url', settings.crmSandboxUrl);
     await clickTestId(options, 'options-save');
     await waitForTestIdText(options, 'options-status', 'Saved.');
+  } finally {
+    await options.close();
+  }
+}
+
+/** Stores whole settings from the add-on's options page, as a save there would (no form typing). */
+export async function storeFirefoxSettings(ext: FirefoxExtension, settings: Settings): Promise<void> {
+  const options = await ext.openOptions();
+  try {
+    await options.evaluate(async (s) => {
+      await (globalThis as any).browser.storage.local.set({ settings: s });
+    }, settings);
   } finally {
     await options.close();
   }
