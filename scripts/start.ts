@@ -4,11 +4,13 @@
  * and the demo site, prints what runs where, and stops everything on Ctrl-C, SIGTERM or when
  * the browser is closed. `npm start -- --help` lists the flags (scripts/lib/args.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { pointExtensionAt } from './lib/point-extension.ts';
+import { ScriptRefused } from '../sandbox/autopilot/autopilot-scripts.ts';
+import { GwsError } from '../sandbox/engine/errors.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { parseStartArgs, USAGE, type StartOptions } from './lib/args.ts';
 import { bannerLines } from './lib/banner.ts';
@@ -38,9 +40,18 @@ async function main(): Promise<void> {
 
   // The Sandbox first: a taken port fails in a second, not after the build.
   mkdirSync(opts.dataDir, { recursive: true });
-  const sandbox = await startSandbox({ port: opts.port, host: '127.0.0.1', dataDir: opts.dataDir })
-    .catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE') throw error;
+  const autopilot = opts.autopilot.map((file) => {
+    try {
+      return { name: basename(file), source: readFileSync(file, 'utf8') };
+    } catch (error) {
+      throw new StartError(`--autopilot: cannot read ${file}: ${(error as Error).message}`);
+    }
+  });
+  const sandbox = await startSandbox({ port: opts.port, host: '127.0.0.1', dataDir: opts.dataDir, autopilot })
+    .catch((error: unknown) => {
+      if (error instanceof ScriptRefused) throw new StartError(`The autopilot script does not validate:\n${error.lines().map((l) => `  ${l}`).join('\n')}`);
+      if (error instanceof GwsError) throw new StartError(`--autopilot: ${error.message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       throw new StartError(
         `Port ${opts.port} on 127.0.0.1 is already in use (another \`npm start\` or Sandbox?).\n` +
           `  Stop it, or pick another port: npm start -- --port ${opts.port + 1}`,
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
     contactCenterId: sandbox.contactCenterId,
     crmToken: DEFAULT_CRM_TOKEN,
     agents: sandbox.agents,
+    autopilot: opts.autopilot.map((file) => basename(file)),
     dataDir: opts.dataDir,
     consoleUrl,
     siteUrl,

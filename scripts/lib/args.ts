@@ -15,6 +15,8 @@ export interface StartOptions {
   browserPath: string;
   build: boolean;
   headless: boolean;
+  /** Autopilot demo scripts the Sandbox switches on for their queues (absolute paths; none: []). */
+  autopilot: string[];
 }
 
 export type ParsedStart =
@@ -41,6 +43,8 @@ Options:
   --headless           run Chromium without a window (CI, machines without a display)
   --browser-path <p>   Chromium binary (default $CHROMIUM_PATH or ${DEFAULT_CHROMIUM})
   --profile <dir>      Chromium profile folder (default ${DEFAULT_PROFILE_DIR})
+  --autopilot <file>   a scripted agent for a solo demo (YAML or JSON) on its queue; repeat
+                       for more queues (ready ones: sandbox/autopilot/scripts/)
   -h, --help           show this help
 
 Stop with Ctrl-C, or close the browser window.`;
@@ -68,6 +72,7 @@ export function parseStartArgs(
         headless: { type: 'boolean' },
         'browser-path': { type: 'string' },
         profile: { type: 'string' },
+        autopilot: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -103,6 +108,7 @@ export function parseStartArgs(
       browserPath: browserPath.includes('/') ? given(browserPath) : browserPath,
       build: !values['no-build'],
       headless: values.headless ?? false,
+      autopilot: (values.autopilot ?? []).map(given),
     },
   };
 }

@@ -10,6 +10,8 @@ export interface BannerInfo {
   /** Bearer token of the Sandbox CRM API (the extension's Sandbox CRM connector uses it). */
   crmToken: string;
   agents: readonly { name: string; password: string }[];
+  /** Autopilot script files switched on with --autopilot (none: not shown). */
+  autopilot?: readonly string[];
   dataDir: string;
   consoleUrl: string;
   siteUrl: string;
@@ -32,6 +34,7 @@ export function bannerLines(info: BannerInfo): string[] {
     row('Sandbox', `${info.sandboxUrl}   (data: ${info.dataDir})`),
     row('ContactCenterId', info.contactCenterId),
     row('Agent logins', info.agents.map((a) => `${a.name} / ${a.password}`).join(', ')),
+    ...(info.autopilot?.length ? [row('Autopilot', `${info.autopilot.join(', ')}   (a scripted agent on each script's queue)`)] : []),
     row('Agent console', info.consoleUrl),
     row('CRM API', `${info.sandboxUrl}/api/crm/   (Authorization: Bearer ${info.crmToken})`),
     row(info.demo ? 'Demo site' : 'Site', info.siteUrl),

@@ -19,6 +19,7 @@ describe('parseStartArgs', () => {
       browserPath: DEFAULT_CHROMIUM,
       build: true,
       headless: false,
+      autopilot: [],
     });
   });
 
@@ -31,6 +32,8 @@ describe('parseStartArgs', () => {
       '--headless',
       '--browser-path', '/opt/chromium/chrome',
       '--profile', '/tmp/profile',
+      '--autopilot', 'billing.yaml',
+      '--autopilot=/scripts/loans.yaml',
     ]);
     expect(options).toEqual({
       port: 7500,
@@ -40,6 +43,7 @@ describe('parseStartArgs', () => {
       browserPath: '/opt/chromium/chrome',
       build: false,
       headless: true,
+      autopilot: ['/home/me/elsewhere/billing.yaml', '/scripts/loans.yaml'],
     });
   });
 

@@ -25,6 +25,12 @@ describe('bannerLines', () => {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('Note:');
+    expect(text).not.toContain('Autopilot');
+  });
+
+  it('names the autopilot scripts a solo demo runs', () => {
+    const text = bannerLines({ ...info, autopilot: ['billing.yaml', 'loans.yaml'] }).join('\n');
+    expect(text).toMatch(/Autopilot +billing\.yaml, loans\.yaml {3}\(a scripted agent on each script's queue\)/);
   });
 
   it('warns when the port or the site differ from what the extension expects', () => {
