@@ -13,6 +13,7 @@ import { answerPageRequest, onPegaDesktopReady, startCrmSync } from './crm-wirin
 import { syncPegaRelay } from './pega-desktop-link';
 import { FrameRegistry } from './frame-registry';
 import { OfferBroker } from './offer-broker';
+import { TabPages } from './tab-pages';
 import { PageApiHub } from './page-api-hub';
 import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presenter';
@@ -65,6 +66,7 @@ export function startBackground(): void {
   const newId = () => crypto.randomUUID();
   const settings = new SettingsCache();
   const store = new SessionStore(browser.storage.local);
+  const tabPages = new TabPages();
   const frames = new FrameRegistry();
   const uploads = indexedDbUploadStore();
   const urlOf = (tabId: number) => browser.tabs.get(tabId).then((t) => t.url, () => undefined);
@@ -76,7 +78,7 @@ export function startBackground(): void {
   const looks = lookCache();
   const lookOn = async (tabId: number, url: string | undefined) => {
     const s = await settings.get();
-    return looks(s.profiles, url ? siteFor(s, url)?.options.profileId : undefined, await broker.pageLang(tabId));
+    return looks(s.profiles, url ? siteFor(s, url)?.options.profileId : undefined, await tabPages.lang(tabId));
   };
 
   // Offer outcomes also go to the CRM, when that option is on.
@@ -117,7 +119,7 @@ export function startBackground(): void {
       const evicted = fromPopup ? await frames.evictedIn(tabId) : undefined;
       const popup = fromPopup ? { crmStatus, ...(chosenChatId ? { chosenChatId } : {}), ...(evicted ? { evicted } : {}) } : undefined;
       const url = await urlOf(tabId);
-      const view = buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, url ? hostOf(url) : undefined, await broker.pageSince(tabId));
+      const view = buildTabView(tabId, await broker.offerFor(tabId), store.all(), popup, debug, url ? hostOf(url) : undefined, await tabPages.since(tabId));
       const countdownAt = fromPopup ? presenter.countdownOf(tabId) : undefined;
       return { ...view, look: await lookOn(tabId, url), ...(countdownAt ? { countdownAt } : {}) };
     },
@@ -130,7 +132,7 @@ export function startBackground(): void {
   });
   const journeys = new JourneyStore();
   const broker = new OfferBroker({
-    store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId), journeys,
+    store, runner, visitors, backend, settings: () => settings.get(), now, newId, publish: (tabId) => hub.publish(tabId), journeys, tabPages,
     // A page hears what became of the offers it made (its DOM event), and only of those.
     onOutcome: (tabId, offer, outcome) => offer.ruleId === PAGE_OFFER_RULE && pageApi.offerOutcome(tabId, offer.queue, outcome),
   });

@@ -9,7 +9,7 @@ import { PAGE_OFFER_RULE } from '../core/page-api';
 import { presenterRule } from '../core/presenter';
 import { serial } from '../core/serial';
 import type { Settings } from '../core/settings';
-import { offersItem, tabLangsItem, tabPagesItem, type TabOffer } from '../protocol/storage';
+import { offersItem, type TabOffer } from '../protocol/storage';
 import type { WatcherReply, WatcherReport } from '../protocol/watcher';
 import { AvailabilityCache } from './availability-cache';
 import type { ChatRunner } from './chat-runner';
@@ -17,6 +17,7 @@ import { saveDebug, SuppressionLog } from './offer-debug';
 import { hostOf, ruleContext } from './offer-context';
 import { injectPageUi, presentOffer, withdrawOffer } from './offer-presenter';
 import type { SessionStore } from './session-store';
+import type { TabPages } from './tab-pages';
 import type { JourneyStore } from './journeys';
 import { decisionText } from '../core/report/journey';
 import { sendToWatcher } from './sites';
@@ -41,6 +42,8 @@ export interface OfferBrokerDeps {
   publish: (tabId: number) => void;
   now: () => number;
   newId: () => string;
+  /** Each tab's current page (when entered, its language), noted on every navigation. */
+  tabPages: Pick<TabPages, 'entered' | 'forget'>;
   /** Keeps each tab's journey for the demo report (pages, decisions, the offer, its outcome). */
   journeys?: Pick<JourneyStore, 'record' | 'of'>;
   /** Hears what became of every offer (the page API tells the page about its own). */
@@ -57,8 +60,6 @@ export class OfferBroker {
   // Offer state is read-modify-written; one operation at a time keeps tabs from clobbering each other.
   private readonly line = serial();
   private offers: Record<string, TabOffer> | undefined;
-  private pages: Record<string, number> | undefined;
-  private langs: Record<string, string> | undefined;
   /** Tabs whose next report fires the presenter's offer ("Offer now"). */
   private readonly presenterTabs = new Set<number>();
   private readonly availability = new AvailabilityCache();
@@ -81,12 +82,10 @@ export class OfferBroker {
     // The Pega desktop is where the agent works, not a visitor's page: never offer there.
     const { connector, pega } = settings.crm;
     if (connector === 'pega' && pega.portal && matchesSitePattern(pega.portal, report.url)) return { wakeInMs: null };
-    if (report.navigated) await this.enteredPage(tabId, report.lang);
+    if (report.navigated) await this.deps.tabPages.entered(tabId, report.lang, now());
     const visitor = report.navigated ? await visitors.pageView(hostOf(report.url), settings.capping) : await visitors.read();
-    if (report.navigated) {
-      const page = ruleContext(report, settings, visitor);
-      await this.deps.journeys?.record(tabId, { at: now(), kind: 'page', text: `Viewed “${page.pageName}” (${page.url})` });
-    }
+    const ctx = ruleContext(report, settings, visitor);
+    if (report.navigated) await this.deps.journeys?.record(tabId, { at: now(), kind: 'page', text: `Viewed “${ctx.pageName}” (${ctx.url})` });
     let current = await this.offerFor(tabId);
     if (current && current.url !== report.url) {
       await this.saveOffer(tabId, undefined); // the offer belonged to the page the visitor left
@@ -100,12 +99,11 @@ export class OfferBroker {
     if (live.length > 0) {
       // After a reload or navigation the chat window comes back (a page API chat is the page's to show).
       if (live.some((s) => s.origin !== 'page-chat')) await injectPageUi(tabId);
-      if (report.navigated) await this.tellAgentWhereTheVisitorIs(live, ruleContext(report, settings, visitor));
+      if (report.navigated) await this.tellAgentWhereTheVisitorIs(live, ctx);
       return reply(null);
     }
     if (this.presenterTabs.delete(tabId)) {
       // "Offer now": the best rule for the page, whatever its thresholds and capping say.
-      const ctx = ruleContext(report, settings, visitor);
       const pick = presenterRule(settings.rules, ctx.url);
       if ('none' in pick) {
         await saveDebug(tabId, ctx, [], { kind: 'none' }, `presenter: ${pick.none}`, now());
@@ -120,7 +118,6 @@ export class OfferBroker {
       return reply(current.expiresAt === undefined ? null : Math.max(0, current.expiresAt - now()));
     }
 
-    const ctx = ruleContext(report, settings, visitor);
     const backend = await this.deps.backend();
     const availability = await this.availability.lookup(settings.rules, ctx, backend, now());
     const input = { rules: settings.rules, ctx, capping: { settings: settings.capping, state: visitor.capping }, hours: settings.businessHours, availability, now: now(), today: localDay(now()) };
@@ -248,34 +245,6 @@ export class OfferBroker {
     return missing;
   }
 
-  /** When the tab's current page was entered (a chat that ended before that stays off it). */
-  async pageSince(tabId: number): Promise<number | undefined> {
-    return (await this.tabPages())[tabId];
-  }
-
-  private async tabPages(): Promise<Record<string, number>> {
-    return (this.pages ??= (await tabPagesItem.getValue()) ?? {});
-  }
-
-  private async enteredPage(tabId: number, lang: string): Promise<void> {
-    this.pages = { ...(await this.tabPages()), [tabId]: this.deps.now() };
-    await tabPagesItem.setValue(this.pages);
-    const langs = await this.tabLangs();
-    if (langs[tabId] !== lang) {
-      this.langs = { ...langs, [tabId]: lang };
-      await tabLangsItem.setValue(this.langs);
-    }
-  }
-
-  /** The `<html lang>` of the tab's page ('' when it has none or no watcher told). */
-  async pageLang(tabId: number): Promise<string> {
-    return (await this.tabLangs())[tabId] ?? '';
-  }
-
-  private async tabLangs(): Promise<Record<string, string>> {
-    return (this.langs ??= (await tabLangsItem.getValue()) ?? {});
-  }
-
   /** The offer of a tab, if any. */
   async offerFor(tabId: number): Promise<TabOffer | undefined> {
     return (await this.allOffers())[tabId];
@@ -294,14 +263,7 @@ export class OfferBroker {
   forgetTab(tabId: number): Promise<void> {
     return this.line.run(async () => {
       await this.saveOffer(tabId, undefined);
-      const pages = { ...(await this.tabPages()) };
-      delete pages[tabId];
-      this.pages = pages;
-      await tabPagesItem.setValue(pages);
-      const langs = { ...(await this.tabLangs()) };
-      delete langs[tabId];
-      this.langs = langs;
-      await tabLangsItem.setValue(langs);
+      await this.deps.tabPages.forget(tabId);
     });
   }
 
