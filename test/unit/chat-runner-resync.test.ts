@@ -13,6 +13,7 @@ import { SessionStore } from '../../src/background/session-store';
 import { newSession, queueMessage } from '../../src/core/chat-session';
 import { waitFor } from '../e2e/support/wait';
 import { memoryUploadStore } from './memory-upload-store';
+import { quietOperations } from './scripted-backend';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -32,13 +33,7 @@ describe('ChatRunner after a long-poll it cut short', () => {
         if (opts.fromIndex === 1) return { events: [{ index: 1, type: 'message' as const, party: 'agent' as const, nickname: 'Alex', text: 'the one in flight' }], ended: false };
         return new Promise<never>(() => undefined); // later long-polls: nothing new
       },
-      sendMessage: async () => undefined,
-      sendTyping: async () => undefined,
-      complete: async () => undefined,
-      setUserData: async () => undefined,
-      getUserData: async () => ({}),
-      deleteUserData: async () => undefined,
-      queueAvailability: async () => 'unknown' as const,
+      ...quietOperations,
     } satisfies ChatBackend;
     const store = new SessionStore(browser.storage.local);
     await store.load(Date.now());

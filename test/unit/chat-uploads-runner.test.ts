@@ -18,6 +18,7 @@ import { newSession } from '../../src/core/chat-session';
 import type { ChatEvent } from '../../src/core/chat-events';
 import { waitFor } from '../e2e/support/wait';
 import { memoryUploadStore } from './memory-upload-store';
+import { quietOperations } from './scripted-backend';
 
 const LIMITS: FileLimits = {
   maxFileSize: 1_000, maxTotalSize: 5_000, maxFiles: 3, types: ['pdf', 'txt'], needAgent: false, downloadAttempts: 2, usedFiles: 0, usedTotalSize: 0, usedDownloads: 0,
@@ -33,13 +34,7 @@ function scriptedBackend() {
     async fetchEvents(_id: string, opts: FetchOptions = {}) {
       return { events: server.events.filter((e) => e.index >= (opts.fromIndex ?? 0)), ended: false };
     },
-    sendMessage: async () => undefined,
-    sendTyping: async () => undefined,
-    complete: async () => undefined,
-    setUserData: async () => undefined,
-    getUserData: async () => ({}),
-    deleteUserData: async () => undefined,
-    queueAvailability: async () => 'unknown' as const,
+    ...quietOperations,
     files: {
       limits: async () => (server.limitsReads++, LIMITS),
       async upload(_chat: string, file: OutgoingFile) {
