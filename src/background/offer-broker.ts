@@ -163,7 +163,7 @@ export class OfferBroker {
     await this.saveOffer(tabId, offer);
     await visitors.record({ ruleId: offer.ruleId, ruleName, url: offer.page?.url ?? offer.url, outcome: 'offered', ...(offer.presenter ? { presenter: true } : {}) });
     await presentOffer(tabId, offer);
-    await this.deps.journeys?.record(tabId, { at: now(), kind: 'offer', text: `Offered “${offer.topic}” on ${offer.queue} (${ruleName}${offer.presenter ? ', presenter-fired' : ''})` });
+    await this.deps.journeys?.record(tabId, { at: now(), kind: 'offer', text: `Offered ${offer.topic ? `“${offer.topic}” ` : 'a chat '}on ${offer.queue} (${ruleName}${offer.presenter ? ', presenter-fired' : ''})` });
     this.deps.onOutcome?.(tabId, offer, 'offered');
     if (offer.expiresAt === undefined) return null;
     const ms = Math.max(0, offer.expiresAt - now());

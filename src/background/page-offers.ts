@@ -10,9 +10,6 @@ import { PAGE_OFFER_NAME } from './offer-broker';
 import type { SessionStore } from './session-store';
 import { localDay, type VisitorStore } from './visitor-store';
 
-/** The text of a page's offer card (the seed's offer has no text of its own). */
-const PAGE_OFFER_TOPIC = 'Would you like to chat with us?';
-
 /** What a page offer needs. */
 export interface PageOfferDeps {
   broker: OfferBroker;
@@ -63,8 +60,9 @@ export async function offerFromPage(
     }
     const metadata = Object.fromEntries(Object.entries(args.metadata).map(([k, v]) => [k, guard(v)]));
     const wait = site.options.offerWaitSeconds;
+    // The seed's offer has no text of its own (topic ''): the card asks in the visitor's language.
     const offer: TabOffer = {
-      id: deps.newId(), ruleId: PAGE_OFFER_RULE, url, status: 'open', topic: PAGE_OFFER_TOPIC, queue: args.queue, metadata,
+      id: deps.newId(), ruleId: PAGE_OFFER_RULE, url, status: 'open', topic: '', queue: args.queue, metadata,
       ui: args.defaultUi ? 'default' : 'page',
       page: { pageName: metadata['Page Name'] ?? hostOf(url), url: pageUrl, timeOnPage: metadata['Time spent on page'] ?? '' },
       ...(wait > 0 ? { expiresAt: now + wait * 1000 } : {}),

@@ -67,6 +67,7 @@ export interface TabOffer {
   ruleId: string;
   url: string;
   status: 'open' | 'declined' | 'accepted' | 'timed-out';
+  /** The rule's offer text; empty for an offer without one (a page's): the card then asks in the visitor's language. */
   topic: string;
   queue: string;
   metadata: Record<string, string>;

@@ -28,7 +28,7 @@ export function OfferCard({ offer, look, onAccept, onDecline, focus = false }: O
       ) : null}
       <p class="bk-eyebrow" data-testid="beckon-eyebrow">{look?.eyebrow || t('offer.eyebrow')}</p>
       <h2 id="bk-offer-topic" class="bk-offer-topic" data-testid="beckon-offer-topic">
-        {offer.topic}
+        {offer.topic || t('offer.question')}
       </h2>
       <div class="bk-actions">
         <button type="button" class="bk-btn bk-primary" data-testid="beckon-offer-accept" onClick={onAccept} autoFocus={focus}>

@@ -10,6 +10,7 @@ export const visitorAr: VisitorCatalog = {
   'offer.eyebrow': 'هل تحتاج إلى مساعدة؟',
   'offer.accept': 'بدء المحادثة',
   'offer.decline': 'لا، شكرًا',
+  'offer.question': 'هل تود الدردشة معنا؟',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'تصغير المحادثة',

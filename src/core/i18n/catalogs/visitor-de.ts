@@ -9,6 +9,7 @@ export const visitorDe: VisitorCatalog = {
   'offer.eyebrow': 'Können wir helfen?',
   'offer.accept': 'Chat starten',
   'offer.decline': 'Nein, danke',
+  'offer.question': 'Möchten Sie mit uns chatten?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Chat minimieren',

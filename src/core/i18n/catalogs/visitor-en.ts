@@ -6,6 +6,8 @@ export const visitorEn = {
   'offer.eyebrow': 'Need a hand?',
   'offer.accept': 'Start chat',
   'offer.decline': 'No thanks',
+  /** An offer without text of its own (a page's `pega.chat.proactiveChat.offer`). */
+  'offer.question': 'Would you like to chat with us?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Minimise chat',

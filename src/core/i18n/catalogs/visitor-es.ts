@@ -9,6 +9,7 @@ export const visitorEs: VisitorCatalog = {
   'offer.eyebrow': '¿Necesitas ayuda?',
   'offer.accept': 'Iniciar chat',
   'offer.decline': 'No, gracias',
+  'offer.question': '¿Quiere chatear con nosotros?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Minimizar chat',

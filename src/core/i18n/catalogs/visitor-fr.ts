@@ -9,6 +9,7 @@ export const visitorFr: VisitorCatalog = {
   'offer.eyebrow': 'Besoin d’aide\u00a0?',
   'offer.accept': 'Démarrer le chat',
   'offer.decline': 'Non merci',
+  'offer.question': 'Voulez-vous discuter avec nous ?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Réduire le chat',

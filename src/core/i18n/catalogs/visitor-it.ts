@@ -9,6 +9,7 @@ export const visitorIt: VisitorCatalog = {
   'offer.eyebrow': 'Serve aiuto?',
   'offer.accept': 'Avvia la chat',
   'offer.decline': 'No, grazie',
+  'offer.question': 'Vuole chattare con noi?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Riduci la chat',

@@ -9,6 +9,7 @@ export const visitorNl: VisitorCatalog = {
   'offer.eyebrow': 'Kunnen we helpen?',
   'offer.accept': 'Chat starten',
   'offer.decline': 'Nee, bedankt',
+  'offer.question': 'Wilt u met ons chatten?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Chat minimaliseren',

@@ -9,6 +9,7 @@ export const visitorPt: VisitorCatalog = {
   'offer.eyebrow': 'Precisa de ajuda?',
   'offer.accept': 'Iniciar chat',
   'offer.decline': 'Agora não',
+  'offer.question': 'Quer conversar connosco?',
 
   'window.title': '{brand} · {queue}',
   'window.minimise': 'Minimizar chat',
