@@ -3,9 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { FrameUiState } from '../protocol/page-frame';
 import type { UiClient } from './client';
-import { BrandLogo } from './components/BrandLogo';
 import { ChatPanel } from './components/ChatPanel';
 import { OfferCard } from './components/OfferCard';
+import { WindowBar } from './components/WindowBar';
 import { showLook, type FrameHost } from './frame-link';
 import { useWordsFor } from './i18n/load';
 import { VisitorLanguage } from './i18n/words';
@@ -70,18 +70,8 @@ export function PageApp({ client, host }: { client: UiClient; host?: FrameHost }
   }
   return dock(
     <>
-      <div class="bk-window-bar">
-        {look ? <BrandLogo look={look} size={24} /> : null}
-        <span class="bk-title" data-testid="beckon-title">{t('window.title', { brand, queue: chat.queue })}</span>
-        <button type="button" class="bk-icon" aria-label={t('window.minimise')} onClick={() => update({ minimised: true })}>
-          –
-        </button>
-        {chat.status === 'ended' ? (
-          <button type="button" class="bk-icon" aria-label={t('window.close')} data-testid="beckon-close" onClick={() => update({ closedChatId: chat.id })}>
-            ×
-          </button>
-        ) : null}
-      </div>
+      <WindowBar look={look} title={t('window.title', { brand, queue: chat.queue })} onMinimise={() => update({ minimised: true })}
+        onClose={chat.status === 'ended' ? () => update({ closedChatId: chat.id }) : undefined} />
       {notice ? (
         <p class="bk-banner" role="alert">
           {words.say(notice.phrase ?? notice.message, notice.message)}

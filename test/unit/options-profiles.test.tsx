@@ -6,12 +6,15 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { visitorDe } from '../../src/core/i18n/catalogs/visitor-de';
 import { DEFAULT_PROFILE, type Profile } from '../../src/core/profiles/profile';
 import { ProfileEditor } from '../../src/ui/options/ProfileEditor';
+import { serveCatalogs } from './visitor-words';
 
 let root: HTMLElement;
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+beforeEach(() => void serveCatalogs());
 afterEach(() => {
   render(null, root);
   root.remove();
@@ -56,5 +59,28 @@ describe('ProfileEditor', () => {
     await act(() => new Promise((r) => setTimeout(r, 0)));
     expect(saved).toEqual([expect.objectContaining({ id: 'bank', brand: 'Bank AG Hilfe', accent: '#004b87' })]);
     expect(byTestId('options-profile-status')!.textContent).toBe('Saved.');
+  });
+
+  it('shows a live preview of the card and the chat window that follows every edit, saved or not', async () => {
+    await mountEditor();
+    const preview = () => byTestId('options-profile-preview')!;
+    const inPreview = (id: string) => preview().querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    await vi.waitFor(() => expect(inPreview('beckon-offer-accept')?.textContent).toBe('Start chat'));
+    expect(inPreview('beckon-title')?.textContent).toBe('Beckon chat · Billing');
+    await type(byTestId<HTMLInputElement>('options-profile-brand')!, 'Nordbank');
+    await type(byTestId<HTMLInputElement>('options-profile-accent')!, '#0b5d3b');
+    await act(() => {
+      const select = byTestId<HTMLSelectElement>('options-profile-language')!;
+      select.value = 'de';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(inPreview('beckon-offer-accept')?.textContent).toBe(visitorDe['offer.accept']));
+    const stage = preview().querySelector<HTMLElement>('.profile-preview-stage')!;
+    expect([stage.lang, stage.dir, stage.style.getPropertyValue('--bk-accent')]).toEqual(['de', 'ltr', '#0b5d3b']);
+    expect(inPreview('beckon-brand')?.textContent).toBe('Nordbank');
+    expect(inPreview('beckon-title')?.textContent).toBe('Nordbank · Billing');
+    expect(inPreview('beckon-offer-topic')?.textContent).toBe(visitorDe['offer.question']);
+    expect(stage.hasAttribute('inert')).toBe(true); // a picture of the widget, not a second one to use
+    expect(byTestId('options-profile-status')!.textContent).toBe(''); // nothing was saved
   });
 });

@@ -22,12 +22,12 @@ import { OfferCard } from '../../src/ui/components/OfferCard';
 import { Transcript } from '../../src/ui/components/Transcript';
 import type { FrameHost } from '../../src/ui/frame-link';
 import { catalogAsset } from '../../src/core/i18n/visitor';
-import { forgetCatalogs, loadWords } from '../../src/ui/i18n/load';
+import { loadWords } from '../../src/ui/i18n/load';
 import { wordsOf } from '../../src/ui/i18n/words';
 import { catalogAssets } from '../../scripts/catalog-assets';
 import { PageApp } from '../../src/ui/PageApp';
 import { PopupApp } from '../../src/ui/PopupApp';
-import { InLanguage } from './visitor-words';
+import { InLanguage, serveCatalogs } from './visitor-words';
 
 const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const look = (patch: Partial<Look> = {}): Look => ({
@@ -76,18 +76,8 @@ afterEach(async () => {
 
 /** The catalog files the UI fetched, in order: one per language, and only when needed. */
 let fetched: string[];
-/** Serves the packed catalogs (`catalogAssets()`, what the build writes) at their paths; `broken`: paths that fail. */
-function serveCatalogs(broken: (path: string) => Response | null = () => null) {
-  forgetCatalogs();
-  fetched = [];
-  const files = new Map(catalogAssets().map((a) => [`/${a.relativeDest}`, a.contents]));
-  vi.stubGlobal('fetch', async (url: URL) => {
-    fetched.push(url.pathname);
-    const file = files.get(url.pathname);
-    return broken(url.pathname) ?? (file ? new Response(file) : new Response('not found', { status: 404 }));
-  });
-}
-beforeEach(() => serveCatalogs());
+const serve = (broken?: (path: string) => Response | null) => void (fetched = serveCatalogs(broken));
+beforeEach(() => serve());
 
 describe('catalogs per language', () => {
   it('are packed as one JSON file per language, each its typed catalog', () => {
@@ -104,10 +94,10 @@ describe('catalogs per language', () => {
   });
 
   it('fall back to English for a catalog that cannot be had, and to the keys without any', async () => {
-    serveCatalogs((path) => (path.endsWith('-fr.json') ? new Response('{"offer.accept": 7}') : path.endsWith('-nl.json') ? new Response('[]') : null));
+    serve((path) => (path.endsWith('-fr.json') ? new Response('{"offer.accept": 7}') : path.endsWith('-nl.json') ? new Response('[]') : null));
     expect((await loadWords('fr')).t('offer.accept')).toBe('Start chat');
     expect((await loadWords('nl')).t('offer.accept')).toBe('Start chat');
-    serveCatalogs(() => new Response('gone', { status: 404 }));
+    serve(() => new Response('gone', { status: 404 }));
     expect((await loadWords('de')).t('offer.accept')).toBe('offer.accept');
   });
 });

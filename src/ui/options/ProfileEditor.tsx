@@ -4,14 +4,13 @@ import { MAX_LOGO_BYTES, ProfileSchema, type Profile } from '../../core/profiles
 import { useStaffT } from '../i18n/staff';
 import { RadioGroup, Select } from './Controls';
 import { ErrorsContext, Field, FieldNotes, useFieldState } from './Field';
+import { ProfilePreview } from './ProfilePreview';
 
 /** Props of {@link ProfileEditor}. */
 export interface ProfileEditorProps {
   profile: Profile;
   /** Saves the validated profile; resolves when stored. */
   onSave: (profile: Profile) => Promise<void>;
-  /** Told of every edit, valid or not (the live preview follows it). */
-  onPreview?: (profile: Profile) => void;
 }
 
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
@@ -54,7 +53,7 @@ function LogoField({ logo, onPick, onRemove }: { logo: string | undefined; onPic
  * and by how much), logo (a raster image from a file, at most 48 KB, kept in extension storage),
  * corner, eyebrow and language. Saved with its own button, after validation.
  */
-export function ProfileEditor({ profile, onSave, onPreview }: ProfileEditorProps) {
+export function ProfileEditor({ profile, onSave }: ProfileEditorProps) {
   const t = useStaffT();
   const [draft, setDraft] = useState<Profile>(profile);
   const [errors, setErrors] = useState<Map<string, string[]>>(new Map());
@@ -63,7 +62,6 @@ export function ProfileEditor({ profile, onSave, onPreview }: ProfileEditorProps
     const next = { ...draft, ...patch };
     setDraft(next);
     setStatus(null);
-    onPreview?.(next);
   };
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
@@ -113,6 +111,7 @@ export function ProfileEditor({ profile, onSave, onPreview }: ProfileEditorProps
           <button type="button" data-testid="options-profile-save" onClick={save}>{t('options.profile.save')}</button>
           <span role="status" class="status" data-testid="options-profile-status">{status ?? ''}</span>
         </div>
+        <ProfilePreview profile={draft} />
       </div>
     </ErrorsContext.Provider>
   );

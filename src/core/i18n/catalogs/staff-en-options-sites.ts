@@ -45,6 +45,7 @@ export const staffEnOptionsSites = {
   'options.profile.eyebrowHint': 'The offer card\'s small heading. Empty: the language\'s own (“Need a hand?”).',
   'options.profile.pageLanguage': 'The page’s language (<html lang>), else English',
   'options.profile.save': 'Save profile',
+  'options.profile.preview': 'Preview: the offer and the chat window as a visitor sees them (not saved yet)',
   'options.profile.fix': 'Not saved: fix the fields marked above.',
 
   'options.demo.title': 'Move a demo to another browser',
