@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
+import type { Look } from '../../core/profiles/look';
 import type { ChatView, UiToBackground } from '../../protocol/ports';
 import type { FileAnswer } from '../client';
 import { useWords, type Words } from '../i18n/words';
 import { AttachFile } from './AttachFile';
+import { BrandLogo } from './BrandLogo';
 import { Composer } from './Composer';
 import { Transcript } from './Transcript';
 import { TranscriptDownload } from './TranscriptDownload';
@@ -94,5 +96,38 @@ export function ChatPanel({ chat, send, autoFocus = false, draft, onDraft, onDow
       ) : null}
       {chat.transcript.length > 0 ? <TranscriptDownload entries={chat.transcript} queue={chat.queue} startedAt={chat.startedAt} /> : null}
     </section>
+  );
+}
+
+/** Props of {@link WindowBar}. */
+export interface WindowBarProps {
+  look: Look | undefined;
+  /** What the bar says: the brand and the queue. */
+  title: string;
+  onMinimise: () => void;
+  /** Shown once the chat has ended: closes the window. */
+  onClose?: () => void;
+}
+
+/**
+ * The chat window's title bar in the brand's colours: its logo, the title, Minimise and (for an
+ * ended chat) Close. Kept with the panel: the in-page window and the options page's preview show
+ * both, and one module keeps them in the widget's shared chunk instead of a chunk of its own.
+ */
+export function WindowBar({ look, title, onMinimise, onClose }: WindowBarProps) {
+  const { t } = useWords();
+  return (
+    <div class="bk-window-bar">
+      {look ? <BrandLogo look={look} size={24} /> : null}
+      <span class="bk-title" data-testid="beckon-title">{title}</span>
+      <button type="button" class="bk-icon" aria-label={t('window.minimise')} onClick={onMinimise}>
+        –
+      </button>
+      {onClose ? (
+        <button type="button" class="bk-icon" aria-label={t('window.close')} data-testid="beckon-close" onClick={onClose}>
+          ×
+        </button>
+      ) : null}
+    </div>
   );
 }

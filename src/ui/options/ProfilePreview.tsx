@@ -1,9 +1,8 @@
 import { lookOf } from '../../core/profiles/look';
 import type { Profile } from '../../core/profiles/profile';
 import type { ChatView, OfferView } from '../../protocol/ports';
-import { ChatPanel } from '../components/ChatPanel';
+import { ChatPanel, WindowBar } from '../components/ChatPanel';
 import { OfferCard } from '../components/OfferCard';
-import { WindowBar } from '../components/WindowBar';
 import { useWordsFor } from '../i18n/load';
 import { useStaffT } from '../i18n/staff';
 import { VisitorLanguage, type Words } from '../i18n/words';
