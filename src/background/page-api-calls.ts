@@ -1,6 +1,6 @@
 import { BackendError, type ChatBackend } from '../backends/types';
 import { newSession, queueMessage, type ChatSession } from '../core/chat-session';
-import { scrubText } from '../core/privacy';
+import { guardUserData } from '../core/privacy';
 import { DEFAULT_QUEUE } from '../core/defaults';
 import { siteFor, type Settings } from '../core/settings';
 import { PAGE_API_ERRORS, type PageApiCall, type PageApiError } from '../protocol/page-api';
@@ -64,8 +64,7 @@ async function startPageChat(deps: PageCallDeps, tabId: number, url: string, cal
   if (live.some((s) => s.tabId === tabId)) return refuse(PAGE_API_ERRORS.runningHere, 'A chat is already running on this page.');
   if (live.some((s) => s.site === site)) return refuse(PAGE_API_ERRORS.runningElsewhere, 'A chat is already running on another page of this site.');
   const settings = await deps.settings();
-  const guard = (t: string) => (settings.privacyGuard ? scrubText(t) : t);
-  const userData = Object.fromEntries(Object.entries(call.userData ?? {}).map(([k, v]) => [k, guard(v)]));
+  const userData = guardUserData(settings.privacyGuard, call.userData ?? {});
   const session: ChatSession = {
     ...newSession(deps.newId(), tabId, queueFor(settings, url), {
       nickname: call.nickname || settings.backend.nickname, subject: call.subject ?? '', userData,
@@ -99,10 +98,13 @@ async function onOwnChat(deps: PageCallDeps, tabId: number, call: OwnCall, runne
       await store.update(s.id, (c) => ({ ...c, endRequested: true }));
       runner.ensure(s.id);
       return ok();
-    case 'setUserData':
-      await store.update(s.id, (c) => ({ ...c, pendingUserData: { ...c.pendingUserData, ...call.userData } }));
+    case 'setUserData': {
+      // The same guard as the chat's start: what a page sets later leaves the browser too.
+      const userData = guardUserData((await deps.settings()).privacyGuard, call.userData);
+      await store.update(s.id, (c) => ({ ...c, pendingUserData: { ...c.pendingUserData, ...userData } }));
       runner.ensure(s.id);
       return ok();
+    }
     case 'getUserData':
     case 'deleteUserData':
       return userDataCall(await deps.backend(), s, call);

@@ -1,7 +1,7 @@
 import type { ChatBackend } from '../backends/types';
 import { PAGE_OFFER_RULE } from '../core/page-api';
 import { pageOfferBlock } from '../core/page-offer';
-import { scrubText, scrubUrl } from '../core/privacy';
+import { guardUserData, scrubUrl } from '../core/privacy';
 import { siteFor, type Settings } from '../core/settings';
 import type { TabOffer } from '../protocol/storage';
 import { hostOf } from './offer-context';
@@ -51,14 +51,13 @@ export async function offerFromPage(
       now,
       today: localDay(now),
     });
-    const guard = (t: string) => (settings.privacyGuard ? scrubText(t) : t);
     const pageUrl = settings.privacyGuard ? scrubUrl(url) : url;
     if (reason) {
       await deps.visitors.record({ ruleId: PAGE_OFFER_RULE, ruleName: PAGE_OFFER_NAME, url: pageUrl, outcome: 'suppressed', reason });
       deps.suppressed(tabId, args.queue, reason);
       return;
     }
-    const metadata = Object.fromEntries(Object.entries(args.metadata).map(([k, v]) => [k, guard(v)]));
+    const metadata = guardUserData(settings.privacyGuard, args.metadata);
     const wait = site.options.offerWaitSeconds;
     // The seed's offer has no text of its own (topic ''): the card asks in the visitor's language.
     const offer: TabOffer = {

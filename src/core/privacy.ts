@@ -34,3 +34,11 @@ function decodeSafely(s: string): string {
     return s;
   }
 }
+
+/**
+ * User data a page gives (an offer's metadata, a chat's start or `setUserData`) as it may leave
+ * the browser: each value scrubbed as text when the guard is on, as it is otherwise.
+ */
+export function guardUserData(guardOn: boolean, data: Readonly<Record<string, string>>): Record<string, string> {
+  return guardOn ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, scrubText(v)])) : { ...data };
+}

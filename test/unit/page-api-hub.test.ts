@@ -92,6 +92,21 @@ describe('PageApiHub', () => {
     expect(ensured).toEqual(['chat-1']);
   });
 
+  it('scrubs what a page sets as user data with the privacy guard, at the start and later, as offers are', async () => {
+    const a = relayPort({ tabId: 1 });
+    hub.attach(a.port, Promise.resolve());
+    a.send({ id: 1, request: { call: 'startChat', userData: { Email: 'jane@shop.example', Plan: 'Gold' } } });
+    await settle();
+    a.send({ id: 2, request: { call: 'setUserData', chatId: 'chat-1', userData: { Card: '4111 1111 1111 1111' } } });
+    await settle();
+    expect(a.replies()).toEqual([{ id: 1, ok: true, value: 'chat-1' }, { id: 2, ok: true }]);
+    expect(store.get('chat-1')).toMatchObject({ request: { userData: { Email: '[email]', Plan: 'Gold' } }, pendingUserData: { Card: '[number]' } });
+    settings = { ...settings, privacyGuard: false };
+    a.send({ id: 3, request: { call: 'setUserData', chatId: 'chat-1', userData: { Card: '4111 1111 1111 1111' } } });
+    await settle();
+    expect(store.get('chat-1')!.pendingUserData).toEqual({ Card: '4111 1111 1111 1111' });
+  });
+
   it('refuses malformed calls (400), other chats (403) and floods (429), changing nothing', async () => {
     const a = relayPort({ tabId: 1 });
     const other = relayPort({ tabId: 2, url: 'https://shop.example/other' });
