@@ -15,6 +15,9 @@ export interface StoredScript {
   updatedAt: number;
 }
 
+/** A stored script as the console lists it: without its source. */
+export type ScriptEntry = Omit<StoredScript, 'source'>;
+
 /** A queue the autopilot has an agent on. */
 export interface QueueSetting {
   queue: string;
@@ -28,9 +31,11 @@ export interface QueueSetting {
 export const SCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
 
 interface RawScript { name: string; source: string; queue: string; updated_at: number }
+type RawEntry = Omit<RawScript, 'source'>;
 interface RawQueue { queue: string; agent_name: string; script_name: string | null }
 
 const toScript = (r: RawScript): StoredScript => ({ name: r.name, source: r.source, queue: r.queue, updatedAt: r.updated_at });
+const toEntry = (r: RawEntry): ScriptEntry => ({ name: r.name, queue: r.queue, updatedAt: r.updated_at });
 const toQueue = (r: RawQueue): QueueSetting => ({ queue: r.queue, agent: r.agent_name, script: r.script_name });
 
 /** Scripts and queue settings over the database. */
@@ -39,7 +44,8 @@ export class ScriptLibrary {
 
   constructor(db: Db, private readonly commits: GroupCommit, private readonly now: () => number = Date.now) {
     this.s = {
-      scripts: db.prepare<[], RawScript>('SELECT * FROM autopilot_scripts ORDER BY name'),
+      // The listing leaves the sources out: the console re-reads it on every autopilot change.
+      entries: db.prepare<[], RawEntry>('SELECT name, queue, updated_at FROM autopilot_scripts ORDER BY name'),
       script: db.prepare<[string], RawScript>('SELECT * FROM autopilot_scripts WHERE name = ?'),
       upsert: db.prepare(`INSERT INTO autopilot_scripts (name, source, queue, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET source = excluded.source, queue = excluded.queue, updated_at = excluded.updated_at`),
@@ -51,9 +57,9 @@ export class ScriptLibrary {
     };
   }
 
-  /** Every stored script, by name. */
-  scripts(): StoredScript[] {
-    return this.s.scripts.all().map(toScript);
+  /** Every stored script, by name, without its source. */
+  entries(): ScriptEntry[] {
+    return this.s.entries.all().map(toEntry);
   }
 
   /** One script, or undefined. */

@@ -54,7 +54,7 @@ export function autopilotStatus(autopilot: Autopilot, library: ScriptLibrary, kn
     ...[...autopilot.finished.values()].reverse().map((f) => ({ chatId: f.chatId, queue: f.queue, agent: f.agent, visitor: visitor(f.chatId),
       state: 'stopped' as const, nickname: f.nickname, at: f.at, reason: f.reason, lastError: null })),
   ];
-  return { queues, scripts: library.scripts().map(({ name, queue, updatedAt }) => ({ name, queue, updatedAt })), chats };
+  return { queues, scripts: library.entries(), chats };
 }
 
 const queueOf = (autopilot: Autopilot, agent: string) => [...autopilot.slots.values()].find((s) => s.agent === agent)?.queue ?? '';
