@@ -4,6 +4,7 @@
  * Visitor and agent text is untrusted; with this tag there is no way to put it into the report
  * unescaped by accident. Used for the HTML report and its inline SVG.
  */
+import { escapeHtml } from '../../src/core/escape-html.ts';
 
 /** Markup that is safe to insert as it is. */
 export class Markup {
@@ -12,11 +13,6 @@ export class Markup {
     return this.value;
   }
 }
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML and SVG, in content and in quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 type Value = Markup | string | number | null | undefined | false | readonly Value[];
 

@@ -3,9 +3,7 @@
  * console and demo site are and which ContactCenterId to configure.
  */
 import type { FastifyInstance } from 'fastify';
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../../src/core/escape-html.ts';
 
 /** Registers the landing page. */
 export function registerHome(app: FastifyInstance, info: { contactCenterId: string }): void {
@@ -19,7 +17,7 @@ export function registerHome(app: FastifyInstance, info: { contactCenterId: stri
 <li><a href="/console/">Agent console</a> — sign in as an agent, go Ready, answer chats.</li>
 <li><a href="/demo/">Demo website</a> — Beckon Bank, where the extension offers chats.</li>
 </ul>
-<p>ContactCenterId: <code>${escape(info.contactCenterId)}</code></p>
+<p>ContactCenterId: <code>${escapeHtml(info.contactCenterId)}</code></p>
 <p>API reference: <code>sandbox/README.md</code> in the Beckon repository.</p>
 </main></body></html>`;
   app.get('/', async (_request, reply) =>
