@@ -82,16 +82,18 @@ export async function sendFile(creds: Credentials, id: string, file: File): Prom
 }
 
 /**
- * GET /api/v2/me/interactions/{id}/attachments/{fileId}: the file's bytes. Fetched with the
- * agent's credentials (a plain link could not send them), then saved through a blob URL.
+ * GETs a file the Sandbox sends as a download, with the agent's credentials (a plain link
+ * could not send them); a refusal becomes an ApiError like any call's.
  */
-export async function fetchFile(creds: Credentials, id: string, fileId: string): Promise<Blob> {
-  const res = await fetch(`/api/v2/me/interactions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}`, {
-    headers: { Authorization: basicAuth(creds) },
-  });
+export async function fetchBlob(creds: Credentials, path: string): Promise<Blob> {
+  const res = await fetch(path, { headers: { Authorization: basicAuth(creds) } });
   if (!res.ok) {
     const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string };
     throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
   }
   return res.blob();
 }
+
+/** GET /api/v2/me/interactions/{id}/attachments/{fileId}: the file's bytes, saved through a blob URL. */
+export const fetchFile = (creds: Credentials, id: string, fileId: string): Promise<Blob> =>
+  fetchBlob(creds, `/api/v2/me/interactions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}`);

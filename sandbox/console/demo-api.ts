@@ -7,7 +7,7 @@
 import type { AutopilotChat, QueueStatus } from '../autopilot/status.ts';
 import type { CannedExport, CannedReply } from '../canned/schemas.ts';
 import type { AgentMessage, Participant } from '../engine/types.ts';
-import { ApiError, basicAuth, call, type Credentials } from './api.ts';
+import { call, type Credentials, fetchBlob } from './api.ts';
 
 /** The autopilot's state (GET /api/sandbox/autopilot). */
 export interface AutopilotState {
@@ -42,17 +42,7 @@ export const deleteCanned = (creds: Credentials, id: number) => call(creds, 'DEL
 export const importCanned = (creds: Credentials, file: Record<string, unknown>, mode: 'merge' | 'replace') =>
   call<{ imported: number }>(creds, 'POST', `/api/sandbox/canned-replies/import?mode=${mode}`, file);
 
-/** GETs a file the Sandbox sends as a download (the canned replies export, a report). */
-async function fetchFile(creds: Credentials, path: string): Promise<Blob> {
-  const res = await fetch(path, { headers: { Authorization: basicAuth(creds) } });
-  if (!res.ok) {
-    const json = (await res.json().catch(() => ({}))) as { statusCode?: number; statusMessage?: string };
-    throw new ApiError(res.status, json.statusCode ?? -1, json.statusMessage ?? `HTTP ${res.status}`);
-  }
-  return res.blob();
-}
-
-export const exportCanned = (creds: Credentials) => fetchFile(creds, '/api/sandbox/canned-replies/export');
+export const exportCanned = (creds: Credentials) => fetchBlob(creds, '/api/sandbox/canned-replies/export');
 /** The agent's report of a chat: one self-contained HTML file, or its data as JSON. */
-export const fetchReport = (creds: Credentials, id: string, format: 'html' | 'json') => fetchFile(creds, `/api/v2/me/interactions/${enc(id)}/report?format=${format}`);
+export const fetchReport = (creds: Credentials, id: string, format: 'html' | 'json') => fetchBlob(creds, `/api/v2/me/interactions/${enc(id)}/report?format=${format}`);
 export type { CannedExport, CannedReply };

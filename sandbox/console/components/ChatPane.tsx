@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { CannedReply } from '../../canned/schemas.ts';
 import type { Interaction } from '../../engine/types.ts';
 import { act, type Credentials, fetchFile, sendFile } from '../api.ts';
+import { saveBlob } from '../downloads.ts';
 import { isTyping } from '../state.ts';
 import { AcceptForm } from './AcceptForm.tsx';
 import { ChatActions } from './ChatActions.tsx';
@@ -72,12 +73,7 @@ export function ChatPane({ interaction: i, creds, agents, queues, crmRevision, c
   const download = async (fileId: string, name: string): Promise<void> => {
     setError(null);
     try {
-      const url = URL.createObjectURL(await fetchFile(creds, i.id, fileId));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(await fetchFile(creds, i.id, fileId), name);
     } catch (err) {
       setError((err as Error).message);
     }
