@@ -22,7 +22,7 @@ export interface ScriptError {
 export type ParsedScript = { ok: true; script: Script } | { ok: false; errors: ScriptError[] };
 
 /** Largest script source taken, in characters (the API's bodies are at most 64 KiB too). */
-export const MAX_SCRIPT_LENGTH = 60_000;
+const MAX_SCRIPT_LENGTH = 60_000;
 
 /** `file:line: path: message`, the form the CLI prints and the console lists. */
 export const formatScriptError = (file: string, e: ScriptError): string =>

@@ -17,7 +17,7 @@ export const replyText = z.string({ error: (i) => (i.input === undefined ? 'is r
 export const cannedReplyBody = z.strictObject({ shortcut, text: replyText }, { error: 'must be an object with shortcut and text' });
 
 /** Most replies a file may hold. */
-export const MAX_REPLIES = 500;
+const MAX_REPLIES = 500;
 
 /** The export file, as import takes it back. */
 export const cannedExport = z.strictObject({

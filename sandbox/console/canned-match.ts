@@ -6,7 +6,7 @@
 import type { CannedReply } from '../canned/schemas.ts';
 
 /** Most replies the list shows at once. */
-export const MAX_SHOWN = 8;
+const MAX_SHOWN = 8;
 
 /** The `/query` the composer holds (a slash, then no whitespace), or null when it holds anything else. */
 export function cannedQuery(text: string): string | null {

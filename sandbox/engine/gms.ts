@@ -111,14 +111,14 @@ export class GmsChats {
   }
 
   /** GMS participant ids: integers by first appearance in the transcript (the customer is 1); stable, since it only grows. */
-  participantIds(chatId: string): Map<string, number> {
+  private participantIds(chatId: string): Map<string, number> {
     const ids = new Map<string, number>();
     for (const m of this.engine.repo.messagesFrom(chatId, 0)) if (!ids.has(m.from.participantId)) ids.set(m.from.participantId, ids.size + 1);
     return ids;
   }
 
   /** A Sandbox message in GMS shape; `ids` from participantIds(). */
-  toGms(m: AgentMessage, ids: Map<string, number>): GmsMessage {
+  private toGms(m: AgentMessage, ids: Map<string, number>): GmsMessage {
     return {
       from: { nickname: m.from.nickname, participantId: ids.get(m.from.participantId) ?? 0, type: FROM[m.from.type] },
       index: m.index,

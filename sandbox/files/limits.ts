@@ -39,7 +39,7 @@ export const DEFAULT_FILE_LIMITS: Readonly<FileLimits> = Object.freeze({
 });
 
 /** The largest `maxFileSize` the Sandbox takes: a file is held in memory while it arrives. */
-export const MAX_FILE_SIZE_CAP = 100 * 1024 * 1024;
+const MAX_FILE_SIZE_CAP = 100 * 1024 * 1024;
 
 /** Defaults overridden by `given`, checked; throws a sentence naming the bad limit. */
 export function fileLimits(given: Partial<FileLimits> = {}): FileLimits {

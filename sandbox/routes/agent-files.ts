@@ -9,9 +9,9 @@ import type { AgentDesk } from '../engine/agent-desk.ts';
 import { Code, GwsError } from '../engine/errors.ts';
 import type { ChatFiles } from '../files/chat-files.ts';
 import { ok } from '../http/envelope.ts';
+import { sendFileBytes } from '../http/file-download.ts';
 import { readForm, refuseOversizedUpload } from '../http/multipart-form.ts';
 import { agentOf } from './agent-guard.ts';
-import { sendFileBytes } from './gms-files.ts';
 
 type IdParams = { Params: { id: string } };
 type FileParams = { Params: { id: string; fileId: string } };

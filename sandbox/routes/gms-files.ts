@@ -4,11 +4,10 @@
  * plus `userData[file-description]`), `file/{fileId}/download`, `file/{fileId}/delete`.
  * Customer side, GMS only: the GWS Customer Chat API documents no file operations.
  */
-import contentDisposition from 'content-disposition';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Code, GwsError } from '../engine/errors.ts';
-import type { ChatFileRow } from '../store/files-repo.ts';
 import { parseWith } from '../http/envelope.ts';
+import { sendFileBytes } from '../http/file-download.ts';
 import { readForm, refuseOversizedUpload } from '../http/multipart-form.ts';
 import type { ChatEngine } from '../engine/chat-engine.ts';
 import type { GmsChats, GmsCredentials } from '../engine/gms.ts';
@@ -26,17 +25,6 @@ export interface GmsContext {
 
 type ChatParams = { Params: { serviceName: string; chatId: string } };
 type FileParams = { Params: { serviceName: string; chatId: string; fileId: string } };
-
-/** Sends a file's bytes as a download that no browser renders in place. */
-export function sendFileBytes(reply: FastifyReply, file: ChatFileRow, data: Buffer): FastifyReply {
-  return reply
-    .code(200)
-    .header('Content-Type', file.mime)
-    .header('Content-Disposition', contentDisposition(file.name))
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "default-src 'none'; sandbox")
-    .send(data);
-}
 
 /** Registers the file routes in the GMS scope. */
 export function registerGmsFileRoutes(scope: FastifyInstance, ctx: GmsContext): void {
