@@ -10,7 +10,7 @@ import { parseWith } from '../http/envelope.ts';
 import { sendFileBytes } from '../http/file-download.ts';
 import { readForm, refuseOversizedUpload } from '../http/multipart-form.ts';
 import type { ChatEngine } from '../engine/chat-engine.ts';
-import type { GmsChats, GmsCredentials } from '../engine/gms.ts';
+import type { GmsChats, GmsCredentials, GmsReply } from '../engine/gms.ts';
 import type { ChatFiles } from '../files/chat-files.ts';
 import { checkService, parseUserData, positionFields } from './gms-schemas.ts';
 
@@ -21,6 +21,12 @@ export interface GmsContext {
   files: ChatFiles;
   /** The credentials of a request on `chatId`, checked (400 when missing, statusCode 2 when wrong). */
   session(chatId: string, fields: Record<string, string>): GmsCredentials;
+  /**
+   * The reply to an operation on a chat that ended: statusCode 2 (documented; clients read
+   * chatEnded), with the messages from the request's transcriptPosition (`otherwise` without
+   * one), so none is lost.
+   */
+  ended(chatId: string, credentials: GmsCredentials, fields: Record<string, string>, otherwise?: number | null): GmsReply;
 }
 
 type ChatParams = { Params: { serviceName: string; chatId: string } };
@@ -36,8 +42,8 @@ export function registerGmsFileRoutes(scope: FastifyInstance, ctx: GmsContext): 
     checkService(serviceName);
     const { fields } = await readForm(request);
     const credentials = ctx.session(chatId, fields);
+    if (!open(chatId)) return reply.send(ctx.ended(chatId, credentials, fields));
     const { transcriptPosition } = parseWith(positionFields, fields);
-    if (!open(chatId)) return reply.send(gms.reply(chatId, credentials, transcriptPosition ?? null, 2));
     const limits = files.limitsUserData(chatId);
     const base = gms.reply(chatId, credentials, transcriptPosition ?? null);
     const customer = engine.repo.participant(chatId, engine.mustChat(chatId).customerParticipantId)!;
@@ -55,8 +61,8 @@ export function registerGmsFileRoutes(scope: FastifyInstance, ctx: GmsContext): 
     refuseOversizedUpload(request, reply, files.limits.maxFileSize);
     const { fields, userData, file } = await readForm(request, files.limits.maxFileSize);
     const credentials = ctx.session(chatId, fields);
+    if (!open(chatId)) return reply.send(ctx.ended(chatId, credentials, fields));
     const { transcriptPosition } = parseWith(positionFields, fields);
-    if (!open(chatId)) return reply.send(gms.reply(chatId, credentials, transcriptPosition ?? null, 2));
     if (!file) throw new GwsError(Code.MissingParameter, "Required parameter 'file' is missing: send the file as a multipart/form-data part named 'file'.");
     const { 'file-description': description, ...extra } = parseUserData(userData);
     const fileId = await files.customerUpload(chatId, file, description, extra);
@@ -78,8 +84,8 @@ export function registerGmsFileRoutes(scope: FastifyInstance, ctx: GmsContext): 
     checkService(serviceName);
     const { fields } = await readForm(request);
     const credentials = ctx.session(chatId, fields);
+    if (!open(chatId)) return reply.send(ctx.ended(chatId, credentials, fields));
     const { transcriptPosition } = parseWith(positionFields, fields);
-    if (!open(chatId)) return reply.send(gms.reply(chatId, credentials, transcriptPosition ?? null, 2));
     files.customerDelete(chatId, fileId);
     return reply.send(gms.reply(chatId, credentials, transcriptPosition ?? null));
   });

@@ -46,7 +46,9 @@ export function registerGmsRoutes(
     gms.authenticate(chatId, credentials);
     return credentials;
   };
-  const ctx: GmsContext = { engine, gms, files: deps.files, session };
+  const ended = (chatId: string, credentials: GmsCredentials, fields: Record<string, string>, otherwise: number | null = null) =>
+    gms.reply(chatId, credentials, parseWith(positionFields, fields).transcriptPosition ?? otherwise, 2);
+  const ctx: GmsContext = { engine, gms, files: deps.files, session, ended };
   const chatIdOf = (request: FastifyRequest) => (request.params as { chatId?: string } | undefined)?.chatId;
 
   app.register(async (scope) => {
@@ -88,11 +90,8 @@ export function registerGmsRoutes(
       const { fields, userData: data } = await readForm(request);
       const credentials = session(chatId, fields);
       const op = operation as GmsOperation;
-      if (op !== 'disconnect' && engine.mustChat(chatId).ended) {
-        // Documented: statusCode 2, read chatEnded. The messages still come, so none is lost.
-        const { transcriptPosition } = parseWith(positionFields, fields);
-        return reply.send(gms.reply(chatId, credentials, transcriptPosition ?? (op === 'refresh' ? 1 : null), 2));
-      }
+      // Documented: statusCode 2, read chatEnded. The messages still come, so none is lost.
+      if (op !== 'disconnect' && engine.mustChat(chatId).ended) return reply.send(ended(chatId, credentials, fields, op === 'refresh' ? 1 : null));
       const position = run(op, chatId, fields, data);
       return reply.send(gms.reply(chatId, credentials, position));
     });
