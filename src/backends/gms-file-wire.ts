@@ -20,7 +20,8 @@ export interface FileMessage {
   userData?: unknown;
 }
 
-const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** `v` as an object to read fields from; anything else (a server's bytes are untrusted) as an empty one. */
+export const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The file a message's user data describes; its id from `file-id`, else the message text; no id: undefined. */
 export function fileOf(m: FileMessage): ChatFile | undefined {

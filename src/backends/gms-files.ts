@@ -8,7 +8,7 @@
 import { httpFailure } from './gws-errors';
 import { BackendError, type ChatFileTransfer } from './types';
 import { cleanFileId, cleanFileName, cleanMime, fileNameFromDisposition } from './file-names';
-import { UPLOAD_ID_KEY, parseFileLimits } from './gms-file-wire';
+import { UPLOAD_ID_KEY, parseFileLimits, record } from './gms-file-wire';
 import type { GmsCaller } from './gms-http';
 
 /** The largest download read (the Sandbox's largest possible file); a larger one is refused, not read. */
@@ -18,7 +18,6 @@ const DOWNLOAD_EXTRA_MS = 120_000;
 /** Extra time for an upload: a second per 64 KiB (a 512 kbit/s uplink), up to ten minutes. */
 const uploadExtraMs = (bytes: number) => Math.min(600_000, Math.ceil(bytes / 65_536) * 1000);
 
-const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const isJson = (mime: string | undefined) => mime === 'application/json' || (mime?.endsWith('+json') ?? false);
 
 /** An HTTP 404 without a GMS envelope on a file operation: the server has no file API (not: the chat is gone). */

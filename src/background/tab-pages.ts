@@ -32,6 +32,8 @@ export class TabPages {
 
   /** Forgets a tab (closed, or its visitor reset). */
   async forget(tabId: number): Promise<void> {
+    // Every tab that closes comes here: one no watcher ever reported writes nothing.
+    if (!(tabId in (await this.allPages())) && !(tabId in (await this.allLangs()))) return;
     const { [tabId]: _page, ...pages } = await this.allPages();
     this.pages = pages;
     await tabPagesItem.setValue(pages);

@@ -6,6 +6,7 @@ import type { TranscriptEntry } from './chat-session';
 import { say, type VisitorKey } from './i18n/visitor';
 import type { Translate } from './i18n/translate';
 import { directionOf } from './i18n/direction';
+import { escapeHtml } from './escape-html';
 
 /** Formats a transcript can be downloaded in. */
 export type TranscriptFormat = 'text' | 'html' | 'json';
@@ -34,8 +35,6 @@ const when = (at: number, t: Translate<VisitorKey>) => {
 const who = (e: TranscriptEntry, t: Translate<VisitorKey>) => (e.kind === 'notice' ? '' : e.from === 'visitor' ? `${e.nickname || t('chat.you')}: ` : `${e.nickname}: `);
 /** A line's text: a notice Beckon wrote in the transcript's language, anything else as it was said. */
 const textOf = (e: TranscriptEntry, t: Translate<VisitorKey>) => (e.phrase ? say(t, e.phrase, e.text) : e.text);
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * File name, MIME type and contents of a transcript download, in `language` (the visitor's).

@@ -2,7 +2,7 @@
  * What a widget shows of a demo profile on one tab: the profile of the enabled site the tab is
  * on, with its language resolved (the page's own `<html lang>` when the profile says so). Pure.
  */
-import { profileById, type Profile } from './profile';
+import type { Profile } from './profile';
 import { directionOf, resolveLanguage, type Language } from './languages';
 
 /** The look and language a UI renders (the page frame and the popup's chat view). */
@@ -25,9 +25,4 @@ export function lookOf(profile: Profile, pageLang: string | undefined): Look {
     brand: profile.brand, accent: profile.accent, accentInk: profile.accentInk, ...(profile.logo ? { logo: profile.logo } : {}),
     corner: profile.corner, eyebrow: profile.eyebrow, language, dir: directionOf(language),
   };
-}
-
-/** The look on a tab: its site's profile (by `profileId`), else the default. */
-export function lookFor(profiles: readonly Profile[], profileId: string | undefined, pageLang: string | undefined): Look {
-  return lookOf(profileById(profiles, profileId), pageLang);
 }

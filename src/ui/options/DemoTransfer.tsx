@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings';
 import { rich } from '../i18n/rich';
 import { useStaffT } from '../i18n/staff';
 import { downloadText } from './export-settings';
+import { MAX_IMPORT_CHARS } from './import-settings';
 
 /** Props of {@link DemoTransfer}. */
 export interface DemoTransferProps {
@@ -11,7 +12,7 @@ export interface DemoTransferProps {
   /** The profile whose demo Export writes. */
   profileId: string;
   /** Saves the imported settings (requesting the new sites' permissions first); an error text when it could not. */
-  onImport: (settings: Settings, newSites: string[]) => Promise<string | null>;
+  onImport: (settings: Settings) => Promise<string | null>;
   /** The imported profile's id, to show it. */
   onImported: (profileId: string) => void;
 }
@@ -34,13 +35,13 @@ export function DemoTransfer({ saved, profileId, onImport, onImported }: DemoTra
     input.value = '';
     if (!file) return;
     setMessage(null);
-    const result = file.size > 2_000_000
+    const result = file.size > MAX_IMPORT_CHARS
       ? { ok: false as const, errors: [{ path: t('options.file.whole'), message: t('options.demo.tooLarge') }] }
       : parseDemo(await file.text());
     setChecked({ name: file.name, result, ...(result.ok ? { plan: applyDemo(saved, result.demo) } : {}) });
   };
   const confirm = (plan: DemoImport) => {
-    void onImport(plan.settings, plan.newSites).then((error) => {
+    void onImport(plan.settings).then((error) => {
       if (error) return setMessage({ error: true, text: t('options.import.notImported', { error }) });
       setChecked(null);
       setMessage({ error: false, text: t('options.demo.imported', { name: plan.profile.name }) });

@@ -90,7 +90,7 @@ export function OptionsApp() {
               </div>
             </form>
           </ErrorsContext.Provider>
-          <ProfilesSection saved={saved} onStoreProfiles={state.storeProfiles} onImportDemo={(next) => state.applyImport(next)} />
+          <ProfilesSection saved={saved} onStoreProfiles={state.storeProfiles} onImportDemo={state.applyImport} />
           <SitesEditor sites={saved.enabledSites} siteOptions={saved.siteOptions} profiles={saved.profiles} keep={originsOf(hostNeeds(saved))} onChange={state.storeSites} />
           <ImportExport saved={saved} dirty={dirty} onApply={state.applyImport} />
           <OutcomeLog />

@@ -11,7 +11,7 @@ export interface ProfilesSectionProps {
   /** Saves the profiles at once. */
   onStoreProfiles: (profiles: Profile[]) => Promise<void>;
   /** Saves settings a demo import made (its new sites' permissions must be requested in the click). */
-  onImportDemo: (settings: Settings, newSites: string[]) => Promise<string | null>;
+  onImportDemo: (settings: Settings) => Promise<string | null>;
 }
 
 /** A fresh id for a new profile. */

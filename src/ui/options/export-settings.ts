@@ -1,5 +1,6 @@
 /** Exporting the whole configuration as a JSON file that the import reads back. */
 import type { Settings } from '../../core/settings';
+import { saveFile } from '../save-file';
 
 /** The name the download gets. */
 export const EXPORT_FILE_NAME = 'beckon-settings.json';
@@ -13,23 +14,7 @@ export function exportJson(settings: Settings): string {
   return `${JSON.stringify({ version, ...rest }, null, 2)}\n`;
 }
 
-/**
- * Saves `text` as a download named `fileName`: a Blob behind an object URL, clicked through
- * a temporary `<a download>` (no downloads permission needed). The URL is revoked after
- * the click has been handled.
- */
-export function downloadText(fileName: string, text: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  doc.body.append(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    // Revoking at once can cancel the download in some browsers: give it a moment.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+/** Saves `text` (JSON) as a download named `fileName`, from the options page's own document. */
+export function downloadText(fileName: string, text: string): void {
+  saveFile(fileName, new Blob([text], { type: 'application/json' }));
 }
