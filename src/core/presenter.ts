@@ -3,7 +3,7 @@
  * page, the first enabled rule whose URL patterns cover it, skipping its thresholds and capping
  * (the site must still be enabled). Pure.
  */
-import { matchesPattern } from './rules/patterns';
+import { ruleCoversUrl } from './rules/evaluate-rule';
 import type { Rule } from './rules/rule-schema';
 
 /** The keyboard commands (the manifest's `commands`; remappable in the browser's shortcut settings). */
@@ -24,6 +24,6 @@ export const isPresenterCommand = (name: string): name is PresenterCommand => Ob
 export function presenterRule(rules: readonly Rule[], url: string): { rule: Rule } | { none: string } {
   const enabled = rules.filter((r) => r.enabled);
   if (enabled.length === 0) return { none: 'No rule is enabled: enable one in Settings → Rules.' };
-  const rule = enabled.find((r) => r.include.some((p) => matchesPattern(p, url)) && !r.exclude.some((p) => matchesPattern(p, url)));
+  const rule = enabled.find((r) => ruleCoversUrl(r, url));
   return rule ? { rule } : { none: 'No enabled rule covers this page: check the rules\' URL patterns.' };
 }

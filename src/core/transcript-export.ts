@@ -7,6 +7,7 @@ import { say, type VisitorKey } from './i18n/visitor';
 import type { Translate } from './i18n/translate';
 import { directionOf } from './i18n/direction';
 import { escapeHtml } from './escape-html';
+import { fileStamp, isoOrNull } from './iso-time';
 
 /** Formats a transcript can be downloaded in. */
 export type TranscriptFormat = 'text' | 'html' | 'json';
@@ -23,11 +24,6 @@ export interface ExportLanguage {
   lang: string;
 }
 
-/** ISO 8601 of a time stamp, or null when it is no date (NaN, or beyond ±8.64e15 ms): an odd entry still exports. */
-const isoOrNull = (at: number): string | null => {
-  const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-};
 const when = (at: number, t: Translate<VisitorKey>) => {
   const iso = isoOrNull(at);
   return iso ? `${iso.replace('T', ' ').slice(0, 19)} UTC` : t('export.unknownTime');
@@ -43,7 +39,7 @@ const textOf = (e: TranscriptEntry, t: Translate<VisitorKey>) => (e.phrase ? say
  */
 export function exportTranscript(entries: readonly TranscriptEntry[], meta: TranscriptMeta, format: TranscriptFormat, language: ExportLanguage) {
   const { t, lang } = language;
-  const stamp = isoOrNull(meta.startedAt)?.slice(0, 16).replace(/[T:]/g, '-') ?? 'unknown-time';
+  const stamp = fileStamp(meta.startedAt) ?? 'unknown-time';
   const name = `beckon-chat-${stamp}`;
   switch (format) {
     case 'text': {

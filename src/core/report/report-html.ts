@@ -4,6 +4,7 @@
  * visitor, agent and page text escaped. Readable offline by anyone the presenter sends it to.
  */
 import { escapeHtml } from '../escape-html';
+import { isoOrNull } from '../iso-time';
 import { timelineChart } from './report-chart';
 import type { ReportData } from './report-data';
 
@@ -13,7 +14,7 @@ td,th{text-align:start;vertical-align:top;padding:4px 8px;border-bottom:1px soli
 .kind{font-size:12px;font-weight:600;text-transform:uppercase;color:#5b6275}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}`;
 
 /** The ISO time of a timestamp, or a dash for one out of range (a server's bytes are untrusted). */
-const iso = (at: number | undefined) => (at !== undefined && Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : '—');
+const iso = (at: number | undefined) => isoOrNull(at) ?? '—';
 /** `HH:MM:SS` in UTC: the same on every machine that opens the file. */
 const clock = (at: number) => iso(at).slice(11, 19) || '—';
 

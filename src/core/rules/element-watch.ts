@@ -1,5 +1,5 @@
 import { cappingBlock, type CappingSettings, type CappingState } from './capping';
-import { matchesPattern } from './patterns';
+import { ruleCoversUrl } from './evaluate-rule';
 import type { Rule } from './rule-schema';
 
 /** At most this many selectors of each kind are watched on a page (and reported back). */
@@ -34,7 +34,7 @@ export function elementsToWatch({ rules, url, capping, now, today }: WatchInput)
   for (const rule of rules) {
     const elements = rule.conditions.flatMap((c) => (c.kind === 'elementVisible' || c.kind === 'elementClicked' ? [c] : []));
     if (!rule.enabled || elements.length === 0) continue;
-    if (!rule.include.some((p) => matchesPattern(p, url)) || rule.exclude.some((p) => matchesPattern(p, url))) continue;
+    if (!ruleCoversUrl(rule, url)) continue;
     const capped = cappingBlock(rule.id, capping.state, capping.settings, now, today);
     if (capped && capped.until === undefined) continue;
     for (const c of elements) {

@@ -10,6 +10,11 @@ export type RuleMatch =
   | { status: 'waiting'; failing: string[]; waitMs: number }
   | { status: 'ready' };
 
+/** Whether `rule`'s URL patterns cover `url`: one `include` matches it and no `exclude` does. */
+export function ruleCoversUrl(rule: Pick<Rule, 'include' | 'exclude'>, url: string): boolean {
+  return rule.include.some((p) => matchesPattern(p, url)) && !rule.exclude.some((p) => matchesPattern(p, url));
+}
+
 /**
  * Matches a rule against the page: the URL must match an include and no exclude; then its
  * conditions combine by `all` or `any`. A rule that fails only on clock conditions is
