@@ -3,6 +3,7 @@
  * and `.always`): callbacks added after it settled run at once, and a failure nobody listens to
  * is not an "uncaught rejection" in the page's console.
  */
+import { PAGE_API_ERRORS } from '../../protocol/page-api';
 
 /** What a page gets back from every call. */
 export interface SeedPromise<T> {
@@ -17,20 +18,22 @@ export interface FailEvent {
   error?: { code: number; description: string };
 }
 
+/** Runs a page's callback: one that throws is reported as the page would see it, and the others still run. */
+export function runPageCallback(fn: (arg?: unknown) => void, arg?: unknown): void {
+  try {
+    fn(arg);
+  } catch (e) {
+    setTimeout(() => { throw e; });
+  }
+}
+
 type State<T> = { settled: false } | { settled: true; ok: true; value: T } | { settled: true; ok: false; event: FailEvent };
 
 /** A promise and the two functions that settle it (the first call wins). */
 export function deferred<T>(): { promise: SeedPromise<T>; resolve(value: T): void; reject(event: FailEvent): void } {
   let state: State<T> = { settled: false };
   const waiting: { ok: boolean | null; fn: (arg?: unknown) => void }[] = [];
-  const run = (fn: (arg?: unknown) => void, arg?: unknown) => {
-    try {
-      fn(arg);
-    } catch (e) {
-      // A page callback that throws must not stop the others: report it as the page would see it.
-      setTimeout(() => { throw e; });
-    }
-  };
+  const run = runPageCallback;
   const settle = (next: State<T>) => {
     if (state.settled) return;
     state = next;
@@ -69,4 +72,11 @@ export function deferred<T>(): { promise: SeedPromise<T>; resolve(value: T): voi
     resolve: (value) => settle({ settled: true, ok: true, value }),
     reject: (event) => settle({ settled: true, ok: false, event }),
   };
+}
+
+/** A call refused before it was sent (its arguments): a failed promise with the seed's bad-arguments code. */
+export function rejected<T = never>(description: string): SeedPromise<T> {
+  const d = deferred<T>();
+  d.reject({ error: { code: PAGE_API_ERRORS.badArguments, description } });
+  return d.promise;
 }

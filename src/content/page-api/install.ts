@@ -6,17 +6,12 @@
  * is always also `window.beckonChat`.
  */
 import { checkOfferArgs, checkUserData, PAGE_API_LIMITS } from '../../core/page-api';
-import { OFFER_EVENT, PAGE_API_ERRORS, type ChatApiEvent } from '../../protocol/page-api';
+import { OFFER_EVENT, type ChatApiEvent } from '../../protocol/page-api';
 import { openPageChannel, type PageChannel } from './channel';
-import { deferred, type SeedPromise } from './deferred';
+import { deferred, rejected, type SeedPromise } from './deferred';
 import { createSession, type StateStorage } from './session';
 
 type Session = ReturnType<typeof createSession>;
-const fail = (description: string, code: number = PAGE_API_ERRORS.badArguments): SeedPromise<never> => {
-  const d = deferred<never>();
-  d.reject({ error: { code, description } });
-  return d.promise;
-};
 const storageOf = (options: unknown): StateStorage | undefined => {
   const s = (options as { stateStorage?: Partial<StateStorage> } | null)?.stateStorage;
   return s && typeof s.read === 'function' && typeof s.write === 'function' ? (s as StateStorage) : undefined;
@@ -68,10 +63,10 @@ export function installPageApi(win: Window & Record<string, unknown>, channel: P
   const startChat = (options?: unknown): SeedPromise<unknown> => {
     const o = (options ?? {}) as { username?: unknown; nickname?: unknown; subject?: unknown; userData?: unknown; serverUrl?: unknown };
     const nickname = o.username ?? o.nickname;
-    if (nickname !== undefined && (typeof nickname !== 'string' || nickname.length > PAGE_API_LIMITS.nickname)) return fail(`username must be a string of at most ${PAGE_API_LIMITS.nickname} characters`);
-    if (o.subject !== undefined && (typeof o.subject !== 'string' || o.subject.length > PAGE_API_LIMITS.subject)) return fail(`subject must be a string of at most ${PAGE_API_LIMITS.subject} characters`);
+    if (nickname !== undefined && (typeof nickname !== 'string' || nickname.length > PAGE_API_LIMITS.nickname)) return rejected(`username must be a string of at most ${PAGE_API_LIMITS.nickname} characters`);
+    if (o.subject !== undefined && (typeof o.subject !== 'string' || o.subject.length > PAGE_API_LIMITS.subject)) return rejected(`subject must be a string of at most ${PAGE_API_LIMITS.subject} characters`);
     const userData = o.userData === undefined ? undefined : checkUserData(o.userData);
-    if (userData && !userData.ok) return fail(userData.error);
+    if (userData && !userData.ok) return rejected(userData.error);
     const d = deferred<unknown>();
     channel
       .call({ call: 'startChat', ...(nickname ? { nickname } : {}), ...(o.subject ? { subject: o.subject as string } : {}), ...(userData?.ok ? { userData: userData.value } : {}) })

@@ -4,10 +4,10 @@
  * return the seed's promises. The chat itself runs in Beckon's background; this object only
  * forwards commands and hands out events of the chat the page started.
  */
-import { PAGE_API_ERRORS, type ChatApiEvent } from '../../protocol/page-api';
+import type { ChatApiEvent } from '../../protocol/page-api';
 import { checkUserData, PAGE_API_LIMITS } from '../../core/page-api';
 import type { PageChannel } from './channel';
-import { deferred, type SeedPromise } from './deferred';
+import { rejected, runPageCallback } from './deferred';
 
 /** A store the page passes to keep the session's state across pages (seed 002 `stateStorage`). */
 export interface StateStorage {
@@ -26,11 +26,6 @@ const CALLBACKS = {
 type Kind = ChatApiEvent['kind'];
 type Logged = ChatApiEvent & { restored: boolean };
 
-const refused = <T>(description: string): SeedPromise<T> => {
-  const d = deferred<T>();
-  d.reject({ error: { code: PAGE_API_ERRORS.badArguments, description } });
-  return d.promise;
-};
 
 /** Creates the page's session object for chat `chatId`; `receive` feeds it the chat's events. */
 export function createSession(chatId: string, channel: PageChannel, storage: StateStorage | undefined, serverUrl: string) {
@@ -39,11 +34,7 @@ export function createSession(chatId: string, channel: PageChannel, storage: Sta
   let lastIndex = 0;
   const deliver = (fn: (event: Record<string, unknown>) => void, e: Logged) => {
     const { kind: _kind, ...event } = e;
-    try {
-      fn(event);
-    } catch (error) {
-      setTimeout(() => { throw error; }); // the page's own bug: reported, and the others still run
-    }
+    runPageCallback(fn as (arg?: unknown) => void, event);
   };
   const save = () => {
     try {
@@ -69,7 +60,7 @@ export function createSession(chatId: string, channel: PageChannel, storage: Sta
     sendMessage(arg: unknown) {
       const text = typeof arg === 'string' ? arg : (arg as { message?: unknown } | null)?.message;
       if (typeof text !== 'string' || text.trim() === '' || text.length > PAGE_API_LIMITS.message) {
-        return refused(`sendMessage needs a message of 1–${PAGE_API_LIMITS.message} characters`);
+        return rejected(`sendMessage needs a message of 1–${PAGE_API_LIMITS.message} characters`);
       }
       return call({ call: 'send', chatId, text, clientMessageId: `${chatId}-${Date.now()}-${Math.random().toString(36).slice(2)}` });
     },
@@ -80,15 +71,15 @@ export function createSession(chatId: string, channel: PageChannel, storage: Sta
     leave: () => call({ call: 'leave', chatId }),
     getTranscript(arg?: unknown) {
       const from = (arg as { fromIndex?: unknown } | null)?.fromIndex ?? 0;
-      if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return refused('getTranscript needs fromIndex, a whole number ≥ 0');
+      if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return rejected('getTranscript needs fromIndex, a whole number ≥ 0');
       return call({ call: 'transcript', chatId, fromIndex: from });
     },
     setUserData(data: unknown) {
       const checked = checkUserData(data);
-      return checked.ok ? call({ call: 'setUserData', chatId, userData: checked.value }) : refused(checked.error);
+      return checked.ok ? call({ call: 'setUserData', chatId, userData: checked.value }) : rejected(checked.error);
     },
-    getUserData: (key: unknown) => (typeof key === 'string' && key ? call({ call: 'getUserData', chatId, key }) : refused('getUserData needs a key (a string)')),
-    deleteUserData: (key: unknown) => (typeof key === 'string' && key ? call({ call: 'deleteUserData', chatId, key }) : refused('deleteUserData needs a key (a string)')),
+    getUserData: (key: unknown) => (typeof key === 'string' && key ? call({ call: 'getUserData', chatId, key }) : rejected('getUserData needs a key (a string)')),
+    deleteUserData: (key: unknown) => (typeof key === 'string' && key ? call({ call: 'deleteUserData', chatId, key }) : rejected('deleteUserData needs a key (a string)')),
   });
 
   return {
