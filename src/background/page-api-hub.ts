@@ -1,10 +1,11 @@
 import type { Browser } from 'wxt/browser';
 import { windowBudget, type WindowBudget } from '../core/rate-limit';
+import { serial, type Serial } from '../core/serial';
 import { siteFor } from '../core/settings';
 import type { ChatSession } from '../core/chat-session';
 import { parseMessage, PageApiRequestSchema } from '../protocol/messages';
 import { PAGE_API_ERRORS, type OfferState, type PageApiCall, type PageApiPush } from '../protocol/page-api';
-import { handlePageCall, pageChatsOf, type PageCallDeps } from './page-api-calls';
+import { handlePageCall, pageChatsOf, type CallResult, type PageCallDeps } from './page-api-calls';
 import { eventsSince, NOTHING_TOLD, type Told } from './page-api-events';
 
 type Port = Browser.runtime.Port;
@@ -20,7 +21,7 @@ interface PageClient {
   /** Per chat of the page: what it was told so far. */
   told: Map<string, Told>;
   /** One call at a time, in order. */
-  line: Promise<unknown>;
+  line: Serial;
   /** The site check passed: pushes may go to it. */
   admitted: boolean;
 }
@@ -43,7 +44,7 @@ export class PageApiHub {
   attach(port: Port, ready: Promise<unknown>): void {
     const tabId = port.sender?.tab?.id;
     const url = port.sender?.url ?? port.sender?.tab?.url ?? '';
-    const client: PageClient = { tabId: tabId ?? -1, url, budgets: new Map(), told: new Map(), line: Promise.resolve(), admitted: false };
+    const client: PageClient = { tabId: tabId ?? -1, url, budgets: new Map(), told: new Map(), line: serial(), admitted: false };
     const admitted = ready.then(() => this.deps.settings()).then((settings) => {
       if (tabId !== undefined && port.sender?.frameId === 0 && siteFor(settings, url)?.options.pageApi) return (client.admitted = true);
       this.clients.delete(port);
@@ -52,8 +53,8 @@ export class PageApiHub {
     });
     this.clients.set(port, client);
     port.onMessage.addListener((raw: unknown) => {
-      client.line = Promise.all([admitted, client.line])
-        .then(([ok]) => (ok ? this.receive(port, client, raw) : undefined))
+      void client.line
+        .run(async () => ((await admitted) ? this.receive(port, client, raw) : undefined))
         .catch((e: unknown) => console.error('[beckon] page API call failed', e));
     });
     port.onDisconnect.addListener(() => this.clients.delete(port));
@@ -118,7 +119,7 @@ export class PageApiHub {
     return budget.take(this.deps.now());
   }
 
-  private reply(port: Port, id: number, result: { ok: true; value?: unknown } | { ok: false; error: { code: number; description: string } }): void {
+  private reply(port: Port, id: number, result: CallResult): void {
     this.post(port, { type: 'reply', reply: { id, ...result } as never });
   }
 
