@@ -1,4 +1,4 @@
-import { chatShownIn, queueMessage, retryMessage } from '../core/chat-session';
+import { chatShownIn, queueMessageOnce, retryMessage } from '../core/chat-session';
 import type { Settings } from '../core/settings';
 import type { BackgroundToUi, UiToBackground } from '../protocol/ports';
 import { attachFile, downloadFile } from './file-commands';
@@ -43,14 +43,19 @@ export async function handleUiCommand(
   fromPopup: boolean,
 ): Promise<string | void | BackgroundToUi> {
   const { store, runner, broker, now } = deps;
+  /** The chat, if this UI may act on it: the popup any, a page UI only one shown in its tab. */
+  const ownChat = async (chatId: string) => {
+    const session = store.get(chatId);
+    return session && (fromPopup || chatShownIn(session, tabId, await deps.siteOf(tabId))) ? session : undefined;
+  };
   switch (msg.type) {
     case 'offer.accept':
       return broker.accept(tabId, msg.offerId);
     case 'offer.decline':
       return broker.decline(tabId, msg.offerId);
     case 'chat.read': {
-      const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return;
+      const session = await ownChat(msg.chatId);
+      if (!session) return;
       await store.update(session.id, (s) => (msg.index > (s.readIndex ?? 0) ? { ...s, readIndex: Math.min(msg.index, s.lastIndex) } : s));
       return;
     }
@@ -64,15 +69,15 @@ export async function handleUiCommand(
       if (store.get(msg.chatId)?.status !== 'ended') runner.setTyping(msg.chatId, msg.typing);
       return;
     case 'report.get': {
-      const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
+      const session = await ownChat(msg.chatId);
+      if (!session) return { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
       const report = await chatReport(store, session.id, now());
       return report ? { type: 'report', requestId: msg.requestId, report } : { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
     }
     case 'file.attach':
     case 'file.download': {
-      const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return 'That chat is not open here.';
+      const session = await ownChat(msg.chatId);
+      if (!session) return 'That chat is not open here.';
       const fileDeps = { ...deps, nickname: async () => (await deps.settings()).backend.nickname };
       if (msg.type === 'file.download') return downloadFile(fileDeps, session, msg);
       if (session.status === 'ended') return 'This chat has ended.';
@@ -81,8 +86,8 @@ export async function handleUiCommand(
     case 'chat.retry':
     case 'chat.send':
     case 'chat.end': {
-      const session = store.get(msg.chatId);
-      if (!session || (!fromPopup && !chatShownIn(session, tabId, await deps.siteOf(tabId)))) return 'That chat is not open here.';
+      const session = await ownChat(msg.chatId);
+      if (!session) return 'That chat is not open here.';
       if (session.status === 'ended') return 'This chat has ended.';
       if (msg.type === 'chat.retry') {
         await store.update(session.id, (s) => retryMessage(s, msg.clientMessageId));
@@ -90,11 +95,7 @@ export async function handleUiCommand(
         const { backend } = await deps.settings();
         // Persisted as pending before any request is made: nothing typed is ever lost. A UI
         // re-sends what it has not seen stored yet, so a repeat of a known id is a no-op.
-        await store.update(session.id, (s) =>
-          s.transcript.some((e) => e.clientMessageId === msg.clientMessageId)
-            ? s
-            : queueMessage(s, msg.text, msg.clientMessageId, backend.nickname, now()),
-        );
+        await store.update(session.id, (s) => queueMessageOnce(s, msg.text, msg.clientMessageId, backend.nickname, now()));
       } else {
         await store.update(session.id, (s) => ({ ...s, endRequested: true }));
       }

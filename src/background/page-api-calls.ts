@@ -1,5 +1,5 @@
 import { BackendError, type ChatBackend } from '../backends/types';
-import { newSession, queueMessage, type ChatSession } from '../core/chat-session';
+import { newSession, queueMessageOnce, type ChatSession } from '../core/chat-session';
 import { guardUserData } from '../core/privacy';
 import { DEFAULT_QUEUE } from '../core/defaults';
 import { siteFor, type Settings } from '../core/settings';
@@ -88,7 +88,7 @@ async function onOwnChat(deps: PageCallDeps, tabId: number, call: OwnCall, runne
   if (s.status === 'ended') return refuse(PAGE_API_ERRORS.ended, 'The chat has ended.');
   switch (call.call) {
     case 'send':
-      await store.update(s.id, (c) => (c.transcript.some((e) => e.clientMessageId === call.clientMessageId) ? c : queueMessage(c, call.text, call.clientMessageId, c.request.nickname, deps.now())));
+      await store.update(s.id, (c) => queueMessageOnce(c, call.text, call.clientMessageId, c.request.nickname, deps.now()));
       runner.ensure(s.id);
       return ok();
     case 'typing':

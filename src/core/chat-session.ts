@@ -140,6 +140,11 @@ export function queueMessage(s: ChatSession, text: string, clientMessageId: stri
   return { ...s, transcript: [...s.transcript, entry] };
 }
 
+/** {@link queueMessage}, unless a message with this id is already there (a UI or page sending it again). */
+export function queueMessageOnce(s: ChatSession, text: string, clientMessageId: string, nickname: string, now: number): ChatSession {
+  return s.transcript.some((e) => e.clientMessageId === clientMessageId) ? s : queueMessage(s, text, clientMessageId, nickname, now);
+}
+
 /** Marks a queued message as accepted by the backend. */
 export function markSent(s: ChatSession, clientMessageId: string): ChatSession {
   return {
