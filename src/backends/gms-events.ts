@@ -51,21 +51,15 @@ function nicknameChange(text: string | undefined, base: Omit<ChatEvent, 'type'>)
 export function toChatEvent(m: GmsMessage): ChatEvent | null {
   if (m.index === undefined) return null; // not part of the transcript
   const entry = { ...m, index: m.index };
+  // Messages, joins and leaves (nearly every entry) go the shared way; only GMS's own kinds need `base`.
+  if (m.type !== 'FileUploaded' && m.type !== 'FileDeleted' && m.type !== 'PushUrl' && m.type !== 'NicknameUpdated') return toSharedEvent(entry, TYPES, PARTIES);
   const base: Omit<ChatEvent, 'type'> = {
     index: entry.index,
     party: PARTIES[m.from.type] ?? 'system',
     nickname: m.from.nickname,
     ...(m.utcTime === undefined ? {} : { at: m.utcTime }),
   };
-  switch (m.type) {
-    case 'FileUploaded':
-    case 'FileDeleted':
-      return fileEvent(entry, base);
-    case 'PushUrl':
-      return pushedUrl(m.text, base);
-    case 'NicknameUpdated':
-      return nicknameChange(m.text, base);
-    default:
-      return toSharedEvent(entry, TYPES, PARTIES);
-  }
+  if (m.type === 'PushUrl') return pushedUrl(m.text, base);
+  if (m.type === 'NicknameUpdated') return nicknameChange(m.text, base);
+  return fileEvent(entry, base);
 }
