@@ -71,8 +71,7 @@ export async function handleUiCommand(
     case 'report.get': {
       const session = await ownChat(msg.chatId);
       if (!session) return { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
-      const report = await chatReport(store, session.id, now());
-      return report ? { type: 'report', requestId: msg.requestId, report } : { type: 'report', requestId: msg.requestId, error: 'That chat is not here any more.' };
+      return { type: 'report', requestId: msg.requestId, report: await chatReport(session, now()) };
     }
     case 'file.attach':
     case 'file.download': {

@@ -25,7 +25,7 @@ import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
 import { lookCache } from './looks';
-import { chatReport } from './reports';
+import { reportReply } from './reports';
 import { JourneyStore } from './journeys';
 import { notifyPresenter, Presenter } from './presenter';
 import { isPresenterCommand } from '../core/presenter';
@@ -161,12 +161,8 @@ export function startBackground(): void {
         sendResponse({ ok: false, message: `Rejected a malformed request: ${request.error}` });
         return false;
       }
-      const answer = request.value.type === 'report.get'
-        ? ready.then(async () => {
-            const report = await chatReport(store, (request.value as { chatId: string }).chatId, now());
-            return report ? { ok: true, message: 'The report is ready.', report } : { ok: false, message: 'That chat is no longer kept: its report cannot be made.' };
-          })
-        : ready.then(() => answerPageRequest(crm, request.value as Exclude<typeof request.value, { type: 'report.get' }>));
+      const value = request.value;
+      const answer = ready.then(() => (value.type === 'report.get' ? reportReply(store, value.chatId, now()) : answerPageRequest(crm, value)));
       answer.then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String(e) }));
       return true;
     }
