@@ -20,21 +20,17 @@ const uploadExtraMs = (bytes: number) => Math.min(600_000, Math.ceil(bytes / 65_
 
 const isJson = (mime: string | undefined) => mime === 'application/json' || (mime?.endsWith('+json') ?? false);
 
-/** An HTTP 404 without a GMS envelope on a file operation: the server has no file API (not: the chat is gone). */
-function noFileApi(e: unknown, what: string): unknown {
-  if (e instanceof BackendError && e.code === 404 && !e.chatEnded) {
-    return BackendError.unsupported(`The chat server has no GMS file API (HTTP 404 on ${what}): files cannot be sent or received in this chat.`);
-  }
-  return e;
-}
+/** An HTTP 404 on a file operation that is not the chat's end: the server has no file API (not: the chat is gone). */
+const noFileApi = (what: string) => () =>
+  BackendError.unsupported(`The chat server has no GMS file API (HTTP 404 on ${what}): files cannot be sent or received in this chat.`);
 
 /** The file operations of a GMS adapter, over its caller (credentials and envelope). */
 export function createGmsFiles(caller: GmsCaller): ChatFileTransfer {
   return {
     async limits(chatId, session) {
       const reply = await caller.operate(chatId, 'file/limits', session, {}, undefined, {
-        refusal: { what: 'The chat server did not give its file limits' },
-      }).catch((e: unknown) => Promise.reject(noFileApi(e, 'file/limits')));
+        refusal: { what: 'The chat server did not give its file limits', notFound: noFileApi('file/limits') },
+      });
       try {
         return parseFileLimits(reply.userData);
       } catch (e) {
@@ -49,8 +45,8 @@ export function createGmsFiles(caller: GmsCaller): ChatFileTransfer {
       const reply = await caller.operate(chatId, 'file', session, {}, userData, {
         file: { name, mime: cleanMime(file.mime) ?? 'application/octet-stream', bytes: file.bytes },
         extraMs: uploadExtraMs(file.bytes.byteLength),
-        refusal: { what: `The chat server did not take ${name}`, guess: "it may be too large, of a type this chat does not take, or over the chat's limits on files" },
-      }).catch((e: unknown) => Promise.reject(noFileApi(e, 'file')));
+        refusal: { what: `The chat server did not take ${name}`, guess: "it may be too large, of a type this chat does not take, or over the chat's limits on files", notFound: noFileApi('file') },
+      });
       const fileId = cleanFileId(record(reply.userData)['file-id']);
       // The server has the file: sending it again would send it twice. Its FileUploaded still names it.
       if (fileId === undefined) throw new BackendError(`The chat server took ${name} but gave no usable file id for it.`, 'refused');
@@ -72,16 +68,12 @@ export function createGmsFiles(caller: GmsCaller): ChatFileTransfer {
         } catch {
           json = undefined;
         }
-        try {
-          caller.unwrap(reply.status, json, {
-            what: 'The chat server did not send the file',
-            guess: "it may be unknown or deleted, or this chat's download attempts may be used up",
-          });
-        } catch (e) {
+        caller.unwrap(reply.status, json, {
+          what: 'The chat server did not send the file',
+          guess: "it may be unknown or deleted, or this chat's download attempts may be used up",
           // An HTTP 404 here is about the file (or the route), not the chat.
-          if (e instanceof BackendError && e.code === 404 && !e.chatEnded) throw new BackendError(`The chat server has no such file to download (HTTP 404): ${e.message}`, 'refused', 404);
-          throw e;
-        }
+          notFound: (e) => new BackendError(`The chat server has no such file to download (HTTP 404): ${e.message}`, 'refused', 404),
+        });
         throw new BackendError('The chat server replied to a download with JSON, not the file.', 'retry', reply.status);
       }
       if (reply.status < 200 || reply.status > 299) {

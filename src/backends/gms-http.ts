@@ -24,6 +24,11 @@ export interface FilePart {
 export interface Refusal {
   what: string;
   guess?: string;
+  /**
+   * What an HTTP 404 that is not the chat's end means for this operation (a file operation: no
+   * file API, or no such file), instead of "the chat is gone".
+   */
+  notFound?: (error: BackendError) => BackendError;
 }
 
 /** Per-call options of a GMS operation. */
@@ -58,6 +63,15 @@ export function createGmsCaller(config: BackendConfig, deps: BackendDeps) {
 
   /** The data of a successful reply, or the BackendError its envelope describes. */
   function unwrap(status: number, json: unknown, refusal?: Refusal): GmsReply {
+    try {
+      return unwrapEnvelope(status, json, refusal);
+    } catch (e) {
+      if (refusal?.notFound && e instanceof BackendError && e.code === 404 && !e.chatEnded) throw refusal.notFound(e);
+      throw e;
+    }
+  }
+
+  function unwrapEnvelope(status: number, json: unknown, refusal?: Refusal): GmsReply {
     if (json === undefined) throw notJson(status);
     const envelope = GmsEnvelopeSchema.safeParse(json);
     if (!envelope.success) {
