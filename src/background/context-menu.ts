@@ -18,9 +18,9 @@ const line = serial();
  * Shows the entry in the context menu of exactly the enabled sites whose permission is granted
  * (the watcher's sites, src/background/sites.ts), on any element, and nowhere else.
  */
-export function syncContextMenu(settings: Settings): Promise<void> {
+export function syncContextMenu(settings: Settings, granted?: string[]): Promise<void> {
   return line.run(async () => {
-    const sites = await grantedSites(settings);
+    const sites = granted ?? (await grantedSites(settings));
     await browser.contextMenus.removeAll();
     if (sites.length === 0) return;
     // Reading lastError in the callback keeps a failure from being reported as unchecked.
@@ -93,17 +93,10 @@ async function notify(message: string): Promise<void> {
 }
 
 /**
- * Registers the context menu: kept in sync with the enabled sites whenever the settings or the
- * granted permissions change (and on install and browser start), and its clicks handled.
- * Called once, synchronously, as the worker starts.
+ * Handles the context menu's clicks (the menu itself follows the sites with the watcher:
+ * `syncContextMenu`, in the background's site sync). Called once, synchronously, as the worker starts.
  */
-export function wireContextMenu(settings: { get(): Promise<Settings>; onChange(l: (s: Settings) => void): void }): void {
-  const sync = () => void settings.get().then(syncContextMenu).catch((e: unknown) => console.error('[beckon] context menu sync failed', e));
-  browser.runtime.onInstalled.addListener(sync);
-  browser.runtime.onStartup.addListener(sync);
-  browser.permissions.onAdded.addListener(sync);
-  browser.permissions.onRemoved.addListener(sync);
-  settings.onChange(sync);
+export function wireContextMenu(settings: { get(): Promise<Settings> }): void {
   browser.contextMenus.onClicked.addListener((click, tab) => {
     void createClickRule(click, tab, () => settings.get())
       .then((problem) => problem && notify(problem))

@@ -19,8 +19,8 @@ import { hostOf } from './offer-context';
 import { openPopupOnNotificationClick, showEvictedBadge } from './offer-presenter';
 import { SessionStore } from './session-store';
 import { SettingsCache } from './settings-cache';
-import { syncWatcher } from './sites';
-import { wireContextMenu } from './context-menu';
+import { grantedSites, syncWatcher } from './sites';
+import { syncContextMenu, wireContextMenu } from './context-menu';
 import { syncPageApi } from './page-api-scripts';
 import { buildTabView } from './tab-views';
 import { UiHub } from './ui-hub';
@@ -228,7 +228,11 @@ export function startBackground(): void {
   const resync = () =>
     void settings
       .get()
-      .then((s) => Promise.all([syncWatcher(s), syncPageApi(s), syncPegaRelay(s.crm)]))
+      .then(async (s) => {
+        // One look at the granted permissions for the three that follow the enabled sites.
+        const granted = await grantedSites(s);
+        await Promise.all([syncWatcher(s, granted), syncPageApi(s, granted), syncContextMenu(s, granted), syncPegaRelay(s.crm)]);
+      })
       .catch((e) => console.error('[beckon] site sync failed', e));
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings';
-import { grantedSites } from './sites';
+import { grantedSites, tabsNewlyCovered } from './sites';
 
 /** Ids of the page API's registered scripts: the main-world API and its isolated relay. */
 const API_ID = 'beckon-page-api';
@@ -12,11 +12,11 @@ const RELAY_FILE = '/page-api-relay.js';
 /**
  * Puts the seeds' page APIs on exactly the granted sites with the page API on, at
  * document_start (before the page's own scripts, so the channel's hello is the first), and
- * nowhere else. Tabs already open there get them now, relay first; a site switched off keeps
+ * nowhere else. Tabs already open on a site that just got them get them now, relay first; a site switched off keeps
  * the objects until its next load, but the background refuses their calls.
  */
-export async function syncPageApi(settings: Settings): Promise<void> {
-  const matches = (await grantedSites(settings)).filter((p) => settings.siteOptions[p]?.pageApi === true);
+export async function syncPageApi(settings: Settings, granted?: string[]): Promise<void> {
+  const matches = (granted ?? (await grantedSites(settings))).filter((p) => settings.siteOptions[p]?.pageApi === true);
   const ids = [API_ID, RELAY_ID];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
@@ -25,11 +25,10 @@ export async function syncPageApi(settings: Settings): Promise<void> {
     { id: RELAY_ID, matches, js: [RELAY_FILE], runAt: 'document_start', persistAcrossSessions: false },
     { id: API_ID, matches, js: [API_FILE], runAt: 'document_start', world: 'MAIN', persistAcrossSessions: false },
   ]);
-  const tabs = await browser.tabs.query({ url: matches });
+  const tabs = await tabsNewlyCovered(matches, existing.find((s) => s.id === API_ID)?.matches ?? []);
   await Promise.all(
-    tabs.map(async (tab) => {
-      if (tab.id === undefined) return;
-      const target = { tabId: tab.id };
+    tabs.map(async (tabId) => {
+      const target = { tabId };
       await browser.scripting.executeScript({ target, files: [RELAY_FILE as never] }).catch(() => undefined);
       await browser.scripting.executeScript({ target, files: [API_FILE as never], world: 'MAIN' }).catch(() => undefined);
     }),

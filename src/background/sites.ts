@@ -20,11 +20,22 @@ export async function grantedSites(settings: Settings): Promise<string[]> {
 }
 
 /**
- * Registers the watcher on exactly the enabled, granted sites, and starts it in tabs that
- * are already open there (a registered script only runs on later page loads).
+ * The open tabs of the patterns in `matches` that were not registered `before`: a registered
+ * script runs only on later page loads, so these get it injected now. A pattern registered
+ * already had its tabs covered then: a settings save that keeps it injects nothing again.
  */
-export async function syncWatcher(settings: Settings): Promise<void> {
-  const matches = await grantedSites(settings);
+export async function tabsNewlyCovered(matches: readonly string[], before: readonly string[]): Promise<number[]> {
+  const added = matches.filter((m) => !before.includes(m));
+  if (added.length === 0) return [];
+  return (await browser.tabs.query({ url: added })).flatMap((t) => (t.id === undefined ? [] : [t.id]));
+}
+
+/**
+ * Registers the watcher on exactly the enabled, granted sites (`granted`, else looked up), and
+ * starts it in tabs already open on a site that just got it.
+ */
+export async function syncWatcher(settings: Settings, granted?: string[]): Promise<void> {
+  const matches = granted ?? (await grantedSites(settings));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [WATCHER_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [WATCHER_ID] });
   // A site that was disabled: its open tabs stop watching now, not at their next load.
@@ -37,14 +48,8 @@ export async function syncWatcher(settings: Settings): Promise<void> {
   await browser.scripting.registerContentScripts([
     { id: WATCHER_ID, matches, js: [WATCHER_FILE], runAt: 'document_idle', persistAcrossSessions: false },
   ]);
-  const tabs = await browser.tabs.query({ url: matches });
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [WATCHER_FILE as never] }).catch(() => undefined),
-    ),
-  );
+  const tabs = await tabsNewlyCovered(matches, existing[0]?.matches ?? []);
+  await Promise.all(tabs.map((tabId) => browser.scripting.executeScript({ target: { tabId }, files: [WATCHER_FILE as never] }).catch(() => undefined)));
 }
 
 /** Sends a command to the watcher in a tab; returns a message to show when there is none. */
