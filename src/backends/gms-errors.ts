@@ -4,7 +4,7 @@
  * chat is over; an HTTP 400 with an `errors` list refused the request as it was written.
  */
 import type { FailureKind } from '../core/failure';
-import { httpFailure } from './gws-errors';
+import { httpFailure } from './http';
 
 /** GMS statusCodes and what they mean for the request that got them. */
 export const GMS_CODES: Readonly<Record<number, { kind: FailureKind; meaning: string }>> = {

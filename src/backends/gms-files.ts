@@ -5,7 +5,7 @@
  * an ended chat is `gone`. A server without the file API (HTTP 404, no GMS envelope) is
  * `unsupported` rather than a chat that is gone. Delete is not offered: Beckon does not need it.
  */
-import { httpFailure } from './gws-errors';
+import { httpFailure } from './http';
 import { BackendError, type ChatFileTransfer } from './types';
 import { cleanFileId, cleanFileName, cleanMime, fileNameFromDisposition } from './file-names';
 import { UPLOAD_ID_KEY, parseFileLimits, record } from './gms-file-wire';

@@ -3,6 +3,7 @@
  * one table, read by every GWS call. After an error the request changed nothing.
  */
 import type { FailureKind } from '../core/failure';
+import { httpFailure } from './http';
 
 /** GWS statusCodes and what they mean for the request that got them. */
 export const GWS_CODES: Readonly<Record<number, { kind: FailureKind; meaning: string }>> = {
@@ -35,13 +36,4 @@ export const GWS_CODES: Readonly<Record<number, { kind: FailureKind; meaning: st
 export function gwsFailure(statusCode: number | undefined, httpStatus: number): FailureKind {
   const known = statusCode === undefined ? undefined : GWS_CODES[statusCode];
   return known ? known.kind : httpFailure(httpStatus);
-}
-
-/**
- * A reply the dialect cannot read, judged by its HTTP status: a 4xx (but a timeout or too many
- * requests) refused the request; anything else (5xx, or a 2xx that is not the documented
- * shape, e.g. a proxy's page) may pass later.
- */
-export function httpFailure(httpStatus: number): FailureKind {
-  return httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408 && httpStatus !== 429 ? 'refused' : 'retry';
 }

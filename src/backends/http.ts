@@ -3,8 +3,17 @@
  * from failure, and the body read as JSON when it is JSON, or as bytes (a downloaded file).
  * What the body means is the dialect's business (gws-http.ts, gms-http.ts).
  */
-import { httpFailure } from './gws-errors';
+import type { FailureKind } from '../core/failure';
 import { BackendError, type BackendDeps } from './types';
+
+/**
+ * A reply no dialect can read, judged by its HTTP status (for every dialect): a 4xx (but a timeout or too many
+ * requests) refused the request; anything else (5xx, or a 2xx that is not the documented
+ * shape, e.g. a proxy's page) may pass later.
+ */
+export function httpFailure(httpStatus: number): FailureKind {
+  return httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408 && httpStatus !== 429 ? 'refused' : 'retry';
+}
 
 /** A reply as it came: HTTP status, headers, and the parsed body (`undefined` when not JSON). */
 export interface RawReply {
