@@ -151,10 +151,20 @@ export const DEFAULT_SETTINGS: Settings = {
   profiles: [DEFAULT_PROFILE],
 };
 
+/** A site's options (by its pattern), each one it does not set at its default. */
+export function siteOptionsOf(settings: Pick<Settings, 'siteOptions'>, pattern: string): SiteOptions {
+  return { ...DEFAULT_SITE_OPTIONS, ...settings.siteOptions[pattern] };
+}
+
+/** The enabled sites that use demo profile `profileId` (a site without one uses the default). */
+export function sitesUsingProfile(settings: Pick<Settings, 'enabledSites' | 'siteOptions'>, profileId: string): string[] {
+  return settings.enabledSites.filter((p) => siteOptionsOf(settings, p).profileId === profileId);
+}
+
 /** The enabled site a URL is on (its pattern, the first that matches) and that site's options; null when none is. */
 export function siteFor(settings: Pick<Settings, 'enabledSites' | 'siteOptions'>, url: string): { pattern: string; options: SiteOptions } | null {
   const pattern = settings.enabledSites.find((p) => matchesPattern(p, url));
-  return pattern === undefined ? null : { pattern, options: { ...DEFAULT_SITE_OPTIONS, ...settings.siteOptions[pattern] } };
+  return pattern === undefined ? null : { pattern, options: siteOptionsOf(settings, pattern) };
 }
 
 /** Human-readable list of what is wrong, each naming the field (e.g. `rules.0.queue: Queue is required`). */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isValidMatchPattern } from '../match-pattern';
 import { RuleSchema, type Rule } from '../rules/rule-schema';
-import { SiteOptionsSchema, type Settings } from '../settings';
+import { siteOptionsOf, SiteOptionsSchema, sitesUsingProfile, type Settings } from '../settings';
 import { ProfileSchema, type Profile } from './profile';
 
 export const DemoBundleSchema = z.object({
@@ -25,9 +25,7 @@ export type DemoBundle = z.infer<typeof DemoBundleSchema>;
 export function exportDemo(settings: Settings, profileId: string): DemoBundle | null {
   const profile = settings.profiles.find((p) => p.id === profileId);
   if (!profile) return null;
-  const sites = settings.enabledSites
-    .filter((pattern) => (settings.siteOptions[pattern]?.profileId ?? 'default') === profileId)
-    .map((pattern) => ({ pattern, options: SiteOptionsSchema.parse(settings.siteOptions[pattern] ?? {}) }));
+  const sites = sitesUsingProfile(settings, profileId).map((pattern) => ({ pattern, options: siteOptionsOf(settings, pattern) }));
   return { kind: 'beckon-demo', version: 1, profile, sites, rules: settings.rules };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_PROFILE, DEFAULT_PROFILE_ID, type Profile } from '../../core/profiles/profile';
-import type { Settings } from '../../core/settings';
+import { sitesUsingProfile, type Settings } from '../../core/settings';
 import { useStaffT } from '../i18n/staff';
 import { DemoTransfer } from './DemoTransfer';
 import { ProfileEditor } from './ProfileEditor';
@@ -29,7 +29,7 @@ export function ProfilesSection({ saved, onStoreProfiles, onImportDemo }: Profil
   const [selected, setSelected] = useState(DEFAULT_PROFILE_ID);
   const profiles = saved.profiles;
   const current = profiles.find((p) => p.id === selected) ?? profiles[0]!;
-  const usedBy = saved.enabledSites.filter((s) => (saved.siteOptions[s]?.profileId ?? DEFAULT_PROFILE_ID) === current.id);
+  const usedBy = sitesUsingProfile(saved, current.id);
   const add = () => {
     const id = newId(profiles);
     void onStoreProfiles([...profiles, { ...DEFAULT_PROFILE, id, name: t('options.profiles.newName', { n: profiles.length }) }]).then(() => setSelected(id));

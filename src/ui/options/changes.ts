@@ -6,7 +6,7 @@ import type { CrmSettings } from '../../core/crm/settings';
 import { staffEnglish, type StaffKey } from '../../core/i18n/staff';
 import type { Translate } from '../../core/i18n/translate';
 import type { Rule } from '../../core/rules/rule-schema';
-import { DEFAULT_SITE_OPTIONS, type Settings } from '../../core/settings';
+import { siteOptionsOf, type Settings } from '../../core/settings';
 import { pathOf } from './field-labels';
 import {
   BACKEND_KIND_LABELS, BACKEND_LABELS, CAPPING_LABELS, CRM_CONNECTOR_LABELS, CRM_LABELS, HOURS_LABELS, labelOf, PAGE_NAME_LABELS, PROFILE_LABELS, RULE_LABELS,
@@ -108,8 +108,7 @@ function profileChanges(t: T, a: Settings, b: Settings): string[] {
 /** Each site's options that differ (a page API switched on by an import must not go unnoticed). */
 function siteOptionChanges(t: T, a: Settings, b: Settings): string[] {
   const patterns = [...new Set([...Object.keys(a.siteOptions), ...Object.keys(b.siteOptions)])];
-  const of = (s: Settings, p: string) => ({ ...DEFAULT_SITE_OPTIONS, ...s.siteOptions[p] });
-  return patterns.flatMap((p) => fieldChanges(t, t('options.changes.site', { site: p }), SITE_OPTION_LABELS, of(a, p), of(b, p)));
+  return patterns.flatMap((p) => fieldChanges(t, t('options.changes.site', { site: p }), SITE_OPTION_LABELS, siteOptionsOf(a, p), siteOptionsOf(b, p)));
 }
 
 /** Every difference between two valid settings, in page order; empty when they are the same. */
