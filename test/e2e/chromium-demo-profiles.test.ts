@@ -221,10 +221,16 @@ describe('demo profiles and presenter controls (Chromium)', () => {
     await page.close();
   });
 
-  it('a prospect\'s demo exported as one file and imported into a fresh browser looks the same there', async ({ task }) => {
+  it('a prospect\'s demo previewed in the editor, exported as one file and imported into a fresh browser looks the same there', async ({ task }) => {
     const shots = failureScreenshots(task.name);
     const options = await ext.openOptions();
     await options.getByTestId('options-profile-pick').selectOption(NORDBANK.id);
+    // The editor's live preview: the visitor's card in the profile's brand, colours and language, styled as in the page.
+    const preview = options.getByTestId('options-profile-preview');
+    await preview.getByTestId('beckon-offer-accept').getByText(visitorDe['offer.accept']).waitFor({ timeout: 5_000 });
+    expect(await preview.getByTestId('beckon-brand').textContent()).toBe('Nordbank');
+    expect(await preview.getByTestId('beckon-offer-accept').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(NORDBANK.accent));
+    await shots.shot('options preview', options);
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('options-demo-export').click()]);
     expect(download.suggestedFilename()).toBe('beckon-demo-nordbank.json');
     const file = await download.path();
