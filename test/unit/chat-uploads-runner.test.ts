@@ -125,9 +125,11 @@ describe('uploads through the chat loop', () => {
     await store.update('c1', (s) => ({ ...s, transcript: s.transcript.map((e) => ({ ...e, delivery: 'pending' as const })) }));
     runner.ensure('c1');
     await waitFor(() => store.get('c1')!.transcript[0]?.delivery === 'sent', { what: 'the retry' });
+    // Attached while the loop is not told (else it may send the file before it is lost), then
+    // the browser clears IndexedDB under us, then the loop looks.
+    const idle = { ...deps, runner: { ensure: () => undefined } as unknown as ChatRunner };
+    await attachFile(idle, store.get('c1')!, attach('b.pdf', new Uint8Array([2])));
     await uploads.delete('up-b.pdf-0001');
-    await attachFile(deps, store.get('c1')!, attach('b.pdf', new Uint8Array([2])));
-    await uploads.delete('up-b.pdf-0001'); // the browser cleared IndexedDB under us
     runner.ensure('c1');
     await waitFor(() => store.get('c1')!.transcript[1]?.delivery === 'failed', { what: 'the lost file' });
     expect(store.get('c1')!.transcript[1]).toMatchObject({ failure: 'The file was lost before it could be sent: attach it again.' });
