@@ -54,8 +54,16 @@ beforeEach(() => {
   vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockReturnValue(frameWindow as unknown as Window);
   host = start();
 });
-/** What happy-dom does on its own: an attached iframe loads (the load the host expects). */
+/**
+ * What happy-dom does on its own: an attached iframe loads (the load the host expects). Waits
+ * for that load event, not a guess of its time: under load a late one would land after the
+ * next removal and count as the page navigating the frame.
+ */
 const loaded = async () => {
+  await new Promise<void>((resolve) => {
+    frameEl().addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, 1_000); // it may have landed already
+  });
   await tick(20);
 };
 afterEach(() => {
